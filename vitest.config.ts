@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config"
+
+// Unit and integration suites of every package. The browser suites live in e2e/
+// and run on their own (they need a built console and Chromium).
+export default defineConfig({
+  test: {
+    include: ["{core,plugins,apps,fixtures,tooling}/**/*.test.{ts,tsx}"],
+    exclude: ["**/node_modules/**", "**/dist/**"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks"
+  }
+})
