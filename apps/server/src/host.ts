@@ -1,0 +1,138 @@
+/**
+ * @module Assembling a Wharf server from configuration and the plugins this build knows:
+ * open the database, migrate, build one Effect runtime with every enabled plugin's
+ * services, mount their procedures and routes, start their jobs.
+ */
+import { trpcServer } from "@hono/trpc-server"
+import {
+  Audit,
+  Authenticator,
+  type Credentials,
+  Db,
+  type JobDefinition,
+  Jobs,
+  log,
+  makeDb,
+  makeExtensions,
+  Extensions,
+  makeRun,
+  nobodyAuthenticator,
+  type OpenedDatabase,
+  openEmbeddedDatabase,
+  openServerDatabase,
+  readMigrations,
+  resolvePlugins,
+  router,
+  runMigrations,
+  type WharfConfigShape,
+  WharfConfig,
+  type WharfPlugin,
+  type WharfEnv,
+  type InternalError
+} from "@wharf/core"
+import { Effect, Exit, Layer, ManagedRuntime, Option, Scope } from "effect"
+import { Hono } from "hono"
+import { createHttpApp } from "./http"
+
+export interface Wharf {
+  readonly app: Hono<WharfEnv>
+  readonly plugins: ReadonlyArray<WharfPlugin>
+  readonly database: OpenedDatabase
+  readonly runtime: ManagedRuntime.ManagedRuntime<any, any>
+  /** Stop jobs, close the runtime and the database. */
+  readonly close: () => Promise<void>
+}
+
+const coreMigrations = readMigrations(new URL("../../../core/migrations/", import.meta.url))
+
+/** Apply `effect` and log why it failed, as a start-up error with a readable line. */
+const runOrThrow = async <A>(runtime: ManagedRuntime.ManagedRuntime<any, any>, what: string, effect: Effect.Effect<A, any, any>) => {
+  const exit = await runtime.runPromiseExit(effect)
+  if (Exit.isFailure(exit)) throw new Error(`${what} failed: ${String(exit.cause)}`)
+  return exit.value
+}
+
+export const createWharf = async (options: {
+  config: WharfConfigShape
+  available: ReadonlyArray<WharfPlugin>
+  /** Built console to serve; none in API-only tests. */
+  consoleDir?: string | undefined
+  /** Start scheduled jobs (default true). */
+  jobs?: boolean
+}): Promise<Wharf> => {
+  const { config } = options
+  const plugins = resolvePlugins(options.available, config.plugins)
+  const database = config.databaseUrl
+    ? await openServerDatabase(config.databaseUrl)
+    : await openEmbeddedDatabase(config.dataDir)
+  try {
+    const applied = await runMigrations(database.pool, [
+      { plugin: "wharf", migrations: coreMigrations },
+      ...plugins.map((p) => ({ plugin: p.id, migrations: p.migrations ?? [] }))
+    ])
+    if (applied.length > 0) log("INFO", "migrations applied", { applied })
+
+    const coreLayer = Layer.mergeAll(
+      Layer.succeed(Db, makeDb(database.pool, database.kind)),
+      Layer.succeed(WharfConfig, config),
+      Layer.succeed(Extensions, makeExtensions(plugins.flatMap((p) => p.contributions ?? [])))
+    )
+    const withServices = Layer.provideMerge(Layer.mergeAll(Audit.layer, Jobs.layer), coreLayer)
+    // Each plugin's services may use core's and those of the plugins before it.
+    const layer = plugins.reduce<Layer.Layer<any, any, never>>(
+      (acc, p) => (p.layer ? Layer.provideMerge(p.layer, acc) : acc),
+      withServices
+    )
+    const runtime = ManagedRuntime.make(layer)
+    const authenticator = Option.getOrElse(
+      await runOrThrow(runtime, "building services", Effect.serviceOption(Authenticator)),
+      () => nobodyAuthenticator
+    )
+
+    for (const p of plugins) if (p.onStart) await runOrThrow(runtime, `start of plugin ${p.id}`, p.onStart)
+    if (config.demo) {
+      // Demo content loads with a plugin's first migration: a fresh schema, nothing to clash with.
+      for (const p of plugins) {
+        const first = p.migrations?.[0]
+        if (p.demo && first && applied.includes(`${p.id}/${first.name}`)) {
+          await runOrThrow(runtime, `demo content of plugin ${p.id}`, p.demo)
+        }
+      }
+    }
+
+    const scope = await runtime.runPromise(Scope.make())
+    const jobs: JobDefinition[] = plugins.flatMap((p) => p.jobs ?? [])
+    if (options.jobs !== false && jobs.length > 0) {
+      await runtime.runPromise(Jobs.use((j) => j.start(jobs)).pipe(Scope.provide(scope)))
+    }
+
+    const rootRouter = router(Object.fromEntries(plugins.filter((p) => p.router).map((p) => [p.id, p.router!])))
+    const app = createHttpApp({
+      config,
+      plugins,
+      database,
+      router: rootRouter,
+      consoleDir: options.consoleDir,
+      authenticate: (credentials: Credentials) => runtime.runPromise(authenticator.authenticate(credentials)),
+      run: (viewer) => makeRun(runtime, viewer, (e: InternalError) => log("ERROR", e.message, { cause: String(e.cause), stack: (e.cause as Error)?.stack })),
+      audit: (entry) => runtime.runPromise(Audit.use((a) => a.record(entry))).catch(() => undefined)
+    })
+
+    return {
+      app,
+      plugins,
+      database,
+      runtime,
+      close: async () => {
+        await runtime.runPromise(Scope.close(scope, Exit.void)).catch(() => {})
+        await runtime.dispose()
+        await database.close()
+      }
+    }
+  } catch (e) {
+    await database.close().catch(() => {})
+    throw e
+  }
+}
+
+export { trpcServer }

@@ -1,0 +1,157 @@
+/**
+ * @module The HTTP surface of one Wharf server: health, the plugin list, the OpenAPI
+ * document, each plugin's REST routes under /api/v1, tRPC under /trpc, and the console.
+ */
+import { randomUUID } from "node:crypto"
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { serveStatic } from "@hono/node-server/serve-static"
+import { trpcServer } from "@hono/trpc-server"
+import type { AnyTRPCRouter } from "@trpc/server"
+import {
+  type Authentication,
+  type Credentials,
+  errorResponse,
+  Forbidden,
+  log,
+  type OpenedDatabase,
+  type RunEffect,
+  type Viewer,
+  type WharfConfigShape,
+  type WharfEnv,
+  type WharfPlugin
+} from "@wharf/core"
+import { type Context, Hono, type Next } from "hono"
+import { getCookie } from "hono/cookie"
+import { openApiDocument } from "./openapi"
+
+export const CSRF_HEADER = "x-csrf-token"
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
+
+export const createHttpApp = (options: {
+  config: WharfConfigShape
+  plugins: ReadonlyArray<WharfPlugin>
+  database: OpenedDatabase
+  router: AnyTRPCRouter
+  consoleDir: string | undefined
+  authenticate: (credentials: Credentials) => Promise<Authentication | null>
+  run: (viewer: Viewer | null) => RunEffect
+  audit: (entry: { action: string; detail: unknown; viewer: Viewer | null; ip?: string }) => Promise<void>
+}) => {
+  const { plugins, database } = options
+  const app = new Hono<WharfEnv>()
+
+  app.use("*", async (c, next) => {
+    const started = performance.now()
+    const requestId = c.req.header("x-request-id") ?? randomUUID()
+    c.set("requestId", requestId)
+    await next()
+    c.header("x-request-id", requestId)
+    const path = c.req.path
+    if (path !== "/healthz" && path !== "/readyz" && !path.startsWith("/assets/")) {
+      log("INFO", "request", {
+        requestId,
+        method: c.req.method,
+        path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10
+      })
+    }
+  })
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }))
+  app.get("/readyz", async (c) => {
+    try {
+      await database.pool`select 1 from wharf.migrations limit 1`
+      return c.json({ status: "ready", database: database.kind })
+    } catch (e) {
+      return c.json({ status: "unavailable", reason: (e as Error).message }, 503)
+    }
+  })
+
+  // Who is asking, for /api and /trpc; a change made with a session cookie needs the
+  // session's CSRF token in a header (an API token is not sent by browsers on their own).
+  const authenticate = async (c: Context<WharfEnv>, next: Next) => {
+    const auth = await options.authenticate({
+      cookie: c.req.header("cookie"),
+      authorization: c.req.header("authorization")
+    })
+    c.set("auth", auth)
+    c.set("run", options.run(auth?.viewer ?? null))
+    if (auth?.via === "session" && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== auth.csrfToken) {
+      return errorResponse(
+        c,
+        new Forbidden({ message: "The request is missing this session's CSRF token; reload the page and try again" })
+      )
+    }
+    await next()
+  }
+  app.use("/api/*", authenticate)
+  app.use("/trpc/*", authenticate)
+
+  const api = new Hono<WharfEnv>()
+  api.get("/plugins", (c) =>
+    c.json({
+      plugins: plugins.map((p) => ({ id: p.id, version: p.version, description: p.description ?? null, dependsOn: p.dependsOn ?? [] }))
+    })
+  )
+  api.get("/openapi.json", (c) => c.json(openApiDocument(plugins, options.config.publicUrl)))
+  for (const p of plugins) {
+    if (!p.routes) continue
+    // REST changes are audited here, like tRPC mutations, so no route can forget.
+    const sub = new Hono<WharfEnv>()
+    sub.use("*", async (c, next) => {
+      await next()
+      if (!SAFE_METHODS.has(c.req.method) && c.res.status < 400) {
+        await options.audit({ action: `${p.id}:${c.req.method} ${c.req.routePath}`, detail: { path: c.req.path }, viewer: c.var.auth?.viewer ?? null })
+      }
+    })
+    sub.route("/", p.routes.app)
+    api.route("/", sub)
+  }
+  api.all("*", (c) => c.json({ error: { code: "NotFound", message: `No API route ${c.req.method} ${c.req.path}` } }, 404))
+  app.route("/api/v1", api)
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: options.router,
+      endpoint: "/trpc",
+      createContext: (opts: { resHeaders: Headers }, c: Context) => {
+        const ctx = c as unknown as Context<WharfEnv>
+        const auth = ctx.var.auth
+        return {
+          auth,
+          viewer: auth?.viewer ?? null,
+          run: ctx.var.run,
+          resHeaders: opts.resHeaders,
+          cookie: ctx.req.header("cookie"),
+          ip: ctx.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
+          userAgent: ctx.req.header("user-agent") ?? "",
+          audit: options.audit
+        }
+      }
+    })
+  )
+
+  const consoleDir = options.consoleDir
+  if (consoleDir && existsSync(join(consoleDir, "index.html"))) {
+    const indexHtml = readFileSync(join(consoleDir, "index.html"), "utf8")
+    // Hashed asset names never change content: cache them for a year. index.html must
+    // always be revalidated so a new release is picked up at once.
+    app.use("/assets/*", async (c, next) => {
+      await next()
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable")
+    })
+    app.use("/*", serveStatic({ root: consoleDir, index: "" }))
+    app.get("*", (c) => {
+      c.header("Cache-Control", "no-cache")
+      return c.html(indexHtml)
+    })
+  } else {
+    app.get("/", (c) => c.text("Wharf API is running; the console is not built (run `pnpm build`).", 200))
+  }
+  return app
+}
+
+export { getCookie }

@@ -1,0 +1,80 @@
+/**
+ * @module Wharf's configuration: environment variables over `wharf.config.json`, over
+ * defaults that start an embedded, self-contained instance.
+ */
+import { existsSync, readFileSync } from "node:fs"
+import { resolve } from "node:path"
+import { Context } from "effect"
+
+export interface WharfConfigShape {
+  /** PGlite data, uploads and generated secrets. */
+  readonly dataDir: string
+  /** A PostgreSQL server to use instead of the embedded PGlite. */
+  readonly databaseUrl: string | undefined
+  readonly port: number
+  readonly host: string
+  /** Ids of the enabled plugins. */
+  readonly plugins: ReadonlyArray<string>
+  /** Load demo content when a plugin's schema is first created. */
+  readonly demo: boolean
+  /** Folder with demo content files (`<plugin>.json`). */
+  readonly demoDir: string
+  readonly adminEmail: string
+  /** When unset on first start, a password is generated and printed once. */
+  readonly adminPassword: string | undefined
+  /** The address users reach Wharf at, for links in emails. */
+  readonly publicUrl: string
+  /** Cookies get `Secure` when the public URL is https. */
+  readonly secureCookies: boolean
+}
+
+export class WharfConfig extends Context.Service<WharfConfig, WharfConfigShape>()("wharf/Config") {}
+
+interface FileConfig {
+  plugins?: string[]
+  port?: number
+  dataDir?: string
+  publicUrl?: string
+}
+
+const readFileConfig = (path: string): FileConfig => {
+  if (!existsSync(path)) return {}
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as FileConfig
+  } catch (e) {
+    throw new Error(`${path} is not valid JSON: ${(e as Error).message}`)
+  }
+}
+
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+export const loadConfig = (options: {
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+  defaultPlugins: ReadonlyArray<string>
+  defaultDemoDir: string
+}): WharfConfigShape => {
+  const env = options.env ?? process.env
+  const cwd = options.cwd ?? process.cwd()
+  const file = readFileConfig(resolve(cwd, env.WHARF_CONFIG ?? "wharf.config.json"))
+  const port = Number(env.PORT ?? file.port ?? 8080)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  const publicUrl = env.WHARF_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`
+  return {
+    dataDir: resolve(cwd, env.WHARF_DATA_DIR ?? file.dataDir ?? ".wharf"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    plugins: env.WHARF_PLUGINS ? list(env.WHARF_PLUGINS) : (file.plugins ?? options.defaultPlugins),
+    demo: env.WHARF_DEMO !== "0",
+    demoDir: env.WHARF_DEMO_DIR ?? options.defaultDemoDir,
+    adminEmail: env.WHARF_ADMIN_EMAIL ?? "admin@wharf.local",
+    adminPassword: env.WHARF_ADMIN_PASSWORD || undefined,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https:")
+  }
+}

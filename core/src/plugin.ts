@@ -1,0 +1,58 @@
+/**
+ * @module The plugin contract. A plugin is a value: what it needs (other plugins), what it
+ * owns (a schema and its migrations), what it offers (procedures, REST routes, services,
+ * jobs, extension points) and what it contributes to other plugins' extension points.
+ */
+import type { AnyTRPCRouter } from "@trpc/server"
+import type { Duration, Effect, Layer } from "effect"
+import type { Migration } from "./db/migrations"
+import type { RestRoutes } from "./rest"
+
+export type JobSchedule =
+  | { readonly cron: string; readonly timeZone?: string }
+  | { readonly every: Duration.Input }
+
+export interface JobDefinition {
+  /** Unique across plugins, e.g. `helpdesk.auto-close`. */
+  readonly id: string
+  readonly schedule: JobSchedule
+  readonly run: Effect.Effect<void, unknown, any>
+}
+
+/** A typed slot other plugins fill, e.g. the app catalog's "catalog entries". */
+export interface ExtensionPoint<T> {
+  readonly id: string
+  readonly _T?: T
+}
+
+export interface Contribution<T = unknown> {
+  readonly point: ExtensionPoint<T>
+  readonly value: T
+}
+
+export const defineExtensionPoint = <T>(id: string): ExtensionPoint<T> => ({ id })
+export const contribute = <T>(point: ExtensionPoint<T>, value: T): Contribution<T> => ({ point, value })
+
+export interface WharfPlugin {
+  readonly id: string
+  readonly version: string
+  /** One line, shown in `/api/v1/plugins` and the admin console. */
+  readonly description?: string
+  readonly dependsOn?: ReadonlyArray<string>
+  readonly migrations?: ReadonlyArray<Migration>
+  /** tRPC procedures, mounted under the plugin id (`identity.users.list`). */
+  readonly router?: AnyTRPCRouter
+  /** REST routes, mounted under `/api/v1`. */
+  readonly routes?: RestRoutes
+  /** The plugin's services; may use core's and those of the plugins it depends on. */
+  readonly layer?: Layer.Layer<any, any, any>
+  readonly jobs?: ReadonlyArray<JobDefinition>
+  readonly extensionPoints?: ReadonlyArray<ExtensionPoint<unknown>>
+  readonly contributions?: ReadonlyArray<Contribution<any>>
+  /** Runs at every start after migrations (e.g. ensure the first admin exists). */
+  readonly onStart?: Effect.Effect<void, unknown, any>
+  /** Loads demo content the first time the plugin's schema is created (unless WHARF_DEMO=0). */
+  readonly demo?: Effect.Effect<void, unknown, any>
+}
+
+export const definePlugin = <const P extends WharfPlugin>(plugin: P): P => plugin

@@ -1,0 +1,114 @@
+/**
+ * @module The one tRPC instance. Plugins build their routers with these procedure
+ * builders; two instances would fail at merge. Procedures stay thin: the input is decoded
+ * by an Effect Schema (`input(schema)`), the work is a service call run with `ctx.run`.
+ */
+import { initTRPC, TRPCError } from "@trpc/server"
+import { Schema } from "effect"
+import { httpStatusOf, isWharfError, trpcCodeOf } from "./errors"
+import { InternalError, type RunEffect } from "./runner"
+import { type Authentication, hasRole, type Role, type Viewer } from "./viewer"
+
+export interface RequestContext {
+  readonly auth: Authentication | null
+  readonly viewer: Viewer | null
+  /** Runs a service effect for this request; failures become tRPC errors. */
+  readonly run: RunEffect
+  /** Headers to add to the response (e.g. Set-Cookie at sign-in). */
+  readonly resHeaders: Headers
+  /** The request's Cookie header (the identity plugin reads its session cookie). */
+  readonly cookie: string | undefined
+  readonly ip: string
+  readonly userAgent: string
+  /** Records a state-changing call in the audit log (`Audit` is core's). */
+  readonly audit: (entry: { action: string; detail: unknown; viewer: Viewer | null }) => Promise<void>
+}
+
+interface StandardIssue {
+  readonly message: string
+  readonly path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>
+}
+
+const describeIssues = (issues: ReadonlyArray<StandardIssue>) =>
+  issues.map((i) => ({
+    path: (i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
+    message: i.message
+  }))
+
+const t = initTRPC.context<RequestContext>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause as { issues?: ReadonlyArray<StandardIssue> } | undefined
+    const issues =
+      error.code === "BAD_REQUEST" && Array.isArray(cause?.issues) ? describeIssues(cause.issues) : undefined
+    const message = issues
+      ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")
+      : error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof InternalError)
+        ? "Something went wrong on the server; the details are in its log"
+        : shape.message
+    return { ...shape, message, data: { ...shape.data, stack: undefined, ...(issues ? { issues } : {}) } }
+  }
+})
+
+/** Turn what `ctx.run` throws into the tRPC error a client sees. */
+const toTRPCError = (e: unknown): unknown => {
+  if (e instanceof TRPCError) return e
+  if (isWharfError(e)) return new TRPCError({ code: trpcCodeOf[e._tag], message: e.message, cause: e })
+  if (e instanceof InternalError) return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: e.message, cause: e })
+  return e
+}
+
+const SECRET = /password|token|secret|kubeconfig|key$/i
+/** Input as stored in the audit log: secrets replaced, big values trimmed. */
+export const redact = (value: unknown, depth = 0): unknown => {
+  if (depth > 4) return "…"
+  if (typeof value === "string") return value.length > 500 ? `${value.slice(0, 500)}…` : value
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1))
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET.test(k) ? "[redacted]" : redact(v, depth + 1)])
+    )
+  }
+  return value
+}
+
+const base = t.procedure.use(async ({ ctx, next, type, path, getRawInput }) => {
+  const result = await next({ ctx: { ...ctx, run: ((effect) => ctx.run(effect).catch((e) => Promise.reject(toTRPCError(e)))) as RunEffect } })
+  // Every state-changing call is audited, once, here: no procedure can forget.
+  if (type === "mutation" && result.ok) {
+    await ctx.audit({ action: path, detail: redact(await getRawInput().catch(() => undefined)), viewer: ctx.viewer })
+  }
+  return result
+})
+
+export const router = t.router
+export const mergeRouters = t.mergeRouters
+export const createCallerFactory = t.createCallerFactory
+
+/** Anyone, signed in or not. */
+export const publicProcedure = base
+
+/** A signed-in user; `ctx.viewer` is not null. */
+export const authedProcedure = base.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" })
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } })
+})
+
+const withRole = (...roles: ReadonlyArray<Role>) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.viewer, ...roles)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${roles.join(" or ")} role` })
+    }
+    return next()
+  })
+
+/** Support staff: agents and admins. */
+export const agentProcedure = withRole("admin", "agent")
+/** Platform admins only. */
+export const adminProcedure = withRole("admin")
+
+/** An Effect Schema as a tRPC input validator (decodes, and reports every wrong field). */
+export const input = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
+  Schema.toStandardSchemaV1(schema, { parseOptions: { errors: "all" } })
+
+export { httpStatusOf }
+export type AnyRouter = ReturnType<typeof router>

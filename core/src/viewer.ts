@@ -1,0 +1,70 @@
+/**
+ * @module Who is asking. The identity plugin implements `Authenticator`; core only knows
+ * the shape of a `Viewer`, so every plugin can ask "who" without importing identity.
+ */
+import { Context, Effect } from "effect"
+import { Forbidden, Unauthorized } from "./errors"
+
+export const ROLES = ["admin", "agent", "user"] as const
+export type Role = (typeof ROLES)[number]
+export const LOCALES = ["zh-CN", "en"] as const
+export type Locale = (typeof LOCALES)[number]
+
+export interface GroupMembership {
+  readonly id: string
+  readonly name: string
+  readonly role: "member" | "admin"
+}
+
+export interface Viewer {
+  readonly id: string
+  readonly email: string
+  readonly name: string
+  readonly locale: Locale
+  readonly roles: ReadonlyArray<Role>
+  readonly groups: ReadonlyArray<GroupMembership>
+}
+
+export interface Authentication {
+  readonly viewer: Viewer
+  /** A browser session (cookie, needs a CSRF token for changes) or an API token (Bearer). */
+  readonly via: "session" | "token"
+  readonly csrfToken?: string
+}
+
+export interface Credentials {
+  readonly cookie: string | undefined
+  readonly authorization: string | undefined
+}
+
+export class Authenticator extends Context.Service<
+  Authenticator,
+  { readonly authenticate: (credentials: Credentials) => Effect.Effect<Authentication | null> }
+>()("wharf/Authenticator") {}
+
+/** Without the identity plugin nobody is signed in. */
+export const nobodyAuthenticator = Authenticator.of({ authenticate: () => Effect.succeed(null) })
+
+/** The viewer of the current request; null for anonymous callers and for jobs. */
+export const CurrentViewer = Context.Reference<Viewer | null>("wharf/CurrentViewer", {
+  defaultValue: () => null
+})
+
+export const hasRole = (viewer: Viewer, ...roles: ReadonlyArray<Role>) => roles.some((r) => viewer.roles.includes(r))
+
+/** The signed-in viewer, or `Unauthorized`. */
+export const requireViewer = Effect.gen(function* () {
+  const viewer = yield* CurrentViewer
+  if (!viewer) return yield* new Unauthorized({ message: "Sign in to continue" })
+  return viewer
+})
+
+/** The signed-in viewer if they hold one of `roles`, else `Forbidden`. */
+export const requireRole = (...roles: ReadonlyArray<Role>) =>
+  Effect.gen(function* () {
+    const viewer = yield* requireViewer
+    if (!hasRole(viewer, ...roles)) {
+      return yield* new Forbidden({ message: `This needs the ${roles.join(" or ")} role` })
+    }
+    return viewer
+  })

@@ -1,0 +1,29 @@
+/**
+ * @module A user's own profile: name and password.
+ */
+import { Db, Invalid } from "@wharf/core"
+import { Effect } from "effect"
+import { hashPassword, verifyPassword } from "./secrets"
+
+export const updateProfile = Effect.fn("Profile.update")(function* (userId: string, name: string) {
+  const db = yield* Db
+  yield* db.query((sql) => sql`update identity.users set name = ${name.trim()}, updated_at = now() where id = ${userId}`)
+})
+
+export const changePassword = Effect.fn("Profile.changePassword")(function* (
+  userId: string,
+  input: { currentPassword: string; newPassword: string }
+) {
+  const db = yield* Db
+  const [row] = yield* db.query(
+    (sql) => sql<{ password_hash: string }[]>`select password_hash from identity.users where id = ${userId}`
+  )
+  if (!row || !(yield* verifyPassword(row.password_hash, input.currentPassword))) {
+    return yield* new Invalid({
+      message: "currentPassword: the current password is wrong",
+      issues: [{ path: "currentPassword", message: "the current password is wrong" }]
+    })
+  }
+  const passwordHash = yield* hashPassword(input.newPassword)
+  yield* db.query((sql) => sql`update identity.users set password_hash = ${passwordHash}, updated_at = now() where id = ${userId}`)
+})

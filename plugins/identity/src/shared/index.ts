@@ -1,0 +1,3 @@
+/** @module What the identity plugin shares with the console and other plugins. */
+export * from "./schemas"
+export * from "./types"
