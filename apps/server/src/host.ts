@@ -115,7 +115,10 @@ export const createWharf = async (options: {
       consoleDir: options.consoleDir,
       authenticate: (credentials: Credentials) => runtime.runPromise(authenticator.authenticate(credentials)),
       run: (viewer) => makeRun(runtime, viewer, (e: InternalError) => log("ERROR", e.message, { cause: String(e.cause), stack: (e.cause as Error)?.stack })),
-      audit: (entry) => runtime.runPromise(Audit.use((a) => a.record(entry))).catch(() => undefined)
+      audit: (entry) =>
+        runtime
+          .runPromise(Audit.use((a) => a.record({ action: entry.action, detail: entry.detail, actor: entry.viewer })))
+          .catch((e) => log("ERROR", "audit record failed", { error: String(e) }))
     })
 
     return {

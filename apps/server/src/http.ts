@@ -79,10 +79,11 @@ export const createHttpApp = (options: {
     c.set("auth", auth)
     c.set("run", options.run(auth?.viewer ?? null))
     if (auth?.via === "session" && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== auth.csrfToken) {
-      return errorResponse(
-        c,
-        new Forbidden({ message: "The request is missing this session's CSRF token; reload the page and try again" })
-      )
+      const message = "The request is missing this session's CSRF token; reload the page and try again"
+      // tRPC clients read errors in tRPC's shape; REST clients in ours.
+      return c.req.path.startsWith("/trpc/")
+        ? c.json({ error: { message, code: -32003, data: { code: "FORBIDDEN", httpStatus: 403 } } }, 403)
+        : errorResponse(c, new Forbidden({ message }))
     }
     await next()
   }

@@ -10,6 +10,8 @@ import postgres from "postgres"
 export interface OpenedDatabase {
   readonly pool: postgres.Sql
   readonly kind: "embedded" | "server"
+  /** Where other processes (a second replica, psql) reach this database. */
+  readonly url: string
   readonly close: () => Promise<void>
 }
 
@@ -23,7 +25,7 @@ const poolOptions = {
 export const openServerDatabase = async (url: string): Promise<OpenedDatabase> => {
   const pool = postgres(url, poolOptions)
   await pool`select 1`
-  return { pool, kind: "server", close: () => pool.end({ timeout: 5 }) }
+  return { pool, kind: "server", url, close: () => pool.end({ timeout: 5 }) }
 }
 
 /** `dataDir` null keeps the database in memory (tests). */
@@ -40,11 +42,13 @@ export const openEmbeddedDatabase = async (dataDir: string | null): Promise<Open
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 10 })
   await server.start()
   const address = server.getServerConn()
-  const pool = postgres(`postgres://postgres@${address}/postgres`, { ...poolOptions, max: 4 })
+  const url = `postgres://postgres@${address}/postgres`
+  const pool = postgres(url, { ...poolOptions, max: 4 })
   await pool`select 1`
   return {
     pool,
     kind: "embedded",
+    url,
     close: async () => {
       await pool.end({ timeout: 5 })
       await server.stop()

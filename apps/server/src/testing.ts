@@ -1,0 +1,152 @@
+/**
+ * @module Starting a real Wharf server in a test, and a client that behaves like the
+ * console: it keeps cookies, sends the CSRF token on changes, and calls tRPC and REST.
+ */
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { loadConfig, type WharfPlugin } from "@wharf/core"
+import type { TestBackend } from "@wharf/core/testing"
+import { createWharf, type Wharf } from "./host"
+import { availablePlugins } from "./plugins"
+
+export const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
+
+export interface TestWharf extends Wharf {
+  readonly dataDir: string
+  readonly databaseUrl: string
+  readonly client: () => TestClient
+  /** Stop this server and drop its database. */
+  readonly stop: () => Promise<void>
+}
+
+export const startTestWharf = async (options: {
+  backend: TestBackend
+  plugins?: ReadonlyArray<string>
+  available?: ReadonlyArray<WharfPlugin>
+  /** Reuse the database of another test server (a second replica). */
+  databaseUrl?: string
+  demo?: boolean
+  jobs?: boolean
+  env?: Record<string, string>
+}): Promise<TestWharf> => {
+  // Request logs would bury the test report.
+  process.env.WHARF_LOG ??= "silent"
+  const dataDir = mkdtempSync(join(tmpdir(), "wharf-test-"))
+  const created = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await options.backend.create()
+  const available = options.available ?? availablePlugins
+  const config = loadConfig({
+    env: {
+      WHARF_DATA_DIR: dataDir,
+      WHARF_ADMIN_EMAIL: ADMIN.email,
+      WHARF_ADMIN_PASSWORD: ADMIN.password,
+      WHARF_DEMO: options.demo ? "1" : "0",
+      WHARF_LOG: "silent",
+      PORT: "0",
+      ...(created.url ? { DATABASE_URL: created.url } : {}),
+      ...(options.plugins ? { WHARF_PLUGINS: options.plugins.join(",") } : {}),
+      ...options.env
+    },
+    cwd: dataDir,
+    defaultPlugins: available.map((p) => p.id),
+    defaultDemoDir: fileURLToPath(new URL("../../../fixtures/demo", import.meta.url))
+  })
+  const wharf = await createWharf({ config, available, jobs: options.jobs ?? false })
+  return {
+    ...wharf,
+    dataDir,
+    databaseUrl: wharf.database.url,
+    client: () => new TestClient(wharf),
+    stop: async () => {
+      await wharf.close()
+      await created.drop()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+export interface TrpcFailure {
+  readonly code: string
+  readonly httpStatus: number
+  readonly message: string
+}
+
+export class TestClient {
+  private cookies = new Map<string, string>()
+  bearer: string | undefined
+
+  constructor(private readonly wharf: Wharf) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    const h: Record<string, string> = { ...extra }
+    if (this.cookies.size > 0) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ")
+    const csrf = this.cookies.get("wharf_csrf")
+    if (csrf) h["x-csrf-token"] = csrf
+    if (this.bearer) h.authorization = `Bearer ${this.bearer}`
+    return h
+  }
+
+  private keepCookies(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";")
+      const [name, ...rest] = pair!.split("=")
+      const value = rest.join("=")
+      if (/max-age=0/i.test(line) || value === "") this.cookies.delete(name!.trim())
+      else this.cookies.set(name!.trim(), value)
+    }
+  }
+
+  /** Forget the CSRF token while keeping the session: what a forged cross-site request has. */
+  dropCsrf() {
+    this.cookies.delete("wharf_csrf")
+  }
+
+  cookie(name: string) {
+    return this.cookies.get(name)
+  }
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.wharf.app.request(path, {
+      method,
+      headers: this.headers({ ...(method === "GET" ? {} : { "content-type": "application/json" }), ...headers }),
+      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) })
+    })
+    this.keepCookies(res)
+    return res
+  }
+
+  async rest<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await this.request(method, `/api/v1${path}`, body)
+    const text = await res.text()
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T }
+  }
+
+  /** Call a tRPC procedure; resolves `{ ok, data }` or `{ ok: false, error }`. */
+  async trpc<T = any>(
+    type: "query" | "mutation",
+    path: string,
+    input?: unknown
+  ): Promise<{ ok: true; data: T } | { ok: false; error: TrpcFailure }> {
+    const res =
+      type === "query"
+        ? await this.request("GET", `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`)
+        : await this.request("POST", `/trpc/${path}`, input === undefined ? undefined : input)
+    const json = (await res.json()) as { result?: { data: T }; error?: { message: string; data: { code: string; httpStatus: number } } }
+    if (json.error) return { ok: false, error: { code: json.error.data.code, httpStatus: json.error.data.httpStatus, message: json.error.message } }
+    return { ok: true, data: json.result!.data }
+  }
+
+  query<T = any>(path: string, input?: unknown) {
+    return this.trpc<T>("query", path, input)
+  }
+  mutate<T = any>(path: string, input?: unknown) {
+    return this.trpc<T>("mutation", path, input)
+  }
+
+  async signIn(email = ADMIN.email, password = ADMIN.password) {
+    const result = await this.mutate("identity.session.signIn", { email, password })
+    if (!result.ok) throw new Error(`sign-in of ${email} failed: ${result.error.message}`)
+    return result.data
+  }
+}
