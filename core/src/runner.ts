@@ -4,7 +4,8 @@
  * logged and never shown in detail).
  */
 import { Cause, Effect, Exit, Option } from "effect"
-import { isWharfError, type WharfError } from "./errors"
+import { DbError } from "./db/Db"
+import { Invalid, isWharfError, type WharfError } from "./errors"
 import { CurrentViewer, type Viewer } from "./viewer"
 
 /** Runs an effect needing any enabled plugin's services (the runtime has them all). */
@@ -22,6 +23,11 @@ export type RuntimeLike = { runPromiseExit: <A, E>(e: Effect.Effect<A, E, any>) 
 export const failureOf = (cause: Cause.Cause<unknown>): WharfError | InternalError => {
   const failure = Cause.findErrorOption(cause)
   if (Option.isSome(failure) && isWharfError(failure.value)) return failure.value
+  // SQLSTATE class 22 is "data exception": the value itself cannot be stored (a NUL
+  // character, a number out of range). That is bad input, not a server fault.
+  if (Option.isSome(failure) && failure.value instanceof DbError && failure.value.code?.startsWith("22")) {
+    return new Invalid({ message: `A value cannot be stored: ${failure.value.message}` })
+  }
   return new InternalError(Option.isSome(failure) ? failure.value : Cause.squash(cause))
 }
 

@@ -61,7 +61,11 @@ const SECRET = /password|token|secret|kubeconfig|key$/i
 /** Input as stored in the audit log: secrets replaced, big values trimmed. */
 export const redact = (value: unknown, depth = 0): unknown => {
   if (depth > 4) return "…"
-  if (typeof value === "string") return value.length > 500 ? `${value.slice(0, 500)}…` : value
+  if (typeof value === "string") {
+    // jsonb cannot hold NUL; the audit entry must still be written.
+    const text = value.replaceAll("\u0000", "\\0")
+    return text.length > 500 ? `${text.slice(0, 500)}…` : text
+  }
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1))
   if (value && typeof value === "object") {
     return Object.fromEntries(
