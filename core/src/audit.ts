@@ -32,10 +32,11 @@ export class Audit extends Context.Service<
   Audit,
   {
     readonly record: (entry: AuditEntry) => Effect.Effect<void, DbError>
-    readonly recent: (options: { limit: number; offset: number; action?: string }) => Effect.Effect<
-      { items: ReadonlyArray<AuditRecord>; total: number },
-      DbError
-    >
+    readonly recent: (options: {
+      limit: number
+      offset: number
+      action?: string
+    }) => Effect.Effect<{ items: ReadonlyArray<AuditRecord>; total: number }, DbError>
   }
 >()("wharf/Audit") {
   static readonly layer = Layer.effect(
@@ -50,10 +51,25 @@ export class Audit extends Context.Service<
               ${entry.tenant ?? null}, ${entry.detail === undefined ? null : sql.json(entry.detail as never)}, ${entry.ip ?? null})`
         )
       })
-      const recent = Effect.fn("Audit.recent")(function* (options: { limit: number; offset: number; action?: string }) {
+      const recent = Effect.fn("Audit.recent")(function* (options: {
+        limit: number
+        offset: number
+        action?: string
+      }) {
         const action = options.action ? `${options.action}%` : "%"
         const rows = yield* db.query(
-          (sql) => sql<{ id: string; at: Date; actor_email: string | null; action: string; target: string | null; tenant: string | null; detail: unknown; total: string }[]>`
+          (sql) => sql<
+            {
+              id: string
+              at: Date
+              actor_email: string | null
+              action: string
+              target: string | null
+              tenant: string | null
+              detail: unknown
+              total: string
+            }[]
+          >`
             select id::text, at, actor_email, action, target, tenant, detail, count(*) over () as total
             from wharf.audit_log where action like ${action}
             order by at desc, id desc limit ${options.limit} offset ${options.offset}`

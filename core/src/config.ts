@@ -62,7 +62,8 @@ export const loadConfig = (options: {
   const cwd = options.cwd ?? process.cwd()
   const file = readFileConfig(resolve(cwd, env.WHARF_CONFIG ?? "wharf.config.json"))
   const port = Number(env.PORT ?? file.port ?? 8080)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`)
   const publicUrl = env.WHARF_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`
   return {
     dataDir: resolve(cwd, env.WHARF_DATA_DIR ?? file.dataDir ?? ".wharf"),

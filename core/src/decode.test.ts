@@ -22,7 +22,10 @@ describe("decoding input at the edge", () => {
   })
 
   it("passes valid input through, decoded", async () => {
-    expect(await Effect.runPromise(decode(Quota)({ tenant: "u-li", cpu: 24 }))).toEqual({ tenant: "u-li", cpu: 24 })
+    expect(await Effect.runPromise(decode(Quota)({ tenant: "u-li", cpu: 24 }))).toEqual({
+      tenant: "u-li",
+      cpu: 24
+    })
   })
 })
 

@@ -3,6 +3,7 @@
  */
 export * from "./audit"
 export * from "./config"
+export { type OpenedDatabase, openEmbeddedDatabase, openServerDatabase } from "./db/connect"
 export * from "./db/Db"
 export * from "./db/migrations"
 export * from "./decode"
@@ -16,4 +17,3 @@ export * from "./rest"
 export * from "./runner"
 export * from "./trpc"
 export * from "./viewer"
-export { openEmbeddedDatabase, openServerDatabase, type OpenedDatabase } from "./db/connect"

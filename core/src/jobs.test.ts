@@ -12,10 +12,14 @@ describe("job schedules", () => {
     // 02:00 in Shanghai is 18:00 UTC the day before.
     const now = new Date("2026-11-23T12:00:00Z")
     expect(nextSlot({ cron: "0 2 * * *" }, now).toISOString()).toBe("2026-11-23T18:00:00.000Z")
-    expect(nextSlot({ cron: "0 2 * * *", timeZone: "UTC" }, now).toISOString()).toBe("2026-11-24T02:00:00.000Z")
+    expect(nextSlot({ cron: "0 2 * * *", timeZone: "UTC" }, now).toISOString()).toBe(
+      "2026-11-24T02:00:00.000Z"
+    )
   })
 
   it("a bad cron expression is refused with the expression in the message", () => {
-    expect(() => nextSlot({ cron: "every tuesday" }, new Date())).toThrow(/Invalid cron expression "every tuesday"/)
+    expect(() => nextSlot({ cron: "every tuesday" }, new Date())).toThrow(
+      /Invalid cron expression "every tuesday"/
+    )
   })
 })

@@ -22,7 +22,8 @@ export interface JobRun {
 export const nextSlot = (schedule: JobSchedule, now: Date): Date => {
   if ("cron" in schedule) {
     const parsed = Cron.parse(schedule.cron, schedule.timeZone ?? "Asia/Shanghai")
-    if (Result.isFailure(parsed)) throw new Error(`Invalid cron expression "${schedule.cron}": ${parsed.failure.message}`)
+    if (Result.isFailure(parsed))
+      throw new Error(`Invalid cron expression "${schedule.cron}": ${parsed.failure.message}`)
     return Cron.next(parsed.success, now)
   }
   const every = Duration.toMillis(Duration.fromInputUnsafe(schedule.every))
@@ -50,7 +51,9 @@ export class Jobs extends Context.Service<
       const claim = (job: JobDefinition, slot: Date) =>
         db.transaction(
           db.query(async (sql) => {
-            const [lock] = await sql<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext(${job.id})) as ok`
+            const [lock] = await sql<
+              { ok: boolean }[]
+            >`select pg_try_advisory_xact_lock(hashtext(${job.id})) as ok`
             if (!lock?.ok) return null
             const [row] = await sql<{ id: string }[]>`
               insert into wharf.job_runs (job_id, slot, instance) values (${job.id}, ${slot}, ${instance})
@@ -65,7 +68,9 @@ export class Jobs extends Context.Service<
         const exit = yield* Effect.exit(job.run)
         const error = Exit.isFailure(exit) ? Cause.pretty(exit.cause).slice(0, 4000) : null
         yield* db.query(
-          (sql) => sql`update wharf.job_runs set finished_at = now(), outcome = ${error ? "failed" : "succeeded"},
+          (
+            sql
+          ) => sql`update wharf.job_runs set finished_at = now(), outcome = ${error ? "failed" : "succeeded"},
             error = ${error} where id = ${runId}`
         )
         if (error) yield* Effect.logError(`job ${job.id} failed`, error)
@@ -78,7 +83,9 @@ export class Jobs extends Context.Service<
             const slot = nextSlot(job.schedule, new Date())
             yield* Effect.sleep(Duration.millis(Math.max(0, slot.getTime() - Date.now())))
             // A failing run is recorded; it must not stop the schedule.
-            yield* runSlot(job, slot).pipe(Effect.catchCause((c) => Effect.logError(`job ${job.id}`, Cause.pretty(c))))
+            yield* runSlot(job, slot).pipe(
+              Effect.catchCause((c) => Effect.logError(`job ${job.id}`, Cause.pretty(c)))
+            )
           }
         })
 
@@ -90,23 +97,35 @@ export class Jobs extends Context.Service<
         })
 
       const runs = (jobId: string, limit = 20) =>
-        db.query(
-          (sql) => sql<{ job_id: string; slot: Date; instance: string; started_at: Date; finished_at: Date | null; outcome: JobRun["outcome"]; error: string | null }[]>`
+        db
+          .query(
+            (sql) => sql<
+              {
+                job_id: string
+                slot: Date
+                instance: string
+                started_at: Date
+                finished_at: Date | null
+                outcome: JobRun["outcome"]
+                error: string | null
+              }[]
+            >`
             select job_id, slot, instance, started_at, finished_at, outcome, error from wharf.job_runs
             where job_id = ${jobId} order by slot desc limit ${limit}`
-        ).pipe(
-          Effect.map((rows) =>
-            rows.map((r) => ({
-              jobId: r.job_id,
-              slot: r.slot.toISOString(),
-              instance: r.instance,
-              startedAt: r.started_at.toISOString(),
-              finishedAt: r.finished_at?.toISOString() ?? null,
-              outcome: r.outcome,
-              error: r.error
-            }))
           )
-        )
+          .pipe(
+            Effect.map((rows) =>
+              rows.map((r) => ({
+                jobId: r.job_id,
+                slot: r.slot.toISOString(),
+                instance: r.instance,
+                startedAt: r.started_at.toISOString(),
+                finishedAt: r.finished_at?.toISOString() ?? null,
+                outcome: r.outcome,
+                error: r.error
+              }))
+            )
+          )
 
       return Jobs.of({ instance, start, runSlot, runs })
     })

@@ -41,7 +41,9 @@ export const resolvePlugins = (
     if (state.get(id) === "done") return
     if (state.get(id) === "visiting") {
       const cycle = [...path.slice(path.indexOf(id)), id]
-      throw new PluginGraphError(`Plugins depend on each other in a cycle: ${cycle.map((c) => `"${c}"`).join(" → ")}`)
+      throw new PluginGraphError(
+        `Plugins depend on each other in a cycle: ${cycle.map((c) => `"${c}"`).join(" → ")}`
+      )
     }
     state.set(id, "visiting")
     const plugin = byId.get(id)!

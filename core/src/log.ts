@@ -6,5 +6,7 @@ export type Level = "DEBUG" | "INFO" | "WARN" | "ERROR"
 
 export const log = (level: Level, message: string, fields: Record<string, unknown> = {}) => {
   if (process.env.WHARF_LOG === "silent" && level !== "ERROR") return
-  process.stdout.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, message, ...fields })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ timestamp: new Date().toISOString(), level, message, ...fields })}\n`
+  )
 }

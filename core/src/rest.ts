@@ -5,9 +5,9 @@
  */
 import type { Effect, Schema } from "effect"
 import { Effect as E } from "effect"
-import { Hono, type Context } from "hono"
+import { type Context, Hono } from "hono"
 import { decode } from "./decode"
-import { errorBody, httpStatusOf, isWharfError, Invalid } from "./errors"
+import { errorBody, httpStatusOf, Invalid, isWharfError } from "./errors"
 import { InternalError, type RunEffect } from "./runner"
 import { type Authentication, hasRole, requireRole, requireViewer, type Viewer } from "./viewer"
 
@@ -69,7 +69,8 @@ export const errorResponse = (c: Context, e: unknown) => {
     if (e._tag === "RateLimited") c.header("Retry-After", String(Math.ceil(e.retryAfterSeconds)))
     return c.json(errorBody(e), httpStatusOf[e._tag])
   }
-  const message = e instanceof InternalError ? e.message : "Something went wrong on the server; the details are in its log"
+  const message =
+    e instanceof InternalError ? e.message : "Something went wrong on the server; the details are in its log"
   return c.json({ error: { code: "Internal", message } }, 500)
 }
 
@@ -129,16 +130,32 @@ export class RestRoutes {
     return this
   }
 
-  get<Q extends Schema.Top | undefined = undefined>(path: string, spec: RouteSpec<undefined, Q>, handler: RouteHandler<undefined, Decoded<Q>>) {
+  get<Q extends Schema.Top | undefined = undefined>(
+    path: string,
+    spec: RouteSpec<undefined, Q>,
+    handler: RouteHandler<undefined, Decoded<Q>>
+  ) {
     return this.add("get", path, spec, handler)
   }
-  post<B extends Schema.Top | undefined = undefined, Q extends Schema.Top | undefined = undefined>(path: string, spec: RouteSpec<B, Q>, handler: RouteHandler<Decoded<B>, Decoded<Q>>) {
+  post<B extends Schema.Top | undefined = undefined, Q extends Schema.Top | undefined = undefined>(
+    path: string,
+    spec: RouteSpec<B, Q>,
+    handler: RouteHandler<Decoded<B>, Decoded<Q>>
+  ) {
     return this.add("post", path, spec, handler)
   }
-  put<B extends Schema.Top | undefined = undefined>(path: string, spec: RouteSpec<B, undefined>, handler: RouteHandler<Decoded<B>, undefined>) {
+  put<B extends Schema.Top | undefined = undefined>(
+    path: string,
+    spec: RouteSpec<B, undefined>,
+    handler: RouteHandler<Decoded<B>, undefined>
+  ) {
     return this.add("put", path, spec, handler)
   }
-  patch<B extends Schema.Top | undefined = undefined>(path: string, spec: RouteSpec<B, undefined>, handler: RouteHandler<Decoded<B>, undefined>) {
+  patch<B extends Schema.Top | undefined = undefined>(
+    path: string,
+    spec: RouteSpec<B, undefined>,
+    handler: RouteHandler<Decoded<B>, undefined>
+  ) {
     return this.add("patch", path, spec, handler)
   }
   delete(path: string, spec: RouteSpec<undefined, undefined>, handler: RouteHandler<undefined, undefined>) {

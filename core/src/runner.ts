@@ -18,7 +18,9 @@ export class InternalError extends Error {
   }
 }
 
-export type RuntimeLike = { runPromiseExit: <A, E>(e: Effect.Effect<A, E, any>) => Promise<Exit.Exit<A, unknown>> }
+export type RuntimeLike = {
+  runPromiseExit: <A, E>(e: Effect.Effect<A, E, any>) => Promise<Exit.Exit<A, unknown>>
+}
 
 export const failureOf = (cause: Cause.Cause<unknown>): WharfError | InternalError => {
   const failure = Cause.findErrorOption(cause)

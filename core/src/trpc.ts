@@ -53,7 +53,8 @@ const t = initTRPC.context<RequestContext>().create({
 const toTRPCError = (e: unknown): unknown => {
   if (e instanceof TRPCError) return e
   if (isWharfError(e)) return new TRPCError({ code: trpcCodeOf[e._tag], message: e.message, cause: e })
-  if (e instanceof InternalError) return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: e.message, cause: e })
+  if (e instanceof InternalError)
+    return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: e.message, cause: e })
   return e
 }
 
@@ -76,10 +77,19 @@ export const redact = (value: unknown, depth = 0): unknown => {
 }
 
 const base = t.procedure.use(async ({ ctx, next, type, path, getRawInput }) => {
-  const result = await next({ ctx: { ...ctx, run: ((effect) => ctx.run(effect).catch((e) => Promise.reject(toTRPCError(e)))) as RunEffect } })
+  const result = await next({
+    ctx: {
+      ...ctx,
+      run: ((effect) => ctx.run(effect).catch((e) => Promise.reject(toTRPCError(e)))) as RunEffect
+    }
+  })
   // Every state-changing call is audited, once, here: no procedure can forget.
   if (type === "mutation" && result.ok) {
-    await ctx.audit({ action: path, detail: redact(await getRawInput().catch(() => undefined)), viewer: ctx.viewer })
+    await ctx.audit({
+      action: path,
+      detail: redact(await getRawInput().catch(() => undefined)),
+      viewer: ctx.viewer
+    })
   }
   return result
 })

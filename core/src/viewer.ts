@@ -50,7 +50,8 @@ export const CurrentViewer = Context.Reference<Viewer | null>("wharf/CurrentView
   defaultValue: () => null
 })
 
-export const hasRole = (viewer: Viewer, ...roles: ReadonlyArray<Role>) => roles.some((r) => viewer.roles.includes(r))
+export const hasRole = (viewer: Viewer, ...roles: ReadonlyArray<Role>) =>
+  roles.some((r) => viewer.roles.includes(r))
 
 /** The signed-in viewer, or `Unauthorized`. */
 export const requireViewer = Effect.gen(function* () {

@@ -9,12 +9,13 @@ import {
   Authenticator,
   type Credentials,
   Db,
+  Extensions,
+  type InternalError,
   type JobDefinition,
   Jobs,
   log,
   makeDb,
   makeExtensions,
-  Extensions,
   makeRun,
   nobodyAuthenticator,
   type OpenedDatabase,
@@ -24,14 +25,13 @@ import {
   resolvePlugins,
   router,
   runMigrations,
-  type WharfConfigShape,
   WharfConfig,
-  type WharfPlugin,
+  type WharfConfigShape,
   type WharfEnv,
-  type InternalError
+  type WharfPlugin
 } from "@wharf/core"
 import { Effect, Exit, Layer, ManagedRuntime, Option, Scope } from "effect"
-import { Hono } from "hono"
+import type { Hono } from "hono"
 import { createHttpApp } from "./http"
 
 export interface Wharf {
@@ -46,7 +46,11 @@ export interface Wharf {
 const coreMigrations = readMigrations(new URL("../../../core/migrations/", import.meta.url))
 
 /** Apply `effect` and log why it failed, as a start-up error with a readable line. */
-const runOrThrow = async <A>(runtime: ManagedRuntime.ManagedRuntime<any, any>, what: string, effect: Effect.Effect<A, any, any>) => {
+const runOrThrow = async <A>(
+  runtime: ManagedRuntime.ManagedRuntime<any, any>,
+  what: string,
+  effect: Effect.Effect<A, any, any>
+) => {
   const exit = await runtime.runPromiseExit(effect)
   if (Exit.isFailure(exit)) throw new Error(`${what} failed: ${String(exit.cause)}`)
   return exit.value
@@ -106,7 +110,9 @@ export const createWharf = async (options: {
       await runtime.runPromise(Jobs.use((j) => j.start(jobs)).pipe(Scope.provide(scope)))
     }
 
-    const rootRouter = router(Object.fromEntries(plugins.filter((p) => p.router).map((p) => [p.id, p.router!])))
+    const rootRouter = router(
+      Object.fromEntries(plugins.filter((p) => p.router).map((p) => [p.id, p.router!]))
+    )
     const app = createHttpApp({
       config,
       plugins,
@@ -114,10 +120,15 @@ export const createWharf = async (options: {
       router: rootRouter,
       consoleDir: options.consoleDir,
       authenticate: (credentials: Credentials) => runtime.runPromise(authenticator.authenticate(credentials)),
-      run: (viewer) => makeRun(runtime, viewer, (e: InternalError) => log("ERROR", e.message, { cause: String(e.cause), stack: (e.cause as Error)?.stack })),
+      run: (viewer) =>
+        makeRun(runtime, viewer, (e: InternalError) =>
+          log("ERROR", e.message, { cause: String(e.cause), stack: (e.cause as Error)?.stack })
+        ),
       audit: (entry) =>
         runtime
-          .runPromise(Audit.use((a) => a.record({ action: entry.action, detail: entry.detail, actor: entry.viewer })))
+          .runPromise(
+            Audit.use((a) => a.record({ action: entry.action, detail: entry.detail, actor: entry.viewer }))
+          )
           .catch((e) => log("ERROR", "audit record failed", { error: String(e) }))
     })
 

@@ -78,7 +78,11 @@ export const createHttpApp = (options: {
     })
     c.set("auth", auth)
     c.set("run", options.run(auth?.viewer ?? null))
-    if (auth?.via === "session" && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== auth.csrfToken) {
+    if (
+      auth?.via === "session" &&
+      !SAFE_METHODS.has(c.req.method) &&
+      c.req.header(CSRF_HEADER) !== auth.csrfToken
+    ) {
       const message = "The request is missing this session's CSRF token; reload the page and try again"
       // tRPC clients read errors in tRPC's shape; REST clients in ours.
       return c.req.path.startsWith("/trpc/")
@@ -93,7 +97,12 @@ export const createHttpApp = (options: {
   const api = new Hono<WharfEnv>()
   api.get("/plugins", (c) =>
     c.json({
-      plugins: plugins.map((p) => ({ id: p.id, version: p.version, description: p.description ?? null, dependsOn: p.dependsOn ?? [] }))
+      plugins: plugins.map((p) => ({
+        id: p.id,
+        version: p.version,
+        description: p.description ?? null,
+        dependsOn: p.dependsOn ?? []
+      }))
     })
   )
   api.get("/openapi.json", (c) => c.json(openApiDocument(plugins, options.config.publicUrl)))
@@ -104,13 +113,19 @@ export const createHttpApp = (options: {
     sub.use("*", async (c, next) => {
       await next()
       if (!SAFE_METHODS.has(c.req.method) && c.res.status < 400) {
-        await options.audit({ action: `${p.id}:${c.req.method} ${c.req.routePath}`, detail: { path: c.req.path }, viewer: c.var.auth?.viewer ?? null })
+        await options.audit({
+          action: `${p.id}:${c.req.method} ${c.req.routePath}`,
+          detail: { path: c.req.path },
+          viewer: c.var.auth?.viewer ?? null
+        })
       }
     })
     sub.route("/", p.routes.app)
     api.route("/", sub)
   }
-  api.all("*", (c) => c.json({ error: { code: "NotFound", message: `No API route ${c.req.method} ${c.req.path}` } }, 404))
+  api.all("*", (c) =>
+    c.json({ error: { code: "NotFound", message: `No API route ${c.req.method} ${c.req.path}` } }, 404)
+  )
   app.route("/api/v1", api)
 
   app.use(

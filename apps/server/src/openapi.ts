@@ -25,7 +25,8 @@ const operationObject = (plugin: string, op: Operation, components: Record<strin
     Object.assign(components, definitions)
     const props = (schema as { properties?: Record<string, unknown>; required?: string[] }).properties ?? {}
     const required = new Set((schema as { required?: string[] }).required ?? [])
-    for (const [name, s] of Object.entries(props)) query.push({ name, in: "query", required: required.has(name), schema: s })
+    for (const [name, s] of Object.entries(props))
+      query.push({ name, in: "query", required: required.has(name), schema: s })
   }
   let requestBody: unknown
   if (op.body) {
@@ -43,7 +44,9 @@ const operationObject = (plugin: string, op: Operation, components: Record<strin
       [String(op.status)]: { description: "Success" },
       "400": { $ref: "#/components/responses/Error" },
       ...(op.access === "public" ? {} : { "401": { $ref: "#/components/responses/Error" } }),
-      ...(op.access === "agent" || op.access === "admin" ? { "403": { $ref: "#/components/responses/Error" } } : {})
+      ...(op.access === "agent" || op.access === "admin"
+        ? { "403": { $ref: "#/components/responses/Error" } }
+        : {})
     }
   }
 }
@@ -59,14 +62,22 @@ export const openApiDocument = (plugins: ReadonlyArray<WharfPlugin>, serverUrl: 
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Wharf REST API", version: "1", description: "Every route accepts a session cookie or `Authorization: Bearer <API token>`." },
+    info: {
+      title: "Wharf REST API",
+      version: "1",
+      description: "Every route accepts a session cookie or `Authorization: Bearer <API token>`."
+    },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
       schemas,
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token created in the console (Profile → API tokens)" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token created in the console (Profile → API tokens)"
+        },
         session: { type: "apiKey", in: "cookie", name: "wharf_session" }
       },
       responses: {
@@ -79,7 +90,11 @@ export const openApiDocument = (plugins: ReadonlyArray<WharfPlugin>, serverUrl: 
                 properties: {
                   error: {
                     type: "object",
-                    properties: { code: { type: "string" }, message: { type: "string" }, issues: { type: "array" } },
+                    properties: {
+                      code: { type: "string" },
+                      message: { type: "string" },
+                      issues: { type: "array" }
+                    },
                     required: ["code", "message"]
                   }
                 }

@@ -34,7 +34,9 @@ export const startTestWharf = async (options: {
   // Request logs would bury the test report.
   process.env.WHARF_LOG ??= "silent"
   const dataDir = mkdtempSync(join(tmpdir(), "wharf-test-"))
-  const created = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await options.backend.create()
+  const created = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await options.backend.create()
   const available = options.available ?? availablePlugins
   const config = loadConfig({
     env: {
@@ -109,7 +111,10 @@ export class TestClient {
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await this.wharf.app.request(path, {
       method,
-      headers: this.headers({ ...(method === "GET" ? {} : { "content-type": "application/json" }), ...headers }),
+      headers: this.headers({
+        ...(method === "GET" ? {} : { "content-type": "application/json" }),
+        ...headers
+      }),
       ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) })
     })
     this.keepCookies(res)
@@ -130,10 +135,24 @@ export class TestClient {
   ): Promise<{ ok: true; data: T } | { ok: false; error: TrpcFailure }> {
     const res =
       type === "query"
-        ? await this.request("GET", `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`)
+        ? await this.request(
+            "GET",
+            `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`
+          )
         : await this.request("POST", `/trpc/${path}`, input === undefined ? undefined : input)
-    const json = (await res.json()) as { result?: { data: T }; error?: { message: string; data: { code: string; httpStatus: number } } }
-    if (json.error) return { ok: false, error: { code: json.error.data.code, httpStatus: json.error.data.httpStatus, message: json.error.message } }
+    const json = (await res.json()) as {
+      result?: { data: T }
+      error?: { message: string; data: { code: string; httpStatus: number } }
+    }
+    if (json.error)
+      return {
+        ok: false,
+        error: {
+          code: json.error.data.code,
+          httpStatus: json.error.data.httpStatus,
+          message: json.error.message
+        }
+      }
     return { ok: true, data: json.result!.data }
   }
 

@@ -4,8 +4,8 @@
  * `db.transaction(effect)` the same calls run on the transaction's connection.
  */
 import { Context, Effect, Exit, Schema } from "effect"
-import { Conflict } from "../errors"
 import type postgres from "postgres"
+import { Conflict } from "../errors"
 
 export type Sql = postgres.Sql | postgres.TransactionSql
 
@@ -60,23 +60,22 @@ export const makeDb = (pool: postgres.Sql, kind: DbShape["kind"]): DbShape => ({
   transaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | DbError, R> =>
     Effect.gen(function* () {
       // Nested transactions join the outer one: one unit of work, one commit.
-      if (yield* CurrentTransaction) return yield* (effect as Effect.Effect<A, E | DbError, R>)
+      if (yield* CurrentTransaction) return yield* effect as Effect.Effect<A, E | DbError, R>
       const context = yield* Effect.context<R>()
-      return yield* (
-        Effect.tryPromise({
-          try: () =>
-            pool.begin(async (tx) => {
-              const exit = await Effect.runPromiseExitWith(context)(
-                Effect.provideService(effect, CurrentTransaction, tx)
-              )
-              if (Exit.isFailure(exit)) throw new Rollback(exit)
-              return exit.value as never
-            }) as Promise<A>,
-          catch: (cause) => cause
-        }).pipe(
-          Effect.catch((cause): Effect.Effect<A, E | DbError> =>
+      return yield* Effect.tryPromise({
+        try: () =>
+          pool.begin(async (tx) => {
+            const exit = await Effect.runPromiseExitWith(context)(
+              Effect.provideService(effect, CurrentTransaction, tx)
+            )
+            if (Exit.isFailure(exit)) throw new Rollback(exit)
+            return exit.value as never
+          }) as Promise<A>,
+        catch: (cause) => cause
+      }).pipe(
+        Effect.catch(
+          (cause): Effect.Effect<A, E | DbError> =>
             cause instanceof Rollback ? (cause.exit as Exit.Exit<A, E>) : Effect.fail(toDbError(cause))
-          )
         )
       )
     }) as Effect.Effect<A, E | DbError, R>
@@ -86,6 +85,8 @@ export const makeDb = (pool: postgres.Sql, kind: DbShape["kind"]): DbShape => ({
 export const conflictOnDuplicate =
   (message: string) =>
   <A, E, R>(self: Effect.Effect<A, E | DbError, R>): Effect.Effect<A, E | DbError | Conflict, R> =>
-    Effect.catch(self, (e): Effect.Effect<never, E | DbError | Conflict> =>
-      e instanceof DbError && e.code === "23505" ? Effect.fail(new Conflict({ message })) : Effect.fail(e)
+    Effect.catch(
+      self,
+      (e): Effect.Effect<never, E | DbError | Conflict> =>
+        e instanceof DbError && e.code === "23505" ? Effect.fail(new Conflict({ message })) : Effect.fail(e)
     )

@@ -20,7 +20,10 @@ export const readMigrations = (dir: URL): ReadonlyArray<Migration> =>
   readdirSync(fileURLToPath(dir))
     .filter((f) => f.endsWith(".sql"))
     .sort()
-    .map((name) => ({ name, sql: readFileSync(new URL(name, dir.href.endsWith("/") ? dir : `${dir.href}/`), "utf8") }))
+    .map((name) => ({
+      name,
+      sql: readFileSync(new URL(name, dir.href.endsWith("/") ? dir : `${dir.href}/`), "utf8")
+    }))
 
 /** Postgres schema of a plugin: its id with dashes made underscores (`knowledge-base` → `knowledge_base`). */
 export const schemaOf = (pluginId: string) => pluginId.replaceAll("-", "_")

@@ -31,7 +31,10 @@ const groupsOf = (userIds: ReadonlyArray<string>) =>
 export const loadViewer = Effect.fn("Accounts.loadViewer")(function* (userId: string) {
   const db = yield* Db
   const [user] = yield* db.query(
-    (sql) => sql<UserRow[]>`select id, email, name, locale, roles, disabled, created_at from identity.users where id = ${userId}`
+    (sql) =>
+      sql<
+        UserRow[]
+      >`select id, email, name, locale, roles, disabled, created_at from identity.users where id = ${userId}`
   )
   if (!user || user.disabled) return null
   const groups = yield* groupsOf([user.id])
@@ -45,7 +48,10 @@ export const loadViewer = Effect.fn("Accounts.loadViewer")(function* (userId: st
   } satisfies Viewer
 })
 
-const toSummary = (u: UserRow, groups: ReadonlyArray<{ user_id: string; id: string; name: string; role: "member" | "admin" }>): UserSummary => ({
+const toSummary = (
+  u: UserRow,
+  groups: ReadonlyArray<{ user_id: string; id: string; name: string; role: "member" | "admin" }>
+): UserSummary => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -75,7 +81,11 @@ export const createUser = Effect.fn("Accounts.createUser")(function* (input: {
   return toSummary(rows[0]!, [])
 })
 
-export const listUsers = Effect.fn("Accounts.listUsers")(function* (input: { search?: string | undefined; limit: number; offset: number }) {
+export const listUsers = Effect.fn("Accounts.listUsers")(function* (input: {
+  search?: string | undefined
+  limit: number
+  offset: number
+}) {
   const db = yield* Db
   const pattern = `%${(input.search ?? "").trim().replace(/[%_\\]/g, "\\$&")}%`
   const rows = yield* db.query(
@@ -112,7 +122,9 @@ export const updateUser = Effect.fn("Accounts.updateUser")(function* (input: {
 
 export const setLocale = Effect.fn("Accounts.setLocale")(function* (userId: string, locale: Locale) {
   const db = yield* Db
-  yield* db.query((sql) => sql`update identity.users set locale = ${locale}, updated_at = now() where id = ${userId}`)
+  yield* db.query(
+    (sql) => sql`update identity.users set locale = ${locale}, updated_at = now() where id = ${userId}`
+  )
 })
 
 export const findUserByEmail = Effect.fn("Accounts.findUserByEmail")(function* (email: string) {

@@ -31,7 +31,9 @@ export const authenticatorLayer = Layer.effect(
         }).pipe(
           Effect.provideService(Db, db),
           // A broken database must not look like "signed out" silently: log it, answer anonymous.
-          Effect.catchTag("DbError", (e) => Effect.as(Effect.logError("authentication failed", e.message), null))
+          Effect.catchTag("DbError", (e) =>
+            Effect.as(Effect.logError("authentication failed", e.message), null)
+          )
         )
     })
   })

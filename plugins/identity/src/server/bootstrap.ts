@@ -11,7 +11,12 @@ export const ensureFirstAdmin = Effect.gen(function* () {
   if ((yield* countUsers()) > 0) return
   const config = yield* WharfConfig
   const password = config.adminPassword ?? randomSecret(12)
-  yield* createUser({ email: config.adminEmail, name: "Administrator", password, roles: ["admin", "agent", "user"] })
+  yield* createUser({
+    email: config.adminEmail,
+    name: "Administrator",
+    password,
+    roles: ["admin", "agent", "user"]
+  })
   if (config.adminPassword) {
     log("INFO", "created the first admin", { email: config.adminEmail })
   } else {

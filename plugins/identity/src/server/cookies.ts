@@ -10,8 +10,19 @@ export const sessionCookieOf = (cookieHeader: string | undefined) =>
   cookieHeader ? parse(cookieHeader, SESSION_COOKIE)[SESSION_COOKIE] : undefined
 
 export const sessionCookies = (session: NewSession, secure: boolean) => [
-  serialize(SESSION_COOKIE, session.cookie, { httpOnly: true, sameSite: "Lax", path: "/", secure, expires: session.expiresAt }),
-  serialize(CSRF_COOKIE, session.csrfToken, { sameSite: "Lax", path: "/", secure, expires: session.expiresAt })
+  serialize(SESSION_COOKIE, session.cookie, {
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure,
+    expires: session.expiresAt
+  }),
+  serialize(CSRF_COOKIE, session.csrfToken, {
+    sameSite: "Lax",
+    path: "/",
+    secure,
+    expires: session.expiresAt
+  })
 ]
 
 export const clearedCookies = (secure: boolean) => [

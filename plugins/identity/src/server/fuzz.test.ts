@@ -6,7 +6,9 @@ import { identityRouter } from "./router"
 
 // Every identity procedure, called by an admin with arbitrary JSON, answers with a
 // client error that has a message: never a server error.
-const procedures = Object.entries(identityRouter._def.procedures as Record<string, { _def: { type: "query" | "mutation" } }>)
+const procedures = Object.entries(
+  identityRouter._def.procedures as Record<string, { _def: { type: "query" | "mutation" } }>
+)
   .map(([path, p]) => ({ path: `identity.${path}`, type: p._def.type }))
   // Signing out would end the admin's session half-way through the run.
   .filter((p) => p.path !== "identity.session.signOut")
@@ -16,10 +18,23 @@ const junk = fc.oneof(
   fc.constant(null),
   fc.anything(),
   fc.record({ email: fc.anything(), password: fc.anything() }),
-  fc.record({ id: fc.oneof(fc.string(), fc.integer(), fc.uuid()), name: fc.anything(), roles: fc.anything() }),
+  fc.record({
+    id: fc.oneof(fc.string(), fc.integer(), fc.uuid()),
+    name: fc.anything(),
+    roles: fc.anything()
+  }),
   fc.record({ limit: fc.anything(), offset: fc.anything(), search: fc.anything() }),
-  fc.record({ groupId: fc.oneof(fc.uuid(), fc.string()), email: fc.string(), role: fc.string(), userId: fc.anything() }),
-  fc.record({ locale: fc.string(), name: fc.string({ maxLength: 300 }), description: fc.string({ maxLength: 600 }) }),
+  fc.record({
+    groupId: fc.oneof(fc.uuid(), fc.string()),
+    email: fc.string(),
+    role: fc.string(),
+    userId: fc.anything()
+  }),
+  fc.record({
+    locale: fc.string(),
+    name: fc.string({ maxLength: 300 }),
+    description: fc.string({ maxLength: 600 })
+  }),
   // Text PostgreSQL cannot store: a NUL character in otherwise valid input.
   fc.record({
     name: fc.constantFrom("nul\u0000name", "ok-name"),
@@ -46,7 +61,9 @@ describe.each(testBackends())("identity procedures under fuzzed input on $name",
         const r = await admin.trpc(proc.type, proc.path, input)
         if (r.ok) return
         expect(r.error.httpStatus, `${proc.path} ${JSON.stringify(input)}`).toBeGreaterThanOrEqual(400)
-        expect(r.error.httpStatus, `${proc.path} ${JSON.stringify(input)}: ${r.error.message}`).toBeLessThan(500)
+        expect(r.error.httpStatus, `${proc.path} ${JSON.stringify(input)}: ${r.error.message}`).toBeLessThan(
+          500
+        )
         expect(r.error.message.length).toBeGreaterThan(0)
       }),
       { numRuns: 400, seed: 20261123 }

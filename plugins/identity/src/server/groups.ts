@@ -23,7 +23,11 @@ const toSummary = (r: GroupRow): GroupSummary => ({
   createdAt: r.created_at.toISOString()
 })
 
-export const listGroups = Effect.fn("Groups.list")(function* (input: { search?: string | undefined; limit: number; offset: number }) {
+export const listGroups = Effect.fn("Groups.list")(function* (input: {
+  search?: string | undefined
+  limit: number
+  offset: number
+}) {
   const db = yield* Db
   const pattern = `%${(input.search ?? "").trim().replace(/[%_\\]/g, "\\$&")}%`
   const rows = yield* db.query(
@@ -37,18 +41,27 @@ export const listGroups = Effect.fn("Groups.list")(function* (input: { search?: 
   return { items: rows.map(toSummary), total: Number(rows[0]?.total ?? 0) }
 })
 
-export const createGroup = Effect.fn("Groups.create")(function* (input: { name: string; description: string }) {
+export const createGroup = Effect.fn("Groups.create")(function* (input: {
+  name: string
+  description: string
+}) {
   const db = yield* Db
   const [row] = yield* db
     .query(
-      (sql) => sql<GroupRow[]>`insert into identity.groups (name, description) values (${input.name}, ${input.description.trim()})
+      (sql) => sql<
+        GroupRow[]
+      >`insert into identity.groups (name, description) values (${input.name}, ${input.description.trim()})
         returning id, name, description, created_at, 0 as member_count`
     )
     .pipe(uniqueName(input.name))
   return toSummary(row!)
 })
 
-export const updateGroup = Effect.fn("Groups.update")(function* (input: { id: string; name?: string | undefined; description?: string | undefined }) {
+export const updateGroup = Effect.fn("Groups.update")(function* (input: {
+  id: string
+  name?: string | undefined
+  description?: string | undefined
+}) {
   const db = yield* Db
   const [row] = yield* db
     .query(
@@ -80,34 +93,49 @@ export const listMembers = Effect.fn("Groups.members")(function* (groupId: strin
   return rows.map((r): GroupMember => ({ userId: r.user_id, email: r.email, name: r.name, role: r.role }))
 })
 
-export const addMember = Effect.fn("Groups.addMember")(function* (input: { groupId: string; email: string; role: "member" | "admin" }) {
+export const addMember = Effect.fn("Groups.addMember")(function* (input: {
+  groupId: string
+  email: string
+  role: "member" | "admin"
+}) {
   const db = yield* Db
   const [user] = yield* db.query(
-    (sql) => sql<{ id: string }[]>`select id from identity.users where lower(email) = lower(${input.email.trim()})`
+    (sql) =>
+      sql<{ id: string }[]>`select id from identity.users where lower(email) = lower(${input.email.trim()})`
   )
-  if (!user) return yield* new NotFound({ message: `No user has the email ${input.email}; create the user first` })
+  if (!user)
+    return yield* new NotFound({ message: `No user has the email ${input.email}; create the user first` })
   const [group] = yield* db.query((sql) => sql`select 1 from identity.groups where id = ${input.groupId}`)
   if (!group) return yield* new NotFound({ message: "No such group" })
   const rows = yield* db.query(
-    (sql) => sql`insert into identity.memberships (group_id, user_id, role) values (${input.groupId}, ${user.id}, ${input.role})
+    (
+      sql
+    ) => sql`insert into identity.memberships (group_id, user_id, role) values (${input.groupId}, ${user.id}, ${input.role})
       on conflict do nothing returning user_id`
   )
-  if (rows.length === 0) return yield* new Conflict({ message: `${input.email} is already a member of this group` })
+  if (rows.length === 0)
+    return yield* new Conflict({ message: `${input.email} is already a member of this group` })
   return { userId: user.id }
 })
 
 export const removeMember = Effect.fn("Groups.removeMember")(function* (groupId: string, userId: string) {
   const db = yield* Db
   const rows = yield* db.query(
-    (sql) => sql`delete from identity.memberships where group_id = ${groupId} and user_id = ${userId} returning user_id`
+    (sql) =>
+      sql`delete from identity.memberships where group_id = ${groupId} and user_id = ${userId} returning user_id`
   )
   if (rows.length === 0) return yield* new NotFound({ message: "That user is not a member of this group" })
 })
 
-export const setMemberRole = Effect.fn("Groups.setMemberRole")(function* (groupId: string, userId: string, role: "member" | "admin") {
+export const setMemberRole = Effect.fn("Groups.setMemberRole")(function* (
+  groupId: string,
+  userId: string,
+  role: "member" | "admin"
+) {
   const db = yield* Db
   const rows = yield* db.query(
-    (sql) => sql`update identity.memberships set role = ${role} where group_id = ${groupId} and user_id = ${userId} returning user_id`
+    (sql) =>
+      sql`update identity.memberships set role = ${role} where group_id = ${groupId} and user_id = ${userId} returning user_id`
   )
   if (rows.length === 0) return yield* new NotFound({ message: "That user is not a member of this group" })
 })

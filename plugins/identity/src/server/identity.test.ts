@@ -43,7 +43,10 @@ describe.each(testBackends())("identity on $name", (backend) => {
     for (let i = 0; i < 5; i++) {
       await c.mutate("identity.session.signIn", { email: "zhang.min@example.com", password: `guess-${i}` })
     }
-    const r = await c.rest("POST", "/auth/login", { email: "zhang.min@example.com", password: "wharf-demo-1" })
+    const r = await c.rest("POST", "/auth/login", {
+      email: "zhang.min@example.com",
+      password: "wharf-demo-1"
+    })
     expect(r.status).toBe(429)
     expect(r.body.error.message).toMatch(/Too many failed sign-ins; try again in \d+ minutes/)
   })
@@ -85,7 +88,9 @@ describe.each(testBackends())("identity on $name", (backend) => {
     await c.signIn("anna.schmidt@example.com", "wharf-demo-1")
     expect((await c.mutate("identity.session.signOut")).ok).toBe(true)
     expect((await c.rest("GET", "/me")).status).toBe(401)
-    expect((await c.query("identity.session.me")).ok && (await c.query("identity.session.me"))).toMatchObject({ data: null })
+    expect((await c.query("identity.session.me")).ok && (await c.query("identity.session.me"))).toMatchObject(
+      { data: null }
+    )
   })
 
   it("the chosen language is remembered per user", async () => {
@@ -124,7 +129,11 @@ describe.each(testBackends())("identity on $name", (backend) => {
     await user.signIn("li.wei@example.com", "wharf-demo-1")
     for (const [type, path, input] of [
       ["query", "identity.users.list", { limit: 10, offset: 0 }],
-      ["mutation", "identity.users.create", { email: "x@example.com", name: "X", password: "password-123", roles: ["admin"] }],
+      [
+        "mutation",
+        "identity.users.create",
+        { email: "x@example.com", name: "X", password: "password-123", roles: ["admin"] }
+      ],
       ["query", "identity.groups.list", { limit: 10, offset: 0 }],
       ["mutation", "identity.groups.create", { name: "mine", description: "" }]
     ] as const) {
@@ -140,19 +149,46 @@ describe.each(testBackends())("identity on $name", (backend) => {
   it("an admin creates a user, a group, and adds the user as a member; duplicates are refused", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    const u = await admin.mutate("identity.users.create", { email: "new.user@example.com", name: "新用户", password: "password-123", roles: ["user"] })
+    const u = await admin.mutate("identity.users.create", {
+      email: "new.user@example.com",
+      name: "新用户",
+      password: "password-123",
+      roles: ["user"]
+    })
     expect(u.ok).toBe(true)
-    const dup = await admin.mutate("identity.users.create", { email: "NEW.USER@example.com", name: "Again", password: "password-123", roles: ["user"] })
-    expect(!dup.ok && dup.error).toMatchObject({ httpStatus: 409, message: "A user with email NEW.USER@example.com already exists" })
+    const dup = await admin.mutate("identity.users.create", {
+      email: "NEW.USER@example.com",
+      name: "Again",
+      password: "password-123",
+      roles: ["user"]
+    })
+    expect(!dup.ok && dup.error).toMatchObject({
+      httpStatus: 409,
+      message: "A user with email NEW.USER@example.com already exists"
+    })
 
     const g = await admin.mutate("identity.groups.create", { name: "ml-team", description: "机器学习" })
     expect(g.ok).toBe(true)
     const groupId = g.ok ? g.data.id : ""
-    expect((await admin.mutate("identity.groups.addMember", { groupId, email: "new.user@example.com", role: "member" })).ok).toBe(true)
-    const again = await admin.mutate("identity.groups.addMember", { groupId, email: "new.user@example.com", role: "admin" })
+    expect(
+      (
+        await admin.mutate("identity.groups.addMember", {
+          groupId,
+          email: "new.user@example.com",
+          role: "member"
+        })
+      ).ok
+    ).toBe(true)
+    const again = await admin.mutate("identity.groups.addMember", {
+      groupId,
+      email: "new.user@example.com",
+      role: "admin"
+    })
     expect(!again.ok && again.error.httpStatus).toBe(409)
     const members = await admin.query("identity.groups.members", { groupId })
-    expect(members.ok && members.data).toEqual([expect.objectContaining({ email: "new.user@example.com", role: "member" })])
+    expect(members.ok && members.data).toEqual([
+      expect.objectContaining({ email: "new.user@example.com", role: "member" })
+    ])
 
     const newcomer = wharf.client()
     const me = await newcomer.signIn("new.user@example.com", "password-123")
@@ -162,12 +198,19 @@ describe.each(testBackends())("identity on $name", (backend) => {
   it("a disabled user cannot sign in and is signed out everywhere", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    const created = await admin.mutate("identity.users.create", { email: "leaver@example.com", name: "Leaver", password: "password-123", roles: ["user"] })
+    const created = await admin.mutate("identity.users.create", {
+      email: "leaver@example.com",
+      name: "Leaver",
+      password: "password-123",
+      roles: ["user"]
+    })
     const leaver = wharf.client()
     await leaver.signIn("leaver@example.com", "password-123")
     await admin.mutate("identity.users.update", { id: created.ok ? created.data.id : "", disabled: true })
     expect((await leaver.rest("GET", "/me")).status).toBe(401)
-    const again = await wharf.client().mutate("identity.session.signIn", { email: "leaver@example.com", password: "password-123" })
+    const again = await wharf
+      .client()
+      .mutate("identity.session.signIn", { email: "leaver@example.com", password: "password-123" })
     expect(!again.ok && again.error.httpStatus).toBe(401)
   })
 
@@ -175,7 +218,9 @@ describe.each(testBackends())("identity on $name", (backend) => {
     const admin = wharf.client()
     await admin.signIn()
     await admin.mutate("identity.groups.create", { name: "audited", description: "" })
-    const rows = await wharf.database.pool<{ actor_email: string; action: string; detail: { name: string } }[]>`
+    const rows = await wharf.database.pool<
+      { actor_email: string; action: string; detail: { name: string } }[]
+    >`
       select actor_email, action, detail from wharf.audit_log where action = 'identity.groups.create' order by id desc limit 1`
     expect(rows[0]).toMatchObject({ actor_email: ADMIN.email, detail: { name: "audited" } })
     const signIns = await wharf.database.pool<{ detail: unknown }[]>`

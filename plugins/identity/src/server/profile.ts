@@ -7,7 +7,9 @@ import { hashPassword, verifyPassword } from "./secrets"
 
 export const updateProfile = Effect.fn("Profile.update")(function* (userId: string, name: string) {
   const db = yield* Db
-  yield* db.query((sql) => sql`update identity.users set name = ${name.trim()}, updated_at = now() where id = ${userId}`)
+  yield* db.query(
+    (sql) => sql`update identity.users set name = ${name.trim()}, updated_at = now() where id = ${userId}`
+  )
 })
 
 export const changePassword = Effect.fn("Profile.changePassword")(function* (
@@ -25,5 +27,8 @@ export const changePassword = Effect.fn("Profile.changePassword")(function* (
     })
   }
   const passwordHash = yield* hashPassword(input.newPassword)
-  yield* db.query((sql) => sql`update identity.users set password_hash = ${passwordHash}, updated_at = now() where id = ${userId}`)
+  yield* db.query(
+    (sql) =>
+      sql`update identity.users set password_hash = ${passwordHash}, updated_at = now() where id = ${userId}`
+  )
 })

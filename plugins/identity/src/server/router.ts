@@ -2,7 +2,16 @@
  * @module Identity's tRPC procedures: session, profile, API tokens, and the admin's
  * users and groups. Each decodes its input and calls one service function.
  */
-import { adminProcedure, authedProcedure, Forbidden, input, publicProcedure, requireViewer, router, WharfConfig } from "@wharf/core"
+import {
+  adminProcedure,
+  authedProcedure,
+  Forbidden,
+  input,
+  publicProcedure,
+  requireViewer,
+  router,
+  WharfConfig
+} from "@wharf/core"
 import { Effect } from "effect"
 import {
   AddMemberInput,
@@ -24,12 +33,31 @@ import {
 import type { SessionInfo } from "../shared/types"
 import { createUser, listUsers, setLocale, updateUser } from "./accounts"
 import { clearedCookies, sessionCookieOf, sessionCookies } from "./cookies"
-import { addMember, createGroup, deleteGroup, listGroups, listMembers, removeMember, setMemberRole, updateGroup } from "./groups"
+import {
+  addMember,
+  createGroup,
+  deleteGroup,
+  listGroups,
+  listMembers,
+  removeMember,
+  setMemberRole,
+  updateGroup
+} from "./groups"
 import { changePassword, updateProfile } from "./profile"
 import { signIn, signOut } from "./sessions"
 import { createToken, listTokens, revokeToken } from "./tokens"
 
-const infoOf = (viewer: { id: string; email: string; name: string; locale: "zh-CN" | "en"; roles: ReadonlyArray<"admin" | "agent" | "user">; groups: SessionInfo["groups"] }, csrfToken: string): SessionInfo => ({
+const infoOf = (
+  viewer: {
+    id: string
+    email: string
+    name: string
+    locale: "zh-CN" | "en"
+    roles: ReadonlyArray<"admin" | "agent" | "user">
+    groups: SessionInfo["groups"]
+  },
+  csrfToken: string
+): SessionInfo => ({
   user: { id: viewer.id, email: viewer.email, name: viewer.name, locale: viewer.locale, roles: viewer.roles },
   groups: viewer.groups,
   csrfToken
@@ -70,33 +98,47 @@ const session = router({
 const profile = router({
   setLocale: authedProcedure
     .input(input(SetLocaleInput))
-    .mutation(({ ctx, input }) => ctx.run(Effect.as(setLocale(ctx.viewer.id, input.locale), { ok: true as const }))),
+    .mutation(({ ctx, input }) =>
+      ctx.run(Effect.as(setLocale(ctx.viewer.id, input.locale), { ok: true as const }))
+    ),
   update: authedProcedure
     .input(input(UpdateProfileInput))
-    .mutation(({ ctx, input }) => ctx.run(Effect.as(updateProfile(ctx.viewer.id, input.name), { ok: true as const }))),
+    .mutation(({ ctx, input }) =>
+      ctx.run(Effect.as(updateProfile(ctx.viewer.id, input.name), { ok: true as const }))
+    ),
   changePassword: authedProcedure
     .input(input(ChangePasswordInput))
-    .mutation(({ ctx, input }) => ctx.run(Effect.as(changePassword(ctx.viewer.id, input), { ok: true as const })))
+    .mutation(({ ctx, input }) =>
+      ctx.run(Effect.as(changePassword(ctx.viewer.id, input), { ok: true as const }))
+    )
 })
 
 const tokens = router({
   list: authedProcedure.query(({ ctx }) => ctx.run(listTokens(ctx.viewer.id))),
-  create: authedProcedure.input(input(CreateTokenInput)).mutation(({ ctx, input }) => ctx.run(createToken(ctx.viewer.id, input.name))),
+  create: authedProcedure
+    .input(input(CreateTokenInput))
+    .mutation(({ ctx, input }) => ctx.run(createToken(ctx.viewer.id, input.name))),
   revoke: authedProcedure
     .input(input(IdInput))
-    .mutation(({ ctx, input }) => ctx.run(Effect.as(revokeToken(ctx.viewer.id, input.id), { ok: true as const })))
+    .mutation(({ ctx, input }) =>
+      ctx.run(Effect.as(revokeToken(ctx.viewer.id, input.id), { ok: true as const }))
+    )
 })
 
 const users = router({
   list: adminProcedure.input(input(ListInput)).query(({ ctx, input }) => ctx.run(listUsers(input))),
-  create: adminProcedure.input(input(CreateUserInput)).mutation(({ ctx, input }) => ctx.run(createUser(input))),
+  create: adminProcedure
+    .input(input(CreateUserInput))
+    .mutation(({ ctx, input }) => ctx.run(createUser(input))),
   update: adminProcedure.input(input(UpdateUserInput)).mutation(({ ctx, input }) =>
     ctx.run(
       Effect.gen(function* () {
         const me = yield* requireViewer
         // Locking oneself out of the admin role would leave nobody to undo it.
         if (input.id === me.id && (input.disabled || (input.roles && !input.roles.includes("admin")))) {
-          return yield* new Forbidden({ message: "You cannot disable yourself or remove your own admin role" })
+          return yield* new Forbidden({
+            message: "You cannot disable yourself or remove your own admin role"
+          })
         }
         return yield* updateUser(input)
       })
@@ -106,19 +148,31 @@ const users = router({
 
 const groups = router({
   list: adminProcedure.input(input(ListInput)).query(({ ctx, input }) => ctx.run(listGroups(input))),
-  create: adminProcedure.input(input(CreateGroupInput)).mutation(({ ctx, input }) => ctx.run(createGroup(input))),
-  update: adminProcedure.input(input(UpdateGroupInput)).mutation(({ ctx, input }) => ctx.run(updateGroup(input))),
+  create: adminProcedure
+    .input(input(CreateGroupInput))
+    .mutation(({ ctx, input }) => ctx.run(createGroup(input))),
+  update: adminProcedure
+    .input(input(UpdateGroupInput))
+    .mutation(({ ctx, input }) => ctx.run(updateGroup(input))),
   delete: adminProcedure
     .input(input(IdInput))
     .mutation(({ ctx, input }) => ctx.run(Effect.as(deleteGroup(input.id), { ok: true as const }))),
-  members: adminProcedure.input(input(GroupIdInput)).query(({ ctx, input }) => ctx.run(listMembers(input.groupId))),
-  addMember: adminProcedure.input(input(AddMemberInput)).mutation(({ ctx, input }) => ctx.run(addMember(input))),
+  members: adminProcedure
+    .input(input(GroupIdInput))
+    .query(({ ctx, input }) => ctx.run(listMembers(input.groupId))),
+  addMember: adminProcedure
+    .input(input(AddMemberInput))
+    .mutation(({ ctx, input }) => ctx.run(addMember(input))),
   removeMember: adminProcedure
     .input(input(MemberInput))
-    .mutation(({ ctx, input }) => ctx.run(Effect.as(removeMember(input.groupId, input.userId), { ok: true as const }))),
+    .mutation(({ ctx, input }) =>
+      ctx.run(Effect.as(removeMember(input.groupId, input.userId), { ok: true as const }))
+    ),
   setMemberRole: adminProcedure
     .input(input(SetMemberRoleInput))
-    .mutation(({ ctx, input }) => ctx.run(Effect.as(setMemberRole(input.groupId, input.userId, input.role), { ok: true as const })))
+    .mutation(({ ctx, input }) =>
+      ctx.run(Effect.as(setMemberRole(input.groupId, input.userId, input.role), { ok: true as const }))
+    )
 })
 
 export const identityRouter = router({ session, profile, tokens, users, groups })

@@ -7,6 +7,7 @@ import { hash, verify } from "@node-rs/argon2"
 
 // `Algorithm` is a const enum, which isolated modules cannot import; 2 is Argon2id.
 const ARGON2ID = 2
+
 import { Effect } from "effect"
 
 export const hashPassword = (password: string) =>
@@ -18,7 +19,8 @@ export const verifyPassword = (passwordHash: string, password: string) =>
 // A valid hash of a password nobody knows: verifying against it when the email is unknown
 // takes as long as for a real user, so timing does not tell which emails exist.
 let decoy: Promise<string> | undefined
-export const decoyHash = () => Effect.promise(() => (decoy ??= hash(randomBytes(16).toString("hex"), { algorithm: ARGON2ID })))
+export const decoyHash = () =>
+  Effect.promise(() => (decoy ??= hash(randomBytes(16).toString("hex"), { algorithm: ARGON2ID })))
 
 export const randomSecret = (bytes = 32) => randomBytes(bytes).toString("base64url")
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex")

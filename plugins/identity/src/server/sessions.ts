@@ -54,7 +54,9 @@ export const signIn = Effect.fn("Sessions.signIn")(function* (input: {
   const user = yield* findUserByEmail(input.email)
   const ok = yield* verifyPassword(user?.password_hash ?? (yield* decoyHash()), input.password)
   if (!user || !ok || user.disabled) {
-    yield* db.query((sql) => sql`insert into identity.sign_in_failures (email, ip) values (${input.email}, ${input.ip})`)
+    yield* db.query(
+      (sql) => sql`insert into identity.sign_in_failures (email, ip) values (${input.email}, ${input.ip})`
+    )
     yield* audit.record({ action: "identity.signIn.failed", target: input.email, ip: input.ip, actor: null })
     return yield* new Unauthorized({ message: "Wrong email or password" })
   }
@@ -65,13 +67,17 @@ export const signIn = Effect.fn("Sessions.signIn")(function* (input: {
   yield* db.transaction(
     Effect.gen(function* () {
       if (input.previousCookie) {
-        yield* db.query((sql) => sql`delete from identity.sessions where id = ${sha256(input.previousCookie!)}`)
+        yield* db.query(
+          (sql) => sql`delete from identity.sessions where id = ${sha256(input.previousCookie!)}`
+        )
       }
       yield* db.query(
         (sql) => sql`insert into identity.sessions (id, user_id, csrf_token, expires_at, ip, user_agent)
           values (${sha256(cookie)}, ${user.id}, ${csrfToken}, ${expiresAt}, ${input.ip}, ${input.userAgent.slice(0, 300)})`
       )
-      yield* db.query((sql) => sql`delete from identity.sign_in_failures where lower(email) = lower(${input.email})`)
+      yield* db.query(
+        (sql) => sql`delete from identity.sign_in_failures where lower(email) = lower(${input.email})`
+      )
     })
   )
   yield* audit.record({ action: "identity.signIn", target: viewer.email, ip: input.ip, actor: viewer })
@@ -95,7 +101,9 @@ export const sessionOf = Effect.fn("Sessions.sessionOf")(function* (cookie: stri
   if (!row) return null
   // Writing on every request would turn reads into writes; once a minute is enough.
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-    yield* db.query((sql) => sql`update identity.sessions set last_seen_at = now() where id = ${sha256(cookie)}`)
+    yield* db.query(
+      (sql) => sql`update identity.sessions set last_seen_at = now() where id = ${sha256(cookie)}`
+    )
   }
   return { userId: row.user_id, csrfToken: row.csrf_token }
 })

@@ -5,7 +5,9 @@ import { Schema } from "effect"
 
 export const Email = Schema.String.pipe(
   Schema.check(
-    Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: "must be an email address, like name@example.com" }),
+    Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
+      message: "must be an email address, like name@example.com"
+    }),
     Schema.isMaxLength(254, { message: "must be at most 254 characters" })
   )
 )
@@ -30,7 +32,8 @@ export const Id = Schema.String.pipe(
 export const GroupName = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/, {
-      message: "must be 1–40 lowercase letters, digits or dashes, starting and ending with a letter or digit (it names the group's namespace)"
+      message:
+        "must be 1–40 lowercase letters, digits or dashes, starting and ending with a letter or digit (it names the group's namespace)"
     })
   )
 )
@@ -40,7 +43,10 @@ export const Page = {
   offset: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
 }
 
-export const SignInInput = Schema.Struct({ email: Email, password: Schema.String.pipe(Schema.check(Schema.isMaxLength(200))) })
+export const SignInInput = Schema.Struct({
+  email: Email,
+  password: Schema.String.pipe(Schema.check(Schema.isMaxLength(200)))
+})
 export const SetLocaleInput = Schema.Struct({ locale: Locale })
 export const UpdateProfileInput = Schema.Struct({ name: DisplayName })
 export const ChangePasswordInput = Schema.Struct({ currentPassword: Schema.String, newPassword: Password })
@@ -57,7 +63,9 @@ export const CreateUserInput = Schema.Struct({
 export const UpdateUserInput = Schema.Struct({
   id: Id,
   name: Schema.optional(DisplayName),
-  roles: Schema.optional(Schema.Array(Role).pipe(Schema.check(Schema.isMinLength(1, { message: "give at least one role" })))),
+  roles: Schema.optional(
+    Schema.Array(Role).pipe(Schema.check(Schema.isMinLength(1, { message: "give at least one role" })))
+  ),
   disabled: Schema.optional(Schema.Boolean)
 })
 export const CreateGroupInput = Schema.Struct({
