@@ -4,26 +4,9 @@
  */
 import { Context, Effect } from "effect"
 import { Forbidden, Unauthorized } from "./errors"
+import { hasRole, type Role, type Viewer } from "./roles"
 
-export const ROLES = ["admin", "agent", "user"] as const
-export type Role = (typeof ROLES)[number]
-export const LOCALES = ["zh-CN", "en"] as const
-export type Locale = (typeof LOCALES)[number]
-
-export interface GroupMembership {
-  readonly id: string
-  readonly name: string
-  readonly role: "member" | "admin"
-}
-
-export interface Viewer {
-  readonly id: string
-  readonly email: string
-  readonly name: string
-  readonly locale: Locale
-  readonly roles: ReadonlyArray<Role>
-  readonly groups: ReadonlyArray<GroupMembership>
-}
+export * from "./roles"
 
 export interface Authentication {
   readonly viewer: Viewer
@@ -49,9 +32,6 @@ export const nobodyAuthenticator = Authenticator.of({ authenticate: () => Effect
 export const CurrentViewer = Context.Reference<Viewer | null>("wharf/CurrentViewer", {
   defaultValue: () => null
 })
-
-export const hasRole = (viewer: Viewer, ...roles: ReadonlyArray<Role>) =>
-  roles.some((r) => viewer.roles.includes(r))
 
 /** The signed-in viewer, or `Unauthorized`. */
 export const requireViewer = Effect.gen(function* () {

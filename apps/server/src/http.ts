@@ -159,7 +159,7 @@ export const createHttpApp = (options: {
       await next()
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable")
     })
-    app.use("/*", serveStatic({ root: consoleDir, index: "" }))
+    app.use("/assets/*", serveStatic({ root: consoleDir }))
     app.get("*", (c) => {
       c.header("Cache-Control", "no-cache")
       return c.html(indexHtml)

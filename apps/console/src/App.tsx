@@ -1,0 +1,92 @@
+/**
+ * @module Start-up of the console: ask the server which plugins are enabled, load only
+ * their chunks, learn who is signed in, then route.
+ */
+import { Navigate, type RouteDefinition, Router, useLocation } from "@solidjs/router"
+import {
+  addMessages,
+  type ConsolePlugin,
+  type ConsoleRoute,
+  coreMessages,
+  ErrorNotice,
+  fetchJson,
+  hasRole,
+  Loading,
+  locale,
+  refreshSession,
+  registerPlugins,
+  routesOf,
+  sessionReady,
+  setLocale,
+  t,
+  viewer
+} from "@wharf/core/web"
+import { type Component, createResource, lazy, Match, Switch } from "solid-js"
+import { Dynamic } from "solid-js/web"
+import { consolePlugins } from "./plugins"
+import { Shell } from "./shell/Shell"
+
+addMessages(coreMessages)
+setLocale(locale())
+
+const Home = lazy(() => import("./pages/Home"))
+const SignIn = lazy(() => import("./pages/SignIn"))
+const NotFound = lazy(() => import("./pages/NotFound"))
+const Forbidden = lazy(() => import("./pages/Forbidden"))
+
+const loadPlugins = async (): Promise<ReadonlyArray<ConsolePlugin>> => {
+  const { plugins } = await fetchJson<{ plugins: { id: string }[] }>("/api/v1/plugins")
+  const loaders = plugins.flatMap((p) => (consolePlugins[p.id] ? [consolePlugins[p.id]!] : []))
+  const modules = await Promise.all(loaders.map((load) => load()))
+  const list = modules.map((m) => m.default)
+  registerPlugins(list)
+  await refreshSession(plugins.some((p) => p.id === "identity"))
+  return list
+}
+
+/** A page that needs a signed-in viewer (with one of `roles`, if given). */
+const guarded =
+  (component: Component<any>, roles?: ConsoleRoute["roles"]) => (props: Record<string, unknown>) => {
+    const location = useLocation()
+    return (
+      <Switch fallback={<Dynamic component={component} {...props} />}>
+        <Match when={!viewer()}>
+          <Navigate href={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} />
+        </Match>
+        <Match when={roles && roles.length > 0 && !hasRole(viewer()!, ...roles)}>
+          <Forbidden />
+        </Match>
+      </Switch>
+    )
+  }
+
+const routesFor = (plugins: ReadonlyArray<ConsolePlugin>): RouteDefinition[] => [
+  { path: "/", component: guarded(Home) },
+  { path: "/sign-in", component: SignIn },
+  ...routesOf(plugins).map((r) => ({
+    path: r.path,
+    component: r.public ? r.component : guarded(r.component, r.roles)
+  })),
+  { path: "*404", component: NotFound }
+]
+
+export const App = () => {
+  const [plugins, { refetch }] = createResource(loadPlugins)
+  return (
+    <Switch>
+      <Match when={plugins.error}>
+        <div class="boot-screen">
+          <ErrorNotice error={plugins.error} onRetry={refetch} />
+        </div>
+      </Match>
+      <Match when={plugins() && sessionReady()}>
+        <Router root={Shell}>{routesFor(plugins()!)}</Router>
+      </Match>
+      <Match when={true}>
+        <div class="boot-screen">
+          <Loading label={t("shell.loadingPlugins")} />
+        </div>
+      </Match>
+    </Switch>
+  )
+}

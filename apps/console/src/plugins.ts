@@ -1,0 +1,13 @@
+/**
+ * @module Every console plugin this build knows, loaded on demand: the shell imports only
+ * the ones the server reports enabled. Adding a plugin to the console is one line here.
+ */
+import type { ConsolePlugin } from "@wharf/core/web"
+
+type Loader = () => Promise<{ default: ConsolePlugin }>
+
+export const consolePlugins: Record<string, Loader> = {
+  identity: () => import("@wharf/plugin-identity/web"),
+  // Enabled only by the browser suites' server, to prove the plugin contract end to end.
+  "contract-test": () => import("@wharf/fixture-test-plugin/web")
+}

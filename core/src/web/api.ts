@@ -1,0 +1,76 @@
+/**
+ * @module The console's client of the server: one tRPC client for every plugin (each
+ * gets a typed view of its own router), and a JSON fetch for REST. Changes carry the
+ * session's CSRF token from its cookie.
+ */
+import { createTRPCClient, httpBatchLink, type TRPCClient, TRPCClientError } from "@trpc/client"
+import type { AnyTRPCRouter } from "@trpc/server"
+
+export const CSRF_COOKIE = "wharf_csrf"
+export const CSRF_HEADER = "x-csrf-token"
+
+export const csrfToken = () =>
+  typeof document === "undefined"
+    ? undefined
+    : document.cookie
+        .split("; ")
+        .find((c) => c.startsWith(`${CSRF_COOKIE}=`))
+        ?.slice(CSRF_COOKIE.length + 1)
+
+const client = createTRPCClient<AnyTRPCRouter>({
+  links: [
+    httpBatchLink({
+      url: "/trpc",
+      headers: () => {
+        const token = csrfToken()
+        return token ? { [CSRF_HEADER]: token } : {}
+      },
+      fetch: (url, init) => fetch(url, { ...(init as RequestInit), credentials: "include" })
+    })
+  ]
+})
+
+/** The typed client of one plugin's router: `pluginApi<IdentityRouter>("identity").users.list.query(...)`. */
+export const pluginApi = <TRouter extends AnyTRPCRouter>(pluginId: string): TRPCClient<TRouter> =>
+  (client as unknown as Record<string, TRPCClient<TRouter>>)[pluginId]!
+
+/** What to tell the user about a failed call: the server's message, or a network hint. */
+export const errorMessage = (e: unknown): string => {
+  if (e instanceof TRPCClientError) {
+    if (e.message === "Failed to fetch" || e.message.includes("fetch failed")) return "network"
+    return e.message
+  }
+  if (e instanceof Error) return e.message === "Failed to fetch" ? "network" : e.message
+  return String(e)
+}
+
+/** The HTTP status of a failed call, when there is one. */
+export const errorStatus = (e: unknown): number | undefined =>
+  e instanceof TRPCClientError ? (e.data as { httpStatus?: number } | undefined)?.httpStatus : undefined
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** JSON from a REST route; throws an `HttpError` with the server's message. */
+export const fetchJson = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+  const token = csrfToken()
+  const res = await fetch(path, {
+    ...init,
+    credentials: "include",
+    headers: {
+      ...(init.body ? { "content-type": "application/json" } : {}),
+      ...(token ? { [CSRF_HEADER]: token } : {}),
+      ...(init.headers as Record<string, string>)
+    }
+  })
+  const text = await res.text()
+  const body = text ? JSON.parse(text) : null
+  if (!res.ok) throw new HttpError(res.status, body?.error?.message ?? res.statusText)
+  return body as T
+}

@@ -1,0 +1,49 @@
+/**
+ * @module The console's language: zh-CN first, English switchable. Messages come from
+ * the shell and every enabled plugin; a missing key falls back to English, then to the key.
+ */
+import { createSignal } from "solid-js"
+import type { Locale } from "../roles"
+import type { Messages } from "./plugin"
+
+const STORAGE_KEY = "wharf.locale"
+
+const initialLocale = (): Locale => {
+  const saved = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY)
+  if (saved === "zh-CN" || saved === "en") return saved
+  const nav = typeof navigator === "undefined" ? "zh-CN" : navigator.language
+  return nav.toLowerCase().startsWith("en") ? "en" : "zh-CN"
+}
+
+const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale())
+const catalog: Record<Locale, Record<string, string>> = { "zh-CN": {}, en: {} }
+const [version, bump] = createSignal(0)
+
+export { locale }
+
+/** Switch the language for this browser; the shell also saves it on the user's profile. */
+export const setLocale = (next: Locale) => {
+  setLocaleSignal(next)
+  if (typeof localStorage !== "undefined") localStorage.setItem(STORAGE_KEY, next)
+  if (typeof document !== "undefined") document.documentElement.lang = next
+}
+
+export const addMessages = (messages: Messages) => {
+  Object.assign(catalog["zh-CN"], messages["zh-CN"])
+  Object.assign(catalog.en, messages.en)
+  bump((v) => v + 1)
+}
+
+/** The message for `key` in the current language, with `{name}` placeholders filled. */
+export const t = (key: string, params?: Record<string, string | number>): string => {
+  version()
+  const text = catalog[locale()][key] ?? catalog.en[key] ?? key
+  return params
+    ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+    : text
+}
+
+/** Dates and numbers in the current language. */
+export const formatDateTime = (iso: string) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
+export const formatNumber = (n: number) => new Intl.NumberFormat(locale()).format(n)

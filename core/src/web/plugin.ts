@@ -1,0 +1,55 @@
+/**
+ * @module The console side of the plugin contract: what a plugin adds to the one console
+ * (nav entries, lazy pages, slot contributions, messages in zh-CN and en).
+ */
+import type { Component, JSX } from "solid-js"
+import type { Role } from "../roles"
+
+export type Section = "support" | "platform" | "admin"
+
+export interface NavEntry {
+  /** Route path the entry opens, e.g. `/admin/users`. */
+  readonly path: string
+  /** Message key of the label. */
+  readonly label: string
+  /** Position in its section; lower comes first. */
+  readonly order: number
+  readonly section: Section
+  /** Only viewers with one of these roles see the entry (default: every signed-in user). */
+  readonly roles?: ReadonlyArray<Role>
+}
+
+export interface ConsoleRoute {
+  readonly path: string
+  /** A `lazy(() => import("./pages/X"))` component, so plugin pages load on demand. */
+  readonly component: Component<any>
+  /** Pages anyone may open without signing in (guest ticket form, public KB). */
+  readonly public?: boolean
+  readonly roles?: ReadonlyArray<Role>
+}
+
+/** Named places in the console other plugins fill, e.g. `home.widgets`, `ticket.sidebar`. */
+export type SlotName =
+  | "home.widgets"
+  | "ticket.sidebar"
+  | "ticket.form.aside"
+  | "app.tabs"
+  | "host.sections"
+  | (string & {})
+
+export type SlotContribution = (props: Record<string, unknown>) => JSX.Element
+
+export interface Messages {
+  readonly "zh-CN": Record<string, string>
+  readonly en: Record<string, string>
+}
+
+export interface ConsolePlugin {
+  readonly id: string
+  readonly nav?: ReadonlyArray<NavEntry>
+  readonly routes?: ReadonlyArray<ConsoleRoute>
+  readonly slots?: Partial<Record<SlotName, ReadonlyArray<SlotContribution>>>
+  readonly messages?: Messages
+}
+
+export const defineConsolePlugin = <const P extends ConsolePlugin>(plugin: P): P => plugin

@@ -1,0 +1,39 @@
+/**
+ * @module The console plugins loaded in this session, and what they contribute.
+ */
+import { createSignal } from "solid-js"
+import { hasRole, type Viewer } from "../roles"
+import { addMessages } from "./i18n"
+import type { ConsolePlugin, ConsoleRoute, NavEntry, Section, SlotContribution } from "./plugin"
+
+const [plugins, setPlugins] = createSignal<ReadonlyArray<ConsolePlugin>>([])
+
+export const loadedPlugins = plugins
+
+export const registerPlugins = (list: ReadonlyArray<ConsolePlugin>) => {
+  for (const p of list) if (p.messages) addMessages(p.messages)
+  setPlugins(list)
+}
+
+export const isPluginEnabled = (id: string) => plugins().some((p) => p.id === id)
+
+export const SECTIONS: ReadonlyArray<Section> = ["support", "platform", "admin"]
+
+const allowed = (viewer: Viewer | null, roles: NavEntry["roles"]) =>
+  !roles || roles.length === 0 ? viewer !== null : viewer !== null && hasRole(viewer, ...roles)
+
+/** Nav entries the viewer may see, grouped by section, each section in order. */
+export const navFor = (list: ReadonlyArray<ConsolePlugin>, viewer: Viewer | null) =>
+  SECTIONS.map((section) => ({
+    section,
+    entries: list
+      .flatMap((p) => p.nav ?? [])
+      .filter((e) => e.section === section && allowed(viewer, e.roles))
+      .sort((a, b) => a.order - b.order)
+  })).filter((g) => g.entries.length > 0)
+
+export const routesOf = (list: ReadonlyArray<ConsolePlugin>): ReadonlyArray<ConsoleRoute> =>
+  list.flatMap((p) => p.routes ?? [])
+
+export const slotContributions = (name: string): ReadonlyArray<SlotContribution> =>
+  plugins().flatMap((p) => (p.slots?.[name] as ReadonlyArray<SlotContribution> | undefined) ?? [])

@@ -1,0 +1,67 @@
+/**
+ * @module The signed-in viewer, as the server reports it (`identity.session.me`).
+ */
+import { createSignal } from "solid-js"
+import type { Locale, Role, Viewer } from "../roles"
+import { pluginApi } from "./api"
+import { locale, setLocale } from "./i18n"
+
+interface SessionInfo {
+  user: { id: string; email: string; name: string; locale: Locale; roles: Role[] }
+  groups: Viewer["groups"]
+}
+
+type SessionApi = {
+  session: {
+    me: { query: () => Promise<SessionInfo | null> }
+    signIn: { mutate: (input: { email: string; password: string }) => Promise<SessionInfo> }
+    signOut: { mutate: () => Promise<unknown> }
+  }
+  profile: { setLocale: { mutate: (input: { locale: Locale }) => Promise<unknown> } }
+}
+
+// Typed structurally: core cannot import the identity plugin.
+const identity = () => pluginApi<any>("identity") as unknown as SessionApi
+
+const [viewer, setViewer] = createSignal<Viewer | null>(null)
+const [ready, setReady] = createSignal(false)
+
+export { ready as sessionReady, viewer }
+
+const toViewer = (info: SessionInfo | null): Viewer | null =>
+  info ? { ...info.user, groups: info.groups } : null
+
+const adopt = (info: SessionInfo | null) => {
+  const v = toViewer(info)
+  setViewer(v)
+  // The language saved on the profile wins over the browser's.
+  if (v && v.locale !== locale()) setLocale(v.locale)
+  return v
+}
+
+/** Ask the server who is signed in (once at start; after sign-in/out). */
+export const refreshSession = async (identityEnabled: boolean) => {
+  try {
+    adopt(identityEnabled ? await identity().session.me.query() : null)
+  } finally {
+    setReady(true)
+  }
+}
+
+export const signIn = async (email: string, password: string) =>
+  adopt(await identity().session.signIn.mutate({ email, password }))
+
+export const signOut = async () => {
+  await identity().session.signOut.mutate()
+  setViewer(null)
+}
+
+/** Change the language now, and remember it on the profile when signed in. */
+export const chooseLocale = async (next: Locale) => {
+  setLocale(next)
+  const v = viewer()
+  if (v) {
+    setViewer({ ...v, locale: next })
+    await identity().profile.setLocale.mutate({ locale: next })
+  }
+}

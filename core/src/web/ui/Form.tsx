@@ -1,0 +1,136 @@
+/**
+ * @module Form fields: one label, one hint, one error text, for every input in the console.
+ */
+import { createUniqueId, type JSX, Show, splitProps } from "solid-js"
+
+export interface FieldProps {
+  readonly label: string
+  readonly hint?: string | undefined
+  readonly error?: string | undefined
+  readonly required?: boolean
+  /** Renders the control with the ids that tie it to its label, hint and error. */
+  readonly children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => JSX.Element
+}
+
+export const Field = (props: FieldProps) => {
+  const id = createUniqueId()
+  const describedBy = () =>
+    [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
+  return (
+    <div class="field">
+      <label for={id} class="field-label">
+        {props.label}
+        <Show when={props.required}>
+          <span class="required" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        </Show>
+      </label>
+      {props.children({ id, describedBy: describedBy(), invalid: Boolean(props.error) })}
+      <Show when={props.hint}>
+        <p id={`${id}-hint`} class="field-hint">
+          {props.hint}
+        </p>
+      </Show>
+      <Show when={props.error}>
+        <p id={`${id}-error`} class="field-error">
+          {props.error}
+        </p>
+      </Show>
+    </div>
+  )
+}
+
+type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & {
+  label: string
+  hint?: string | undefined
+  error?: string | undefined
+}
+
+export const TextInput = (props: InputProps) => {
+  const [own, rest] = splitProps(props, ["label", "hint", "error", "required"])
+  return (
+    <Field label={own.label} hint={own.hint} error={own.error} required={own.required ?? false}>
+      {(ids) => (
+        <input
+          id={ids.id}
+          class="input"
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid ? "true" : undefined}
+          required={own.required}
+          {...rest}
+        />
+      )}
+    </Field>
+  )
+}
+
+type TextareaProps = JSX.TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string
+  hint?: string | undefined
+  error?: string | undefined
+}
+
+export const Textarea = (props: TextareaProps) => {
+  const [own, rest] = splitProps(props, ["label", "hint", "error", "required"])
+  return (
+    <Field label={own.label} hint={own.hint} error={own.error} required={own.required ?? false}>
+      {(ids) => (
+        <textarea
+          id={ids.id}
+          class="input textarea"
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid ? "true" : undefined}
+          required={own.required}
+          {...rest}
+        />
+      )}
+    </Field>
+  )
+}
+
+type SelectProps = JSX.SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string
+  hint?: string | undefined
+  error?: string | undefined
+  options: ReadonlyArray<{ value: string; label: string }>
+}
+
+export const Select = (props: SelectProps) => {
+  const [own, rest] = splitProps(props, ["label", "hint", "error", "options", "required"])
+  return (
+    <Field label={own.label} hint={own.hint} error={own.error} required={own.required ?? false}>
+      {(ids) => (
+        <select
+          id={ids.id}
+          class="input"
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid ? "true" : undefined}
+          {...rest}
+        >
+          {own.options.map((o) => (
+            <option value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+}
+
+/** A search box that does not submit a form. */
+export const SearchInput = (props: {
+  value: string
+  onInput: (value: string) => void
+  placeholder: string
+  label: string
+}) => (
+  <input
+    type="search"
+    class="input search-input"
+    aria-label={props.label}
+    placeholder={props.placeholder}
+    value={props.value}
+    onInput={(e) => props.onInput(e.currentTarget.value)}
+  />
+)

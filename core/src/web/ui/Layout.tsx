@@ -1,0 +1,53 @@
+/**
+ * @module Page frame and cards: one title style, one place for actions, one spacing.
+ */
+import { type JSX, Show } from "solid-js"
+
+export const Page = (props: {
+  title: string
+  subtitle?: string
+  actions?: JSX.Element
+  breadcrumbs?: JSX.Element
+  children: JSX.Element
+}) => (
+  <section class="page">
+    <Show when={props.breadcrumbs}>
+      <nav class="breadcrumbs" aria-label="breadcrumbs">
+        {props.breadcrumbs}
+      </nav>
+    </Show>
+    <header class="page-header">
+      <div>
+        <h1 class="page-title">{props.title}</h1>
+        <Show when={props.subtitle}>
+          <p class="page-subtitle">{props.subtitle}</p>
+        </Show>
+      </div>
+      <Show when={props.actions}>
+        <div class="page-actions">{props.actions}</div>
+      </Show>
+    </header>
+    {props.children}
+  </section>
+)
+
+export const Card = (props: {
+  title?: string
+  actions?: JSX.Element
+  children: JSX.Element
+  class?: string
+}) => (
+  <div class={`card ${props.class ?? ""}`}>
+    <Show when={props.title || props.actions}>
+      <div class="card-header">
+        <Show when={props.title}>
+          <h2 class="card-title">{props.title}</h2>
+        </Show>
+        <Show when={props.actions}>
+          <div class="card-actions">{props.actions}</div>
+        </Show>
+      </div>
+    </Show>
+    <div class="card-body">{props.children}</div>
+  </div>
+)

@@ -1,0 +1,22 @@
+/**
+ * @module The identity plugin's console: admin pages for users and groups, and each
+ * user's profile (name, language, password, API tokens).
+ */
+import { defineConsolePlugin } from "@wharf/core/web"
+import { lazy } from "solid-js"
+import { messages } from "./messages"
+
+export default defineConsolePlugin({
+  id: "identity",
+  nav: [
+    { path: "/admin/users", label: "identity.nav.users", order: 10, section: "admin", roles: ["admin"] },
+    { path: "/admin/groups", label: "identity.nav.groups", order: 20, section: "admin", roles: ["admin"] }
+  ],
+  routes: [
+    { path: "/admin/users", component: lazy(() => import("./pages/Users")), roles: ["admin"] },
+    { path: "/admin/groups", component: lazy(() => import("./pages/Groups")), roles: ["admin"] },
+    { path: "/admin/groups/:id", component: lazy(() => import("./pages/Group")), roles: ["admin"] },
+    { path: "/profile", component: lazy(() => import("./pages/Profile")) }
+  ],
+  messages
+})

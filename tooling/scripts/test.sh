@@ -1,0 +1,18 @@
+#!/bin/sh
+# Install everything and run every check: lint, types, unit and integration suites
+# (on PGlite, and on PostgreSQL too when WHARF_TEST_DATABASE_URL is set), then the
+# browser suites against the built console in Chromium.
+set -e
+cd "$(dirname "$0")/../.."
+PNPM="npx -y pnpm@10.34.8"
+$PNPM install --frozen-lockfile
+echo "== lint (biome)"
+./node_modules/.bin/biome check .
+echo "== types (tsc -b)"
+./node_modules/.bin/tsc -b
+echo "== unit and integration suites${WHARF_TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"
+./node_modules/.bin/vitest run
+echo "== browser suites (Chromium)"
+sh tooling/scripts/ensure-chromium.sh
+$PNPM --filter @wharf/console build
+$PNPM --filter @wharf/e2e test
