@@ -14,7 +14,8 @@ import { ADMIN } from "@wharf/server/testing"
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 
-export const startE2eServer = async () => {
+/** @param plugins the enabled plugins (default: all this build knows, and contract-test) */
+export const startE2eServer = async (plugins?: ReadonlyArray<string>) => {
   process.env.WHARF_LOG ??= "silent"
   const dataDir = mkdtempSync(join(tmpdir(), "wharf-e2e-"))
   const available = [...availablePlugins, contractTestPlugin]
@@ -24,7 +25,8 @@ export const startE2eServer = async () => {
       WHARF_ADMIN_EMAIL: ADMIN.email,
       WHARF_ADMIN_PASSWORD: ADMIN.password,
       HOST: "127.0.0.1",
-      PORT: "0"
+      PORT: "0",
+      ...(plugins ? { WHARF_PLUGINS: plugins.join(",") } : {})
     },
     defaultPlugins: available.map((p) => p.id),
     defaultDemoDir: repo("fixtures/demo")
