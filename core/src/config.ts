@@ -11,6 +11,8 @@ export interface WharfConfigShape {
   readonly dataDir: string
   /** A PostgreSQL server to use instead of the embedded PGlite. */
   readonly databaseUrl: string | undefined
+  /** Connections in the pool to `databaseUrl` (1 when that is another Wharf's embedded PGlite). */
+  readonly databasePoolSize: number
   readonly port: number
   readonly host: string
   /** Ids of the enabled plugins. */
@@ -68,6 +70,7 @@ export const loadConfig = (options: {
   return {
     dataDir: resolve(cwd, env.WHARF_DATA_DIR ?? file.dataDir ?? ".wharf"),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: Number(env.WHARF_DB_POOL_SIZE ?? 10),
     port,
     host: env.HOST ?? "0.0.0.0",
     plugins: env.WHARF_PLUGINS ? list(env.WHARF_PLUGINS) : (file.plugins ?? options.defaultPlugins),

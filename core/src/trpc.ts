@@ -26,12 +26,16 @@ export interface RequestContext {
 
 interface StandardIssue {
   readonly message: string
-  readonly path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>
+  /** A list of keys (Standard Schema), or already a dotted string (a Wharf `Invalid`). */
+  readonly path?: string | ReadonlyArray<PropertyKey | { key: PropertyKey }>
 }
 
 const describeIssues = (issues: ReadonlyArray<StandardIssue>) =>
   issues.map((i) => ({
-    path: (i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
+    path:
+      typeof i.path === "string"
+        ? i.path
+        : (i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
     message: i.message
   }))
 

@@ -14,6 +14,7 @@ import {
   type JobDefinition,
   Jobs,
   log,
+  Mailer,
   makeDb,
   makeExtensions,
   makeRun,
@@ -67,7 +68,7 @@ export const createWharf = async (options: {
   const { config } = options
   const plugins = resolvePlugins(options.available, config.plugins)
   const database = config.databaseUrl
-    ? await openServerDatabase(config.databaseUrl)
+    ? await openServerDatabase(config.databaseUrl, config.databasePoolSize)
     : await openEmbeddedDatabase(config.dataDir)
   try {
     const applied = await runMigrations(database.pool, [
@@ -81,7 +82,7 @@ export const createWharf = async (options: {
       Layer.succeed(WharfConfig, config),
       Layer.succeed(Extensions, makeExtensions(plugins.flatMap((p) => p.contributions ?? [])))
     )
-    const withServices = Layer.provideMerge(Layer.mergeAll(Audit.layer, Jobs.layer), coreLayer)
+    const withServices = Layer.provideMerge(Layer.mergeAll(Audit.layer, Jobs.layer, Mailer.layer), coreLayer)
     // Each plugin's services may use core's and those of the plugins before it.
     const layer = plugins.reduce<Layer.Layer<any, any, never>>(
       (acc, p) => (p.layer ? Layer.provideMerge(p.layer, acc) : acc),

@@ -47,6 +47,8 @@ export const startTestWharf = async (options: {
       WHARF_LOG: "silent",
       PORT: "0",
       ...(created.url ? { DATABASE_URL: created.url } : {}),
+      // A second replica on another server's PGlite must use one connection, like its owner.
+      ...(options.databaseUrl && options.backend.name === "pglite" ? { WHARF_DB_POOL_SIZE: "1" } : {}),
       ...(options.plugins ? { WHARF_PLUGINS: options.plugins.join(",") } : {}),
       ...options.env
     },

@@ -22,8 +22,8 @@ const poolOptions = {
   connection: { application_name: "wharf" }
 } as const
 
-export const openServerDatabase = async (url: string): Promise<OpenedDatabase> => {
-  const pool = postgres(url, poolOptions)
+export const openServerDatabase = async (url: string, max = 10): Promise<OpenedDatabase> => {
+  const pool = postgres(url, { ...poolOptions, max })
   await pool`select 1`
   return { pool, kind: "server", url, close: () => pool.end({ timeout: 5 }) }
 }
@@ -43,7 +43,10 @@ export const openEmbeddedDatabase = async (dataDir: string | null): Promise<Open
   await server.start()
   const address = server.getServerConn()
   const url = `postgres://postgres@${address}/postgres`
-  const pool = postgres(url, { ...poolOptions, max: 4 })
+  // One connection: the socket server feeds every connection into one PGlite, message by
+  // message, so two connections' extended-protocol exchanges would interleave ("portal
+  // does not exist"). PGlite runs one query at a time anyway.
+  const pool = postgres(url, { ...poolOptions, max: 1 })
   await pool`select 1`
   return {
     pool,

@@ -1,5 +1,150 @@
-import { Page, t } from "@wharf/core/web"
+/**
+ * @module Admin › Groups: the leasees (tenants). Each group owns the namespace
+ * g-<name>; its members may use it. Create, open and delete groups here.
+ */
+import { A } from "@solidjs/router"
+import {
+  Button,
+  type Column,
+  ConfirmDialog,
+  ErrorNotice,
+  formatDateTime,
+  formatNumber,
+  Page,
+  Pagination,
+  SearchInput,
+  Table,
+  t,
+  toast
+} from "@wharf/core/web"
+import { createMemo, createSignal, Show } from "solid-js"
+import type { GroupSummary } from "../../shared/types"
+import { api, describe } from "../api"
+import { createPagedList } from "../list"
+import { None } from "../parts"
+import { namespaceOf } from "../rules"
+import { GroupDialog } from "./GroupForm"
 
 export default function Groups() {
-  return <Page title={t("identity.nav.users")}>{null}</Page>
+  const list = createPagedList((q) => api.groups.list.query(q))
+  const [creating, setCreating] = createSignal(false)
+  const [deleting, setDeleting] = createSignal<GroupSummary>()
+  const [busy, setBusy] = createSignal(false)
+
+  const remove = async () => {
+    const group = deleting()
+    if (!group) return
+    setBusy(true)
+    try {
+      await api.groups.delete.mutate({ id: group.id })
+      toast(t("identity.groups.deleted", { name: group.name }))
+      setDeleting(undefined)
+      list.refetch()
+    } catch (err) {
+      toast(describe(err), "error")
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const columns = createMemo(
+    (): ReadonlyArray<Column<GroupSummary>> => [
+      {
+        header: t("identity.field.groupName"),
+        cell: (g) => (
+          <A href={`/admin/groups/${g.id}`} class="mono">
+            {g.name}
+          </A>
+        )
+      },
+      {
+        header: t("identity.field.description"),
+        cell: (g) => (
+          <Show when={g.description} fallback={<None />}>
+            {g.description}
+          </Show>
+        )
+      },
+      { header: t("identity.groups.members"), align: "right", cell: (g) => formatNumber(g.memberCount) },
+      {
+        header: t("identity.field.created"),
+        cell: (g) => <span class="muted">{formatDateTime(g.createdAt)}</span>
+      },
+      {
+        header: t("identity.field.actions"),
+        align: "right",
+        cell: (g) => (
+          <Button size="sm" variant="ghost" onClick={() => setDeleting(g)}>
+            {t("common.delete")}
+          </Button>
+        )
+      }
+    ]
+  )
+
+  return (
+    <Page
+      title={t("identity.groups.title")}
+      subtitle={t("identity.groups.subtitle")}
+      actions={
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          {t("identity.groups.new")}
+        </Button>
+      }
+    >
+      <div class="toolbar">
+        <SearchInput
+          label={t("identity.groups.search")}
+          placeholder={t("identity.groups.searchPlaceholder")}
+          value={list.searchText()}
+          onInput={list.onSearch}
+        />
+      </div>
+      <Show when={!list.error()} fallback={<ErrorNotice error={list.error()} onRetry={list.refetch} />}>
+        <Table
+          caption={t("identity.groups.title")}
+          columns={columns()}
+          rows={list.rows()}
+          loading={list.loading()}
+          empty={
+            list.search()
+              ? {
+                  title: t("identity.groups.noMatch", { search: list.search() }),
+                  hint: t("identity.noMatchHint")
+                }
+              : {
+                  title: t("identity.groups.empty"),
+                  hint: t("identity.groups.emptyHint"),
+                  action: (
+                    <Button variant="primary" onClick={() => setCreating(true)}>
+                      {t("identity.groups.createFirst")}
+                    </Button>
+                  )
+                }
+          }
+        />
+        <Show when={list.total() > 0}>
+          <Pagination
+            offset={list.offset()}
+            limit={list.limit}
+            total={list.total()}
+            onChange={list.setOffset}
+          />
+        </Show>
+      </Show>
+      <GroupDialog open={creating()} onClose={() => setCreating(false)} onSaved={list.refetch} />
+      <ConfirmDialog
+        open={deleting() !== undefined}
+        title={t("identity.groups.deleteTitle", { name: deleting()?.name ?? "" })}
+        message={t("identity.groups.deleteMessage", {
+          namespace: namespaceOf(deleting()?.name ?? ""),
+          count: deleting()?.memberCount ?? 0
+        })}
+        confirmLabel={t("identity.groups.deleteConfirm")}
+        busy={busy()}
+        onConfirm={remove}
+        onClose={() => setDeleting(undefined)}
+      />
+    </Page>
+  )
 }

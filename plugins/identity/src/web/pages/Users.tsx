@@ -1,5 +1,124 @@
-import { Page, t } from "@wharf/core/web"
+/**
+ * @module Admin › Users: everyone who can sign in, their roles, groups and status;
+ * create a user, change a user's name, roles or status.
+ */
+import { A } from "@solidjs/router"
+import {
+  Badge,
+  Button,
+  type Column,
+  ErrorNotice,
+  formatDateTime,
+  Page,
+  Pagination,
+  SearchInput,
+  Table,
+  t
+} from "@wharf/core/web"
+import { createMemo, createSignal, For, Show } from "solid-js"
+import type { UserSummary } from "../../shared/types"
+import { api } from "../api"
+import { createPagedList } from "../list"
+import { None, RoleBadges } from "../parts"
+import { CreateUserDialog, EditUserDialog } from "./UserForms"
 
 export default function Users() {
-  return <Page title={t("identity.nav.users")}>{null}</Page>
+  const list = createPagedList((q) => api.users.list.query(q))
+  const [creating, setCreating] = createSignal(false)
+  const [editing, setEditing] = createSignal<UserSummary>()
+
+  // A memo so the headers follow the language, and the rows are not redrawn for nothing.
+  const columns = createMemo(
+    (): ReadonlyArray<Column<UserSummary>> => [
+      { header: t("identity.field.name"), cell: (u) => <span class="idn-name">{u.name}</span> },
+      { header: t("identity.field.email"), cell: (u) => u.email },
+      { header: t("identity.field.roles"), cell: (u) => <RoleBadges roles={u.roles} /> },
+      {
+        header: t("identity.users.groups"),
+        cell: (u) => (
+          <Show when={u.groups.length > 0} fallback={<None />}>
+            <span class="idn-links">
+              <For each={u.groups}>
+                {(g) => (
+                  <A href={`/admin/groups/${g.id}`} class="mono">
+                    {g.name}
+                  </A>
+                )}
+              </For>
+            </span>
+          </Show>
+        )
+      },
+      { header: t("identity.field.language"), cell: (u) => t(`identity.locale.${u.locale}`) },
+      {
+        header: t("identity.users.status"),
+        cell: (u) =>
+          u.disabled ? (
+            <Badge tone="danger">{t("identity.users.disabled")}</Badge>
+          ) : (
+            <Badge tone="success">{t("identity.users.active")}</Badge>
+          )
+      },
+      {
+        header: t("identity.field.created"),
+        cell: (u) => <span class="muted">{formatDateTime(u.createdAt)}</span>
+      },
+      {
+        header: t("identity.field.actions"),
+        align: "right",
+        cell: (u) => (
+          <Button size="sm" variant="ghost" onClick={() => setEditing(u)}>
+            {t("common.edit")}
+          </Button>
+        )
+      }
+    ]
+  )
+
+  return (
+    <Page
+      title={t("identity.users.title")}
+      subtitle={t("identity.users.subtitle")}
+      actions={
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          {t("identity.users.new")}
+        </Button>
+      }
+    >
+      <div class="toolbar">
+        <SearchInput
+          label={t("identity.users.search")}
+          placeholder={t("identity.users.searchPlaceholder")}
+          value={list.searchText()}
+          onInput={list.onSearch}
+        />
+      </div>
+      <Show when={!list.error()} fallback={<ErrorNotice error={list.error()} onRetry={list.refetch} />}>
+        <Table
+          caption={t("identity.users.title")}
+          columns={columns()}
+          rows={list.rows()}
+          loading={list.loading()}
+          empty={
+            list.search()
+              ? {
+                  title: t("identity.users.noMatch", { search: list.search() }),
+                  hint: t("identity.noMatchHint")
+                }
+              : { title: t("identity.users.empty"), hint: t("identity.users.emptyHint") }
+          }
+        />
+        <Show when={list.total() > 0}>
+          <Pagination
+            offset={list.offset()}
+            limit={list.limit}
+            total={list.total()}
+            onChange={list.setOffset}
+          />
+        </Show>
+      </Show>
+      <CreateUserDialog open={creating()} onClose={() => setCreating(false)} onCreated={list.refetch} />
+      <EditUserDialog user={editing()} onClose={() => setEditing(undefined)} onSaved={list.refetch} />
+    </Page>
+  )
 }

@@ -1,0 +1,205 @@
+/**
+ * @module A group's members: add one by email, change a member's role (saved on change),
+ * remove one. Members use the group's namespace; group admins also manage it.
+ */
+import {
+  Button,
+  Card,
+  type Column,
+  ConfirmDialog,
+  ErrorNotice,
+  formatNumber,
+  Select,
+  Table,
+  TextInput,
+  t,
+  toast
+} from "@wharf/core/web"
+import { createMemo, createResource, createSignal, Show } from "solid-js"
+import type { GroupMember, GroupSummary } from "../../shared/types"
+import { api, describe } from "../api"
+import { settled } from "../list"
+import { FormError } from "../parts"
+import { checkMemberEmail, GROUP_ROLES, type GroupRole, namespaceOf, serverIssues } from "../rules"
+
+const groupRoleChoices = () => GROUP_ROLES.map((r) => ({ value: r, label: t(`identity.groupRole.${r}`) }))
+
+export const GroupMembers = (props: { group: GroupSummary; onChanged: () => void }) => {
+  const [members, { refetch, mutate }] = createResource(
+    () => props.group.id,
+    (groupId) => api.groups.members.query({ groupId })
+  )
+  const rows = () => settled(members)
+  const [removing, setRemoving] = createSignal<GroupMember>()
+  const [removeBusy, setRemoveBusy] = createSignal(false)
+  // The member whose role is being saved: their select is disabled meanwhile.
+  const [savingRole, setSavingRole] = createSignal<string>()
+
+  const changed = () => {
+    void refetch()
+    props.onChanged()
+  }
+
+  const setRole = async (member: GroupMember, role: GroupRole) => {
+    if (role === member.role) return
+    setSavingRole(member.userId)
+    // Show the new role at once; put the old one back if the server refuses.
+    mutate((list) => list?.map((m) => (m.userId === member.userId ? { ...m, role } : m)))
+    try {
+      await api.groups.setMemberRole.mutate({ groupId: props.group.id, userId: member.userId, role })
+      toast(t("identity.members.roleSaved", { name: member.name, role: t(`identity.groupRole.${role}`) }))
+    } catch (err) {
+      toast(describe(err), "error")
+      void refetch()
+    } finally {
+      setSavingRole(undefined)
+    }
+  }
+
+  const remove = async () => {
+    const member = removing()
+    if (!member) return
+    setRemoveBusy(true)
+    try {
+      await api.groups.removeMember.mutate({ groupId: props.group.id, userId: member.userId })
+      toast(t("identity.members.removed", { name: member.name }))
+      setRemoving(undefined)
+      changed()
+    } catch (err) {
+      toast(describe(err), "error")
+    } finally {
+      setRemoveBusy(false)
+    }
+  }
+
+  const columns = createMemo(
+    (): ReadonlyArray<Column<GroupMember>> => [
+      { header: t("identity.field.name"), cell: (m) => <span class="idn-name">{m.name}</span> },
+      { header: t("identity.field.email"), cell: (m) => m.email },
+      {
+        header: t("identity.members.role"),
+        cell: (m) => (
+          <select
+            class="input idn-cell-select"
+            aria-label={t("identity.members.roleOf", { name: m.name })}
+            value={m.role}
+            disabled={savingRole() === m.userId}
+            onChange={(e) => setRole(m, e.currentTarget.value as GroupRole)}
+          >
+            <option value="member">{t("identity.groupRole.member")}</option>
+            <option value="admin">{t("identity.groupRole.admin")}</option>
+          </select>
+        )
+      },
+      {
+        header: t("identity.field.actions"),
+        align: "right",
+        cell: (m) => (
+          <Button size="sm" variant="ghost" onClick={() => setRemoving(m)}>
+            {t("identity.members.remove")}
+          </Button>
+        )
+      }
+    ]
+  )
+
+  return (
+    <Card
+      title={
+        rows()
+          ? t("identity.members.titleCount", { count: formatNumber(rows()!.length) })
+          : t("identity.members.title")
+      }
+    >
+      <AddMemberForm groupId={props.group.id} onAdded={changed} />
+      <div class="idn-section">
+        <Show
+          when={!(members.error && !members.loading)}
+          fallback={<ErrorNotice error={members.error} onRetry={() => void refetch()} />}
+        >
+          <Table
+            caption={t("identity.members.title")}
+            columns={columns()}
+            rows={rows()}
+            loading={members.loading}
+            empty={{
+              title: t("identity.members.empty"),
+              hint: t("identity.members.emptyHint", { namespace: namespaceOf(props.group.name) })
+            }}
+          />
+        </Show>
+      </div>
+      <ConfirmDialog
+        open={removing() !== undefined}
+        title={t("identity.members.removeTitle")}
+        message={t("identity.members.removeMessage", {
+          name: removing()?.name ?? "",
+          email: removing()?.email ?? "",
+          namespace: namespaceOf(props.group.name)
+        })}
+        confirmLabel={t("identity.members.removeConfirm")}
+        busy={removeBusy()}
+        onConfirm={remove}
+        onClose={() => setRemoving(undefined)}
+      />
+    </Card>
+  )
+}
+
+const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
+  const [email, setEmail] = createSignal("")
+  const [role, setRole] = createSignal<GroupRole>("member")
+  const [emailError, setEmailError] = createSignal<string>()
+  const [failure, setFailure] = createSignal<string>()
+  const [busy, setBusy] = createSignal(false)
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault()
+    const problem = checkMemberEmail(email()).email
+    setEmailError(problem ? t(problem) : undefined)
+    if (problem) return
+    setBusy(true)
+    setFailure(undefined)
+    try {
+      await api.groups.addMember.mutate({ groupId: props.groupId, email: email().trim(), role: role() })
+      toast(t("identity.members.added", { email: email().trim() }))
+      setEmail("")
+      props.onAdded()
+    } catch (err) {
+      const issues = serverIssues(err)
+      if (issues.email) setEmailError(issues.email)
+      else setFailure(describe(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t("identity.members.add")}>
+      <FormError message={failure()} />
+      <div class="idn-inline-form">
+        <TextInput
+          label={t("identity.field.email")}
+          type="email"
+          autocomplete="off"
+          placeholder={t("identity.members.emailPlaceholder")}
+          value={email()}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          error={emailError()}
+          required
+        />
+        <div class="idn-narrow">
+          <Select
+            label={t("identity.members.role")}
+            options={groupRoleChoices()}
+            value={role()}
+            onChange={(e) => setRole(e.currentTarget.value as GroupRole)}
+          />
+        </div>
+        <Button type="submit" variant="primary" loading={busy()}>
+          {t("identity.members.add")}
+        </Button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,284 @@
+/**
+ * @module The dialogs of the users page: a new user, and changing a user's name, roles
+ * and status. Each stays mounted and starts fresh when it opens; the submit button sits
+ * in the dialog's footer and submits the form through its `form` attribute.
+ */
+import { Button, Dialog, type Locale, locale, Select, TextInput, t, toast, viewer } from "@wharf/core/web"
+import { createEffect, createSignal, createUniqueId, on, Show } from "solid-js"
+import type { UserSummary } from "../../shared/types"
+import { api, describe } from "../api"
+import { Checkbox, ChoiceGroup, FormError } from "../parts"
+import {
+  checkNewUser,
+  checkUserEdit,
+  hasProblems,
+  MIN_PASSWORD,
+  type Problems,
+  ROLES,
+  type Role,
+  sameRoles,
+  serverIssues,
+  toggleRole
+} from "../rules"
+
+const roleChoices = (locked: ReadonlyArray<Role> = []) =>
+  ROLES.map((r) => ({ value: r, label: t(`identity.role.${r}`), disabled: locked.includes(r) }))
+
+const localeChoices = () => [
+  { value: "zh-CN", label: t("identity.locale.zh-CN") },
+  { value: "en", label: t("identity.locale.en") }
+]
+
+/** What to show under a field: our own check first (localized), else the server's word. */
+const fieldError = (problems: Problems<string>, server: Record<string, string>, field: string) => {
+  const key = problems[field]
+  return key ? t(key, { min: MIN_PASSWORD }) : server[field]
+}
+
+export const CreateUserDialog = (props: { open: boolean; onClose: () => void; onCreated: () => void }) => {
+  const formId = createUniqueId()
+  const [email, setEmail] = createSignal("")
+  const [name, setName] = createSignal("")
+  const [password, setPassword] = createSignal("")
+  const [roles, setRoles] = createSignal<Role[]>(["user"])
+  const [language, setLanguage] = createSignal<Locale>("zh-CN")
+  const [problems, setProblems] = createSignal<Problems<string>>({})
+  const [server, setServer] = createSignal<Record<string, string>>({})
+  const [failure, setFailure] = createSignal<string>()
+  const [busy, setBusy] = createSignal(false)
+  // Whether to show problems yet: not before the first submit, then live as fields change.
+  const [tried, setTried] = createSignal(false)
+
+  createEffect(
+    on(
+      () => props.open,
+      (open) => {
+        if (!open) return
+        setEmail("")
+        setName("")
+        setPassword("")
+        setRoles(["user"])
+        setLanguage(locale())
+        setProblems({})
+        setServer({})
+        setFailure(undefined)
+        setTried(false)
+      }
+    )
+  )
+  const values = () => ({ email: email(), name: name(), password: password(), roles: roles() })
+  createEffect(() => {
+    if (tried()) setProblems(checkNewUser(values()))
+  })
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault()
+    setTried(true)
+    const found = checkNewUser(values())
+    setProblems(found)
+    if (hasProblems(found)) return
+    setBusy(true)
+    setFailure(undefined)
+    setServer({})
+    try {
+      const user = await api.users.create.mutate({
+        email: email().trim(),
+        name: name().trim(),
+        password: password(),
+        roles: roles(),
+        locale: language()
+      })
+      toast(t("identity.users.created", { email: user.email }))
+      props.onCreated()
+      props.onClose()
+    } catch (err) {
+      setServer(serverIssues(err))
+      setFailure(describe(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const error = (field: string) => fieldError(problems(), server(), field)
+
+  return (
+    <Dialog
+      open={props.open}
+      title={t("identity.users.createTitle")}
+      onClose={props.onClose}
+      footer={
+        <>
+          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
+          <Button type="submit" form={formId} variant="primary" loading={busy()}>
+            {t("identity.users.createSubmit")}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <FormError message={failure()} />
+        <TextInput
+          label={t("identity.field.email")}
+          type="email"
+          autocomplete="off"
+          value={email()}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          error={error("email")}
+          required
+          autofocus
+        />
+        <TextInput
+          label={t("identity.field.name")}
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={error("name")}
+          required
+        />
+        <TextInput
+          label={t("identity.field.initialPassword")}
+          type="password"
+          autocomplete="new-password"
+          value={password()}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          hint={t("identity.users.passwordHint", { min: MIN_PASSWORD })}
+          error={error("password")}
+          required
+        />
+        <ChoiceGroup
+          legend={t("identity.field.roles")}
+          type="checkbox"
+          options={roleChoices()}
+          selected={roles()}
+          onChange={(role, on) => setRoles(toggleRole(roles(), role, on))}
+          hint={t("identity.users.rolesHint")}
+          error={error("roles")}
+          required
+        />
+        <Select
+          label={t("identity.field.language")}
+          options={localeChoices()}
+          value={language()}
+          onChange={(e) => setLanguage(e.currentTarget.value as Locale)}
+        />
+      </form>
+    </Dialog>
+  )
+}
+
+export const EditUserDialog = (props: {
+  user: UserSummary | undefined
+  onClose: () => void
+  onSaved: () => void
+}) => {
+  const formId = createUniqueId()
+  const [name, setName] = createSignal("")
+  const [roles, setRoles] = createSignal<Role[]>([])
+  const [disabled, setDisabled] = createSignal(false)
+  const [problems, setProblems] = createSignal<Problems<string>>({})
+  const [server, setServer] = createSignal<Record<string, string>>({})
+  const [failure, setFailure] = createSignal<string>()
+  const [busy, setBusy] = createSignal(false)
+
+  createEffect(
+    on(
+      () => props.user,
+      (user) => {
+        if (!user) return
+        setName(user.name)
+        setRoles(ROLES.filter((r) => user.roles.includes(r)))
+        setDisabled(user.disabled)
+        setProblems({})
+        setServer({})
+        setFailure(undefined)
+      }
+    )
+  )
+
+  // The server refuses both anyway; saying so up front beats an error after saving.
+  const isSelf = () => props.user !== undefined && props.user.id === viewer()?.id
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault()
+    const user = props.user
+    if (!user) return
+    const found = checkUserEdit({ name: name(), roles: roles() })
+    setProblems(found)
+    if (hasProblems(found)) return
+    // Send only what changed, so a save does not overwrite a change made meanwhile elsewhere.
+    const changes = {
+      ...(name().trim() !== user.name ? { name: name().trim() } : {}),
+      ...(!sameRoles(roles(), user.roles) ? { roles: roles() } : {}),
+      ...(disabled() !== user.disabled ? { disabled: disabled() } : {})
+    }
+    if (Object.keys(changes).length === 0) return props.onClose()
+    setBusy(true)
+    setFailure(undefined)
+    setServer({})
+    try {
+      await api.users.update.mutate({ id: user.id, ...changes })
+      toast(t("identity.users.saved", { name: name().trim() }))
+      props.onSaved()
+      props.onClose()
+    } catch (err) {
+      setServer(serverIssues(err))
+      setFailure(describe(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const error = (field: string) => fieldError(problems(), server(), field)
+
+  return (
+    <Dialog
+      open={props.user !== undefined}
+      title={t("identity.users.editTitle")}
+      onClose={props.onClose}
+      footer={
+        <>
+          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
+          <Button type="submit" form={formId} variant="primary" loading={busy()}>
+            {t("common.save")}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <p class="muted idn-dialog-lead">{t("identity.users.editing", { email: props.user?.email ?? "" })}</p>
+        <FormError message={failure()} />
+        <TextInput
+          label={t("identity.field.name")}
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={error("name")}
+          required
+        />
+        <ChoiceGroup
+          legend={t("identity.field.roles")}
+          type="checkbox"
+          options={roleChoices(isSelf() ? ["admin"] : [])}
+          selected={roles()}
+          onChange={(role, on) => setRoles(toggleRole(roles(), role, on))}
+          hint={t("identity.users.rolesHint")}
+          error={error("roles")}
+          required
+        />
+        <Checkbox
+          label={t("identity.users.disable")}
+          checked={disabled()}
+          onChange={setDisabled}
+          disabled={isSelf()}
+          hint={t("identity.users.disableHint")}
+        />
+        <Show when={isSelf()}>
+          <div class="notice notice-info">{t("identity.users.selfNote")}</div>
+        </Show>
+        <Show when={disabled() && props.user && !props.user.disabled}>
+          <div class="notice idn-notice-warning" role="status">
+            {t("identity.users.disableWarning")}
+          </div>
+        </Show>
+      </form>
+    </Dialog>
+  )
+}
