@@ -30,7 +30,11 @@ const startSmtp = async (options: { refuse?: boolean } = {}) => {
   })
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()))
   const port = (server.server.address() as { port: number }).port
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) }
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((r) => server.close(() => r()))
+  }
 }
 
 describe("the Mailer", () => {

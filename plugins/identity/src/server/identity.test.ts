@@ -104,12 +104,26 @@ describe.each(testBackends())("identity on $name", (backend) => {
   it("changing the password needs the current one, and names the field when it is wrong", async () => {
     const c = wharf.client()
     await c.signIn("david.lee@example.com", "wharf-demo-1")
-    const wrong = await c.mutate("identity.profile.changePassword", { currentPassword: "nope", newPassword: "new-password-1" })
-    expect(!wrong.ok && wrong.error).toMatchObject({ httpStatus: 400, message: "currentPassword: the current password is wrong" })
-    const ok = await c.mutate("identity.profile.changePassword", { currentPassword: "wharf-demo-1", newPassword: "new-password-1" })
+    const wrong = await c.mutate("identity.profile.changePassword", {
+      currentPassword: "nope",
+      newPassword: "new-password-1"
+    })
+    expect(!wrong.ok && wrong.error).toMatchObject({
+      httpStatus: 400,
+      message: "currentPassword: the current password is wrong"
+    })
+    const ok = await c.mutate("identity.profile.changePassword", {
+      currentPassword: "wharf-demo-1",
+      newPassword: "new-password-1"
+    })
     expect(ok.ok).toBe(true)
-    expect((await wharf.client().signIn("david.lee@example.com", "new-password-1")).user.email).toBe("david.lee@example.com")
-    await c.mutate("identity.profile.changePassword", { currentPassword: "new-password-1", newPassword: "wharf-demo-1" })
+    expect((await wharf.client().signIn("david.lee@example.com", "new-password-1")).user.email).toBe(
+      "david.lee@example.com"
+    )
+    await c.mutate("identity.profile.changePassword", {
+      currentPassword: "new-password-1",
+      newPassword: "wharf-demo-1"
+    })
   })
 
   it("an API token works as a Bearer token on REST routes without CSRF, and stops working when revoked", async () => {
