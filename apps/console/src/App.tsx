@@ -19,11 +19,13 @@ import {
   sessionReady,
   setLocale,
   t,
+  toast,
   viewer
 } from "@wharf/core/web"
 import { type Component, createResource, lazy, Match, Switch } from "solid-js"
 import { Dynamic } from "solid-js/web"
 import { consolePlugins } from "./plugins"
+import { signInHref } from "./shell/next"
 import { Shell } from "./shell/Shell"
 
 addMessages(coreMessages)
@@ -36,11 +38,23 @@ const Forbidden = lazy(() => import("./pages/Forbidden"))
 
 const loadPlugins = async (): Promise<ReadonlyArray<ConsolePlugin>> => {
   const { plugins } = await fetchJson<{ plugins: { id: string }[] }>("/api/v1/plugins")
-  const loaders = plugins.flatMap((p) => (consolePlugins[p.id] ? [consolePlugins[p.id]!] : []))
-  const modules = await Promise.all(loaders.map((load) => load()))
-  const list = modules.map((m) => m.default)
+  // Ids this build has no console part for (server-only plugins) are skipped.
+  const known = plugins.flatMap((p) => {
+    const load = consolePlugins[p.id]
+    return load ? [{ id: p.id, load }] : []
+  })
+  const [loaded] = await Promise.all([
+    Promise.allSettled(known.map((p) => p.load())),
+    refreshSession(plugins.some((p) => p.id === "identity"))
+  ])
+  // One broken plugin must not take the whole console down: the others still load.
+  const list = loaded.flatMap((result, i) => {
+    if (result.status === "fulfilled") return [result.value.default]
+    console.error(`Console plugin ${known[i]?.id} failed to load`, result.reason)
+    toast(t("shell.pluginFailed", { id: known[i]?.id ?? "?" }), "error")
+    return []
+  })
   registerPlugins(list)
-  await refreshSession(plugins.some((p) => p.id === "identity"))
   return list
 }
 
@@ -51,7 +65,7 @@ const guarded =
     return (
       <Switch fallback={<Dynamic component={component} {...props} />}>
         <Match when={!viewer()}>
-          <Navigate href={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} />
+          <Navigate href={signInHref(location.pathname + location.search)} />
         </Match>
         <Match when={roles && roles.length > 0 && !hasRole(viewer()!, ...roles)}>
           <Forbidden />

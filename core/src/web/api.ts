@@ -3,8 +3,15 @@
  * gets a typed view of its own router), and a JSON fetch for REST. Changes carry the
  * session's CSRF token from its cookie.
  */
-import { createTRPCClient, httpBatchLink, type TRPCClient, TRPCClientError } from "@trpc/client"
+import {
+  createTRPCClient,
+  httpBatchLink,
+  type TRPCClient,
+  TRPCClientError,
+  type TRPCLink
+} from "@trpc/client"
 import type { AnyTRPCRouter } from "@trpc/server"
+import { observable } from "@trpc/server/observable"
 
 export const CSRF_COOKIE = "wharf_csrf"
 export const CSRF_HEADER = "x-csrf-token"
@@ -17,8 +24,38 @@ export const csrfToken = () =>
         .find((c) => c.startsWith(`${CSRF_COOKIE}=`))
         ?.slice(CSRF_COOKIE.length + 1)
 
+const sessionLostListeners = new Set<() => void>()
+
+/**
+ * Called when the server answers 401 to a signed-in call: the session expired, was
+ * revoked, or ended in another tab. The session store listens and sends the user to sign in.
+ */
+export const onSessionLost = (listener: () => void) => {
+  sessionLostListeners.add(listener)
+  return () => sessionLostListeners.delete(listener)
+}
+const sessionLost = () => {
+  for (const listener of sessionLostListeners) listener()
+}
+
+// A wrong password at sign-in is a 401 too, but it ends no session.
+const watchSession: TRPCLink<AnyTRPCRouter> =
+  () =>
+  ({ op, next }) =>
+    observable((observer) =>
+      next(op).subscribe({
+        next: (value) => observer.next(value),
+        error: (err) => {
+          if (err.data?.code === "UNAUTHORIZED" && op.path !== "identity.session.signIn") sessionLost()
+          observer.error(err)
+        },
+        complete: () => observer.complete()
+      })
+    )
+
 const client = createTRPCClient<AnyTRPCRouter>({
   links: [
+    watchSession,
     httpBatchLink({
       url: "/trpc",
       headers: () => {
@@ -48,13 +85,37 @@ export const errorMessage = (e: unknown): string => {
 export const errorStatus = (e: unknown): number | undefined =>
   e instanceof TRPCClientError ? (e.data as { httpStatus?: number } | undefined)?.httpStatus : undefined
 
+export interface FieldIssue {
+  readonly path: string
+  readonly message: string
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string
+    message: string,
+    readonly issues?: ReadonlyArray<FieldIssue>
   ) {
     super(message)
   }
+}
+
+/**
+ * The server's per-field complaints about a failed call (tRPC `data.issues`, REST
+ * `error.issues`), keyed by the path's first part, so a form shows each under its field.
+ */
+export const fieldIssues = (error: unknown): Record<string, string> => {
+  const issues =
+    error instanceof HttpError
+      ? error.issues
+      : (error as { data?: { issues?: unknown } } | null | undefined)?.data?.issues
+  if (!Array.isArray(issues)) return {}
+  const out: Record<string, string> = {}
+  for (const i of issues) {
+    if (typeof i?.path !== "string" || typeof i?.message !== "string" || !i.path) continue
+    out[i.path.split(".")[0]!] ??= i.message
+  }
+  return out
 }
 
 /** JSON from a REST route; throws an `HttpError` with the server's message. */
@@ -71,6 +132,7 @@ export const fetchJson = async <T>(path: string, init: RequestInit = {}): Promis
   })
   const text = await res.text()
   const body = text ? JSON.parse(text) : null
-  if (!res.ok) throw new HttpError(res.status, body?.error?.message ?? res.statusText)
+  if (res.status === 401) sessionLost()
+  if (!res.ok) throw new HttpError(res.status, body?.error?.message ?? res.statusText, body?.error?.issues)
   return body as T
 }

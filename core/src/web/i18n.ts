@@ -47,3 +47,23 @@ export const t = (key: string, params?: Record<string, string | number>): string
 export const formatDateTime = (iso: string) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
 export const formatNumber = (n: number) => new Intl.NumberFormat(locale()).format(n)
+
+const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1]
+]
+
+/** "3 分钟前" / "3 minutes ago" (or "in 2 days"), for times near now; `now` for tests. */
+export const formatRelativeTime = (iso: string, now: number = Date.now()) => {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000)
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: "auto" })
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === "second") return format.format(Math.trunc(seconds / size), unit)
+  }
+  return format.format(0, "second")
+}

@@ -3,7 +3,7 @@
  */
 import { createSignal } from "solid-js"
 import type { Locale, Role, Viewer } from "../roles"
-import { pluginApi } from "./api"
+import { onSessionLost, pluginApi } from "./api"
 import { locale, setLocale } from "./i18n"
 
 interface SessionInfo {
@@ -26,7 +26,16 @@ const identity = () => pluginApi<any>("identity") as unknown as SessionApi
 const [viewer, setViewer] = createSignal<Viewer | null>(null)
 const [ready, setReady] = createSignal(false)
 
-export { ready as sessionReady, viewer }
+const [ended, setEnded] = createSignal(false)
+
+/** True after the server ended a session this console thought was open (until the next sign-in). */
+export { ended as sessionEnded, ready as sessionReady, viewer }
+
+onSessionLost(() => {
+  if (!viewer()) return
+  setViewer(null)
+  setEnded(true)
+})
 
 const toViewer = (info: SessionInfo | null): Viewer | null =>
   info ? { ...info.user, groups: info.groups } : null
@@ -48,12 +57,16 @@ export const refreshSession = async (identityEnabled: boolean) => {
   }
 }
 
-export const signIn = async (email: string, password: string) =>
-  adopt(await identity().session.signIn.mutate({ email, password }))
+export const signIn = async (email: string, password: string) => {
+  const v = adopt(await identity().session.signIn.mutate({ email, password }))
+  setEnded(false)
+  return v
+}
 
 export const signOut = async () => {
   await identity().session.signOut.mutate()
   setViewer(null)
+  setEnded(false)
 }
 
 /** Change the language now, and remember it on the profile when signed in. */

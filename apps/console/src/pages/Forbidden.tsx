@@ -1,7 +1,8 @@
 import { A } from "@solidjs/router"
-import { t } from "@wharf/core/web"
+import { t, usePageTitle } from "@wharf/core/web"
 
 export default function Forbidden() {
+  usePageTitle(() => t("forbidden.title"))
   return (
     <section class="page">
       <div class="card status-page">

@@ -3,14 +3,20 @@
  * the user was going on success.
  */
 import { Navigate, useSearchParams } from "@solidjs/router"
-import { Button, chooseLocale, errorMessage, locale, signIn, TextInput, t, viewer } from "@wharf/core/web"
+import {
+  Button,
+  chooseLocale,
+  errorMessage,
+  locale,
+  sessionEnded,
+  signIn,
+  TextInput,
+  t,
+  usePageTitle,
+  viewer
+} from "@wharf/core/web"
 import { createSignal, Show } from "solid-js"
-
-/** Only paths inside the console: `next` must not send the user to another site. */
-const safeNext = (next: string | string[] | undefined) => {
-  const value = Array.isArray(next) ? next[0] : next
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/"
-}
+import { safeNext } from "../shell/next"
 
 export default function SignIn() {
   const [params] = useSearchParams()
@@ -18,6 +24,7 @@ export default function SignIn() {
   const [password, setPassword] = createSignal("")
   const [error, setError] = createSignal<string>()
   const [busy, setBusy] = createSignal(false)
+  usePageTitle(() => t("signIn.submit"))
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -46,6 +53,11 @@ export default function SignIn() {
             </div>
             <h1 class="sign-in-title">{t("signIn.title")}</h1>
             <p class="muted sign-in-subtitle">{t("signIn.subtitle")}</p>
+            <Show when={sessionEnded() && !error()}>
+              <div class="notice notice-info" role="status">
+                {t("signIn.sessionEnded")}
+              </div>
+            </Show>
             <form onSubmit={submit} noValidate>
               <TextInput
                 label={t("signIn.email")}

@@ -3,26 +3,10 @@
  * plugins contribute (support, platform, admin), the user menu, and the page itself.
  */
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router"
-import { Button, ErrorNotice, Loading, loadedPlugins, navFor, Toasts, t, viewer } from "@wharf/core/web"
+import { Loading, loadedPlugins, navFor, Toasts, t, viewer } from "@wharf/core/web"
 import { ErrorBoundary, For, type JSX, Show, Suspense } from "solid-js"
+import { PageError } from "./PageError"
 import { UserMenu } from "./UserMenu"
-
-const PageError = (props: { error: unknown; reset: () => void }) => (
-  <section class="page">
-    <div class="card">
-      <div class="card-body">
-        <h1 class="page-title">{t("error.title")}</h1>
-        <p class="muted" style={{ margin: "8px 0 16px" }}>
-          {t("error.hint")}
-        </p>
-        <ErrorNotice error={props.error} />
-        <Button variant="primary" onClick={() => props.reset()}>
-          {t("common.retry")}
-        </Button>
-      </div>
-    </div>
-  </section>
-)
 
 export const Shell = (props: RouteSectionProps): JSX.Element => {
   const location = useLocation()

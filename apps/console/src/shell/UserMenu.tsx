@@ -34,6 +34,12 @@ export const UserMenu = () => {
     } else if (e.key === "ArrowUp") {
       e.preventDefault()
       focusItem(index - 1)
+    } else if (e.key === "Home") {
+      e.preventDefault()
+      focusItem(0)
+    } else if (e.key === "End") {
+      e.preventDefault()
+      focusItem(-1)
     } else if (e.key === "Tab") close(false)
   }
   const onDocumentClick = (e: MouseEvent) => {

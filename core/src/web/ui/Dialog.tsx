@@ -2,7 +2,7 @@
  * @module Modal dialogs on the native <dialog>: focus moves in and is trapped by the
  * browser, Esc closes, focus returns to what opened it.
  */
-import { createEffect, type JSX, onCleanup, Show } from "solid-js"
+import { createEffect, createUniqueId, type JSX, onCleanup, Show } from "solid-js"
 import { t } from "../i18n"
 import { Button } from "./Button"
 
@@ -13,6 +13,7 @@ export const Dialog = (props: {
   children: JSX.Element
   footer?: JSX.Element
 }) => {
+  const titleId = createUniqueId()
   let ref: HTMLDialogElement | undefined
   let opener: Element | null = null
   createEffect(() => {
@@ -30,7 +31,7 @@ export const Dialog = (props: {
     <dialog
       ref={ref}
       class="dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault()
         props.onClose()
@@ -38,7 +39,7 @@ export const Dialog = (props: {
     >
       <Show when={props.open}>
         <header class="dialog-header">
-          <h2 id="dialog-title" class="dialog-title">
+          <h2 id={titleId} class="dialog-title">
             {props.title}
           </h2>
           <button

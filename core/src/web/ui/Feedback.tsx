@@ -35,15 +35,17 @@ export const EmptyState = (props: { title: string; hint?: string; action?: JSX.E
   </div>
 )
 
+/** A failed call in words: the server's message, or what to do when it cannot be reached. */
+export const describeError = (error: unknown): string => {
+  const m = errorMessage(error)
+  return m === "network" ? t("common.networkError") : m
+}
+
 /** The error in words, and a way to try again. */
 export const ErrorNotice = (props: { error: unknown; onRetry?: () => void }) => {
-  const text = () => {
-    const m = errorMessage(props.error)
-    return m === "network" ? t("common.networkError") : m
-  }
   return (
     <div class="notice notice-error" role="alert">
-      <span>{text()}</span>
+      <span>{describeError(props.error)}</span>
       <Show when={props.onRetry}>
         <button type="button" class="link-button" onClick={() => props.onRetry?.()}>
           {t("common.retry")}
@@ -57,3 +59,12 @@ export const Badge = (props: {
   tone?: "neutral" | "info" | "success" | "warning" | "danger"
   children: JSX.Element
 }) => <span class={`badge badge-${props.tone ?? "neutral"}`}>{props.children}</span>
+
+/** A form's failure that belongs to no single field (a duplicate, a missing record...). */
+export const FormError = (props: { message: string | undefined }) => (
+  <Show when={props.message}>
+    <div class="notice notice-error" role="alert">
+      {props.message}
+    </div>
+  </Show>
+)

@@ -1,7 +1,15 @@
 /**
  * @module Page frame and cards: one title style, one place for actions, one spacing.
  */
-import { type JSX, Show } from "solid-js"
+import { createEffect, type JSX, Show } from "solid-js"
+import { t } from "../i18n"
+
+/** Name the browser tab after the page; screen readers announce it on navigation. */
+export const usePageTitle = (title: () => string | undefined) =>
+  createEffect(() => {
+    const text = title()
+    document.title = text ? `${text} · Wharf` : "Wharf"
+  })
 
 export const Page = (props: {
   title: string
@@ -9,27 +17,30 @@ export const Page = (props: {
   actions?: JSX.Element
   breadcrumbs?: JSX.Element
   children: JSX.Element
-}) => (
-  <section class="page">
-    <Show when={props.breadcrumbs}>
-      <nav class="breadcrumbs" aria-label="breadcrumbs">
-        {props.breadcrumbs}
-      </nav>
-    </Show>
-    <header class="page-header">
-      <div>
-        <h1 class="page-title">{props.title}</h1>
-        <Show when={props.subtitle}>
-          <p class="page-subtitle">{props.subtitle}</p>
-        </Show>
-      </div>
-      <Show when={props.actions}>
-        <div class="page-actions">{props.actions}</div>
+}) => {
+  usePageTitle(() => props.title)
+  return (
+    <section class="page">
+      <Show when={props.breadcrumbs}>
+        <nav class="breadcrumbs" aria-label={t("common.breadcrumbs")}>
+          {props.breadcrumbs}
+        </nav>
       </Show>
-    </header>
-    {props.children}
-  </section>
-)
+      <header class="page-header">
+        <div>
+          <h1 class="page-title">{props.title}</h1>
+          <Show when={props.subtitle}>
+            <p class="page-subtitle">{props.subtitle}</p>
+          </Show>
+        </div>
+        <Show when={props.actions}>
+          <div class="page-actions">{props.actions}</div>
+        </Show>
+      </header>
+      {props.children}
+    </section>
+  )
+}
 
 export const Card = (props: {
   title?: string

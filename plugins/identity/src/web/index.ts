@@ -5,6 +5,8 @@
 import { defineConsolePlugin } from "@wharf/core/web"
 import { lazy } from "solid-js"
 import { messages } from "./messages"
+// The pages' few styles of their own, loaded with the plugin (2 KB), whichever page opens first.
+import "./identity.css"
 
 export default defineConsolePlugin({
   id: "identity",

@@ -9,7 +9,6 @@ import {
   curlExample,
   roleBadges,
   sameRoles,
-  serverIssues,
   toggleRole
 } from "./rules"
 
@@ -76,29 +75,6 @@ describe("password change", () => {
     expect(checkPasswordChange({ current: "", next: "new-password", confirm: "new-password" })).toEqual({
       current: "identity.check.currentRequired"
     })
-  })
-})
-
-describe("server issues", () => {
-  it("keys each issue by its field, first message wins", () => {
-    const error = {
-      data: {
-        issues: [
-          { path: "currentPassword", message: "the current password is wrong" },
-          { path: "roles.0", message: "bad role" },
-          { path: "roles", message: "second" },
-          { path: "", message: "no field" }
-        ]
-      }
-    }
-    expect(serverIssues(error)).toEqual({
-      currentPassword: "the current password is wrong",
-      roles: "bad role"
-    })
-  })
-  it("is empty for errors without issues", () => {
-    expect(serverIssues(new Error("x"))).toEqual({})
-    expect(serverIssues(null)).toEqual({})
   })
 })
 

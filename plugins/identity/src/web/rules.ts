@@ -113,22 +113,6 @@ export const checkPasswordChange = (f: { current: string; next: string; confirm:
 
 export const checkName = (name: string) => only<"name">([["name", nameProblem(name)]])
 
-/**
- * The server's per-field issues of a failed call (`error.data.issues`, `{ path, message }`),
- * keyed by the first part of the path, so a form can show them under its fields.
- */
-export const serverIssues = (error: unknown): Record<string, string> => {
-  const issues = (error as { data?: { issues?: unknown } } | null)?.data?.issues
-  if (!Array.isArray(issues)) return {}
-  const out: Record<string, string> = {}
-  for (const i of issues) {
-    if (typeof i?.path !== "string" || typeof i?.message !== "string" || !i.path) continue
-    const field = i.path.split(".")[0]!
-    out[field] ??= i.message
-  }
-  return out
-}
-
 /** How to call the API with a token, for the profile's hint. */
 export const curlExample = (origin: string, token = "<token>") =>
   `curl -H "Authorization: Bearer ${token}" ${origin}/api/v1/me`

@@ -15,12 +15,12 @@ import {
   formatNumber,
   Loading,
   Page,
+  settled,
   t
 } from "@wharf/core/web"
 import { createResource, createSignal, Match, Show, Switch } from "solid-js"
 import type { GroupSummary } from "../../shared/types"
 import { api } from "../api"
-import { settled } from "../list"
 import { None } from "../parts"
 import { namespaceOf } from "../rules"
 import { GroupDialog } from "./GroupForm"

@@ -2,12 +2,21 @@
  * @module A group's name and description, in a dialog: creating a group (Groups page) and
  * editing one (Group page) share it.
  */
-import { Button, Dialog, Textarea, TextInput, t, toast } from "@wharf/core/web"
+import {
+  Button,
+  Dialog,
+  describeError,
+  FormError,
+  fieldIssues,
+  Textarea,
+  TextInput,
+  t,
+  toast
+} from "@wharf/core/web"
 import { createEffect, createSignal, createUniqueId, on } from "solid-js"
 import type { GroupSummary } from "../../shared/types"
-import { api, describe } from "../api"
-import { FormError } from "../parts"
-import { checkGroup, hasProblems, namespaceOf, type Problems, serverIssues } from "../rules"
+import { api } from "../api"
+import { checkGroup, hasProblems, namespaceOf, type Problems } from "../rules"
 
 export const GroupDialog = (props: {
   open: boolean
@@ -61,8 +70,8 @@ export const GroupDialog = (props: {
       props.onSaved(saved)
       props.onClose()
     } catch (err) {
-      setServer(serverIssues(err))
-      setFailure(describe(err))
+      setServer(fieldIssues(err))
+      setFailure(describeError(err))
     } finally {
       setBusy(false)
     }

@@ -7,9 +7,13 @@ import {
   Card,
   type Column,
   ConfirmDialog,
+  describeError,
   ErrorNotice,
+  FormError,
+  fieldIssues,
   formatNumber,
   Select,
+  settled,
   Table,
   TextInput,
   t,
@@ -17,10 +21,8 @@ import {
 } from "@wharf/core/web"
 import { createMemo, createResource, createSignal, Show } from "solid-js"
 import type { GroupMember, GroupSummary } from "../../shared/types"
-import { api, describe } from "../api"
-import { settled } from "../list"
-import { FormError } from "../parts"
-import { checkMemberEmail, GROUP_ROLES, type GroupRole, namespaceOf, serverIssues } from "../rules"
+import { api } from "../api"
+import { checkMemberEmail, GROUP_ROLES, type GroupRole, namespaceOf } from "../rules"
 
 const groupRoleChoices = () => GROUP_ROLES.map((r) => ({ value: r, label: t(`identity.groupRole.${r}`) }))
 
@@ -49,7 +51,7 @@ export const GroupMembers = (props: { group: GroupSummary; onChanged: () => void
       await api.groups.setMemberRole.mutate({ groupId: props.group.id, userId: member.userId, role })
       toast(t("identity.members.roleSaved", { name: member.name, role: t(`identity.groupRole.${role}`) }))
     } catch (err) {
-      toast(describe(err), "error")
+      toast(describeError(err), "error")
       void refetch()
     } finally {
       setSavingRole(undefined)
@@ -66,7 +68,7 @@ export const GroupMembers = (props: { group: GroupSummary; onChanged: () => void
       setRemoving(undefined)
       changed()
     } catch (err) {
-      toast(describe(err), "error")
+      toast(describeError(err), "error")
     } finally {
       setRemoveBusy(false)
     }
@@ -166,9 +168,9 @@ const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
       setEmail("")
       props.onAdded()
     } catch (err) {
-      const issues = serverIssues(err)
+      const issues = fieldIssues(err)
       if (issues.email) setEmailError(issues.email)
-      else setFailure(describe(err))
+      else setFailure(describeError(err))
     } finally {
       setBusy(false)
     }

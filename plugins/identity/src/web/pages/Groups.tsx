@@ -7,6 +7,8 @@ import {
   Button,
   type Column,
   ConfirmDialog,
+  createPagedList,
+  describeError,
   ErrorNotice,
   formatDateTime,
   formatNumber,
@@ -19,8 +21,7 @@ import {
 } from "@wharf/core/web"
 import { createMemo, createSignal, Show } from "solid-js"
 import type { GroupSummary } from "../../shared/types"
-import { api, describe } from "../api"
-import { createPagedList } from "../list"
+import { api } from "../api"
 import { None } from "../parts"
 import { namespaceOf } from "../rules"
 import { GroupDialog } from "./GroupForm"
@@ -41,7 +42,7 @@ export default function Groups() {
       setDeleting(undefined)
       list.refetch()
     } catch (err) {
-      toast(describe(err), "error")
+      toast(describeError(err), "error")
     } finally {
       setBusy(false)
     }

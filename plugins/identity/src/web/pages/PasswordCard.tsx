@@ -2,11 +2,10 @@
  * @module Changing one's own password: the new one twice (a typo is caught here), the
  * current one checked by the server.
  */
-import { Button, Card, TextInput, t, toast } from "@wharf/core/web"
+import { Button, Card, describeError, FormError, fieldIssues, TextInput, t, toast } from "@wharf/core/web"
 import { createSignal } from "solid-js"
-import { api, describe } from "../api"
-import { FormError } from "../parts"
-import { checkPasswordChange, hasProblems, MIN_PASSWORD, type Problems, serverIssues } from "../rules"
+import { api } from "../api"
+import { checkPasswordChange, hasProblems, MIN_PASSWORD, type Problems } from "../rules"
 
 export const PasswordCard = () => {
   const [current, setCurrent] = createSignal("")
@@ -33,9 +32,9 @@ export const PasswordCard = () => {
       toast(t("identity.password.changed"))
     } catch (err) {
       // The server names the field: "currentPassword" (wrong) or "newPassword" (too weak).
-      const issues = serverIssues(err)
+      const issues = fieldIssues(err)
       setServer({ current: issues.currentPassword ?? "", next: issues.newPassword ?? "" })
-      if (!issues.currentPassword && !issues.newPassword) setFailure(describe(err))
+      if (!issues.currentPassword && !issues.newPassword) setFailure(describeError(err))
     } finally {
       setBusy(false)
     }

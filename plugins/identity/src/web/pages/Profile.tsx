@@ -4,7 +4,10 @@
 import {
   Button,
   Card,
+  ChoiceGroup,
   chooseLocale,
+  describeError,
+  fieldIssues,
   Loading,
   type Locale,
   locale,
@@ -16,9 +19,8 @@ import {
   viewer
 } from "@wharf/core/web"
 import { createEffect, createSignal, on, Show } from "solid-js"
-import { api, describe } from "../api"
-import { ChoiceGroup } from "../parts"
-import { checkName, serverIssues } from "../rules"
+import { api } from "../api"
+import { checkName } from "../rules"
 import { PasswordCard } from "./PasswordCard"
 import { TokensCard } from "./TokensCard"
 
@@ -62,7 +64,7 @@ const NameCard = () => {
       await refreshSession(true)
       toast(t("identity.profile.nameSaved"))
     } catch (err) {
-      setError(serverIssues(err).name ?? describe(err))
+      setError(fieldIssues(err).name ?? describeError(err))
     } finally {
       setBusy(false)
     }
@@ -108,7 +110,7 @@ const LanguageCard = () => {
       await chooseLocale(next)
       toast(t("identity.profile.languageSaved"))
     } catch (err) {
-      toast(describe(err), "error")
+      toast(describeError(err), "error")
     } finally {
       setBusy(false)
     }

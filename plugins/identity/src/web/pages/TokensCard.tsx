@@ -8,8 +8,11 @@ import {
   type Column,
   ConfirmDialog,
   Dialog,
+  describeError,
   ErrorNotice,
+  fieldIssues,
   formatDateTime,
+  settled,
   Table,
   TextInput,
   t,
@@ -17,9 +20,8 @@ import {
 } from "@wharf/core/web"
 import { createMemo, createResource, createSignal, Show } from "solid-js"
 import type { ApiTokenSummary } from "../../shared/types"
-import { api, describe } from "../api"
-import { settled } from "../list"
-import { checkName, curlExample, serverIssues } from "../rules"
+import { api } from "../api"
+import { checkName, curlExample } from "../rules"
 
 const origin = () => (typeof location === "undefined" ? "" : location.origin)
 
@@ -39,7 +41,7 @@ export const TokensCard = () => {
       setRevoking(undefined)
       void refetch()
     } catch (err) {
-      toast(describe(err), "error")
+      toast(describeError(err), "error")
     } finally {
       setRevokeBusy(false)
     }
@@ -137,7 +139,7 @@ const CreateTokenForm = (props: { onCreated: (created: { name: string; token: st
       setName("")
       props.onCreated({ name: created.name, token: created.token })
     } catch (err) {
-      setError(serverIssues(err).name ?? describe(err))
+      setError(fieldIssues(err).name ?? describeError(err))
     } finally {
       setBusy(false)
     }

@@ -3,11 +3,25 @@
  * and status. Each stays mounted and starts fresh when it opens; the submit button sits
  * in the dialog's footer and submits the form through its `form` attribute.
  */
-import { Button, Dialog, type Locale, locale, Select, TextInput, t, toast, viewer } from "@wharf/core/web"
+import {
+  Button,
+  Checkbox,
+  ChoiceGroup,
+  Dialog,
+  describeError,
+  FormError,
+  fieldIssues,
+  type Locale,
+  locale,
+  Select,
+  TextInput,
+  t,
+  toast,
+  viewer
+} from "@wharf/core/web"
 import { createEffect, createSignal, createUniqueId, on, Show } from "solid-js"
 import type { UserSummary } from "../../shared/types"
-import { api, describe } from "../api"
-import { Checkbox, ChoiceGroup, FormError } from "../parts"
+import { api } from "../api"
 import {
   checkNewUser,
   checkUserEdit,
@@ -17,7 +31,6 @@ import {
   ROLES,
   type Role,
   sameRoles,
-  serverIssues,
   toggleRole
 } from "../rules"
 
@@ -92,8 +105,8 @@ export const CreateUserDialog = (props: { open: boolean; onClose: () => void; on
       props.onCreated()
       props.onClose()
     } catch (err) {
-      setServer(serverIssues(err))
-      setFailure(describe(err))
+      setServer(fieldIssues(err))
+      setFailure(describeError(err))
     } finally {
       setBusy(false)
     }
@@ -220,8 +233,8 @@ export const EditUserDialog = (props: {
       props.onSaved()
       props.onClose()
     } catch (err) {
-      setServer(serverIssues(err))
-      setFailure(describe(err))
+      setServer(fieldIssues(err))
+      setFailure(describeError(err))
     } finally {
       setBusy(false)
     }

@@ -7,6 +7,7 @@ import {
   Badge,
   Button,
   type Column,
+  createPagedList,
   ErrorNotice,
   formatDateTime,
   Page,
@@ -18,7 +19,6 @@ import {
 import { createMemo, createSignal, For, Show } from "solid-js"
 import type { UserSummary } from "../../shared/types"
 import { api } from "../api"
-import { createPagedList } from "../list"
 import { None, RoleBadges } from "../parts"
 import { CreateUserDialog, EditUserDialog } from "./UserForms"
 

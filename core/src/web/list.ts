@@ -1,6 +1,7 @@
 /**
- * @module Paged, searchable lists (users, groups): the search box is debounced and goes
- * back to page 1; the last answer stays on screen while the next one loads.
+ * @module Paged, searchable lists, the same on every page: the search box is debounced
+ * and goes back to page 1; the last answer stays on screen while the next one loads; a
+ * page left empty by a delete steps back one.
  */
 import { createEffect, createResource, createSignal, onCleanup, type Resource } from "solid-js"
 
@@ -14,20 +15,43 @@ const SEARCH_DELAY_MS = 250
 export const settled = <T>(resource: Resource<T>): T | undefined =>
   resource.state === "ready" || resource.state === "refreshing" ? resource.latest : undefined
 
-interface PageQuery {
+export interface PageQuery {
   readonly search: string
   readonly offset: number
 }
 
+export interface PagedList<T> {
+  readonly limit: number
+  /** What is in the search box now. */
+  readonly searchText: () => string
+  readonly onSearch: (value: string) => void
+  /** The search the rows answer (not what is being typed). */
+  readonly search: () => string
+  readonly offset: () => number
+  readonly setOffset: (offset: number) => void
+  readonly rows: () => ReadonlyArray<T> | undefined
+  readonly total: () => number
+  readonly loading: () => boolean
+  /** The failure to show; hidden while a retry runs, so the skeleton shows instead. */
+  readonly error: () => unknown
+  readonly refetch: () => void
+}
+
+/**
+ * `createPagedList((q) => api.users.list.query(q))`, then `<Table rows={list.rows()}
+ * loading={list.loading()} />` and `<Pagination offset={list.offset()} ... />`.
+ */
 export const createPagedList = <T>(
   fetchPage: (query: { search: string; limit: number; offset: number }) => Promise<{
     items: ReadonlyArray<T>
     total: number
   }>,
-  limit = PAGE_SIZE
-) => {
-  const [searchText, setSearchText] = createSignal("")
-  const [query, setQuery] = createSignal<PageQuery>({ search: "", offset: 0 })
+  options: { limit?: number; initial?: Partial<PageQuery> } = {}
+): PagedList<T> => {
+  const limit = options.limit ?? PAGE_SIZE
+  const first = { search: options.initial?.search ?? "", offset: options.initial?.offset ?? 0 }
+  const [searchText, setSearchText] = createSignal(first.search)
+  const [query, setQuery] = createSignal<PageQuery>(first)
   const [page, { refetch }] = createResource(query, (q) => fetchPage({ ...q, limit }))
 
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -39,7 +63,6 @@ export const createPagedList = <T>(
   }
 
   const data = () => settled(page)
-  // Deleting the last row of the last page leaves an empty page: step back one.
   createEffect(() => {
     const d = data()
     const { offset } = query()
@@ -52,14 +75,12 @@ export const createPagedList = <T>(
     limit,
     searchText,
     onSearch,
-    /** The search the rows answer (not what is being typed). */
     search: () => query().search,
     offset: () => query().offset,
-    setOffset: (offset: number) => setQuery((q) => ({ ...q, offset })),
+    setOffset: (offset) => setQuery((q) => ({ ...q, offset })),
     rows: () => data()?.items,
     total: () => data()?.total ?? 0,
     loading: () => page.loading,
-    /** The failure to show; hidden while a retry runs, so the skeleton shows instead. */
     error: () => (page.loading ? undefined : (page.error as unknown)),
     refetch: () => void refetch()
   }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest"
+import type { Viewer } from "../roles"
+import type { ConsolePlugin } from "./plugin"
+import { navFor } from "./registry"
+
+const viewer = (roles: Viewer["roles"]): Viewer => ({
+  id: "u1",
+  email: "li.wei@example.com",
+  name: "李伟",
+  locale: "zh-CN",
+  roles,
+  groups: []
+})
+
+const plugins: ReadonlyArray<ConsolePlugin> = [
+  {
+    id: "identity",
+    nav: [
+      { path: "/admin/groups", label: "groups", order: 20, section: "admin", roles: ["admin"] },
+      { path: "/admin/users", label: "users", order: 10, section: "admin", roles: ["admin"] }
+    ]
+  },
+  {
+    id: "helpdesk",
+    nav: [
+      { path: "/tickets", label: "tickets", order: 10, section: "support" },
+      { path: "/queue", label: "queue", order: 5, section: "support", roles: ["agent", "admin"] }
+    ]
+  },
+  { id: "clusters", nav: [{ path: "/clusters", label: "clusters", order: 10, section: "platform" }] },
+  { id: "no-nav" }
+]
+
+const paths = (groups: ReturnType<typeof navFor>) =>
+  groups.map((g) => [g.section, g.entries.map((e) => e.path)])
+
+describe("the navigation built from enabled plugins", () => {
+  it("groups entries support, platform, admin, each in its order", () => {
+    expect(paths(navFor(plugins, viewer(["admin"])))).toEqual([
+      ["support", ["/queue", "/tickets"]],
+      ["platform", ["/clusters"]],
+      ["admin", ["/admin/users", "/admin/groups"]]
+    ])
+  })
+
+  it("shows a plain user only the entries without roles, and drops empty sections", () => {
+    expect(paths(navFor(plugins, viewer(["user"])))).toEqual([
+      ["support", ["/tickets"]],
+      ["platform", ["/clusters"]]
+    ])
+  })
+
+  it("shows an agent the entries for agents", () => {
+    expect(paths(navFor(plugins, viewer(["agent"])))[0]).toEqual(["support", ["/queue", "/tickets"]])
+  })
+
+  it("shows a visitor who is not signed in nothing", () => {
+    expect(navFor(plugins, null)).toEqual([])
+  })
+
+  it("contributes nothing for a plugin that is not enabled", () => {
+    const enabled = plugins.filter((p) => p.id !== "helpdesk")
+    expect(paths(navFor(enabled, viewer(["admin"]))).map(([s]) => s)).toEqual(["platform", "admin"])
+  })
+})
