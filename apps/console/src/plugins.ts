@@ -8,6 +8,11 @@ type Loader = () => Promise<{ default: ConsolePlugin }>
 
 export const consolePlugins: Record<string, Loader> = {
   identity: () => import("@wharf/plugin-identity/web"),
+  helpdesk: () => import("@wharf/plugin-helpdesk/web"),
+  "knowledge-base": () => import("@wharf/plugin-knowledge-base/web"),
+  manuals: () => import("@wharf/plugin-manuals/web"),
+  support: () => import("@wharf/plugin-support/web"),
+  clusters: () => import("@wharf/plugin-clusters/web"),
   // Enabled only by the browser suites' server, to prove the plugin contract end to end.
   "contract-test": () => import("@wharf/fixture-test-plugin/web")
 }

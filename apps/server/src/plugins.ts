@@ -3,9 +3,21 @@
  * the rest contribute nothing.
  */
 import type { WharfPlugin } from "@wharf/core"
+import { clustersPlugin } from "@wharf/plugin-clusters/server"
+import { helpdeskPlugin } from "@wharf/plugin-helpdesk/server"
 import { identityPlugin } from "@wharf/plugin-identity/server"
+import { knowledgeBasePlugin } from "@wharf/plugin-knowledge-base/server"
+import { manualsPlugin } from "@wharf/plugin-manuals/server"
+import { supportPlugin } from "@wharf/plugin-support/server"
 
-export const availablePlugins: ReadonlyArray<WharfPlugin> = [identityPlugin]
+export const availablePlugins: ReadonlyArray<WharfPlugin> = [
+  identityPlugin,
+  clustersPlugin,
+  knowledgeBasePlugin,
+  manualsPlugin,
+  supportPlugin,
+  helpdeskPlugin
+]
 
 /** Enabled when configuration names none. */
 export const defaultPlugins = availablePlugins.map((p) => p.id)

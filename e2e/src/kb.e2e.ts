@@ -1,0 +1,91 @@
+import type { Browser, Page } from "playwright-core"
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { baseUrl, launchBrowser, screenshot } from "./browser"
+
+describe("the knowledge base, manuals and support pages", () => {
+  let browser: Browser
+  let page: Page
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(() => browser?.close())
+  beforeEach(async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+  })
+
+  const signIn = async (email: string, password: string) => {
+    await page.goto(`${baseUrl()}/sign-in`)
+    await page.getByLabel("邮箱").fill(email)
+    await page.getByLabel("密码").fill(password)
+    await page.getByRole("button", { name: "登录" }).click()
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"))
+  }
+
+  it("searches in Chinese and English, with a count and highlighted matches", async () => {
+    await page.goto(`${baseUrl()}/kb`)
+    await page.getByRole("heading", { name: "知识库" }).waitFor()
+    await page.getByRole("heading", { name: "用户手册" }).waitFor()
+    await screenshot(page, "kb-home-zh")
+    await page.getByLabel("搜索知识库").fill("无法获取连接")
+    await page
+      .getByRole("status")
+      .filter({ hasText: /共 \d+ 条结果/ })
+      .waitFor()
+    const first = page.locator(".kb-result-title").first()
+    expect(await first.textContent()).toBe("Inceptor 连接失败：无法获取连接")
+    expect(await first.locator("mark").allTextContents()).toContain("无法获取连接")
+    await screenshot(page, "kb-search-zh")
+
+    await page.getByLabel("搜索知识库").fill("Cannot get a connection")
+    await page.waitForURL(/q=Cannot/)
+    await page
+      .locator(".kb-result-title", { hasText: 'Inceptor client fails with "Cannot get a connection"' })
+      .waitFor()
+    await screenshot(page, "kb-search-en")
+  })
+
+  it("opens an article, and a signed-in reader votes once", async () => {
+    await signIn("li.wei@example.com", "wharf-demo-1")
+    await page.goto(`${baseUrl()}/kb?q=${encodeURIComponent("Kafka 配额")}`)
+    await page.locator(".kb-result-title").first().click()
+    await page.waitForURL(/\/kb\/articles\//)
+    await page.locator(".kb-prose").waitFor()
+    await page.getByRole("heading", { name: "相关文章" }).waitFor()
+    await page.getByRole("button", { name: "有帮助", exact: true }).click()
+    await page.getByTestId("vote-counts").filter({ hasText: "1 人觉得有帮助，0 人觉得没帮助" }).waitFor()
+    // Voting again does not count twice.
+    await page.getByRole("button", { name: "有帮助", exact: true }).click()
+    await page.reload()
+    await page.getByTestId("vote-counts").filter({ hasText: "1 人觉得有帮助，0 人觉得没帮助" }).waitFor()
+    expect(await page.getByRole("button", { name: "有帮助", exact: true }).getAttribute("aria-pressed")).toBe(
+      "true"
+    )
+    await screenshot(page, "kb-article-zh")
+  })
+
+  it("browses a manual and switches its version, staying on the same page", async () => {
+    await page.goto(`${baseUrl()}/kb`)
+    await page.getByRole("link", { name: "TOS 2.0 用户手册" }).click()
+    await page.waitForURL(/\/manuals\/TOS\/2\.0$/)
+    await page.getByRole("link", { name: "安装应用" }).click()
+    await page.waitForURL(/\/manuals\/TOS\/2\.0\/install-app$/)
+    await page.getByText("TOS 2.0 起安装向导支持保存为模板").waitFor()
+    await screenshot(page, "manual-tos-2.0")
+    await page.getByLabel("版本").selectOption("1.9")
+    await page.waitForURL(/\/manuals\/TOS\/1\.9\/install-app$/)
+    await page.getByRole("heading", { name: "安装应用" }).waitFor()
+    expect(await page.getByText("TOS 2.0 起安装向导支持保存为模板").count()).toBe(0)
+    await screenshot(page, "manual-tos-1.9")
+  })
+
+  it("shows the support channels with their live state, and the releases newest first", async () => {
+    await page.goto(`${baseUrl()}/support`)
+    await page.getByRole("cell", { name: "在控制台提交工单" }).waitFor()
+    expect(await page.locator(".support-state").count()).toBe(4)
+    await screenshot(page, "support-zh")
+    await page.goto(`${baseUrl()}/releases`)
+    await page.getByRole("heading", { name: "TOS 2.1 正式发布" }).waitFor()
+    await screenshot(page, "releases-zh")
+  })
+})

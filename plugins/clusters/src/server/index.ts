@@ -1,0 +1,34 @@
+/**
+ * @module The clusters plugin: registered Kubernetes clusters (sealed credentials, a
+ * connection check before saving), their hosts with live updates, and `KubeClients`, the
+ * service every plugin uses to talk to a cluster.
+ */
+import { definePlugin, readMigrations } from "@wharf/core"
+import { Layer } from "effect"
+import { ClusterSecrets, kubeClientsLayer } from "./kubeClients"
+import { clustersRouter } from "./router"
+import { clustersRoutes } from "./routes"
+import { simulatedClusterLayer } from "./simulated"
+
+const layer = Layer.mergeAll(kubeClientsLayer, simulatedClusterLayer).pipe(
+  Layer.provideMerge(ClusterSecrets.layer)
+)
+
+export const clustersPlugin = definePlugin({
+  id: "clusters",
+  version: "0.1.0",
+  description: "Kubernetes clusters and their hosts; KubeClients for other plugins",
+  dependsOn: ["identity"],
+  migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
+  router: clustersRouter,
+  routes: clustersRoutes,
+  layer
+})
+
+export type { ClusterWatch, NodeRequests, Usage } from "./clusterWatch"
+export { type Credentials, explainFailure } from "./connection"
+export { KubeClients, type KubeClientsShape } from "./kubeClients"
+export type { ClustersRouter } from "./router"
+export { SimulatedCluster } from "./simulated"
+export { canSeeCluster } from "./visibility"
+export default clustersPlugin

@@ -1,0 +1,38 @@
+/**
+ * @module Resolving a cluster's owner: the current user, or a tenant named by an existing
+ * user's email or group's name. Identity offers no lookup service yet, so this reads its
+ * tables (read only, two indexed queries).
+ */
+import { Db, Invalid, type Viewer } from "@wharf/core"
+import { Effect } from "effect"
+import type { ClusterOwner } from "../shared/types"
+
+const noOwner = (name: string) =>
+  new Invalid({
+    message: `owner: no user has the email ${name} and no group is named ${name}`,
+    issues: [{ path: "owner", message: `no user has the email ${name} and no group is named ${name}` }]
+  })
+
+export const resolveOwner = Effect.fn("Clusters.resolveOwner")(function* (
+  viewer: Viewer,
+  owner: string | undefined
+) {
+  const name = owner?.trim() ?? ""
+  if (name === "") return { kind: "user", id: viewer.id, name: viewer.email } satisfies ClusterOwner
+  const db = yield* Db
+  if (name.includes("@")) {
+    const [user] = yield* db.query(
+      (sql) =>
+        sql<
+          { id: string; email: string }[]
+        >`select id, email from identity.users where lower(email) = lower(${name})`
+    )
+    if (!user) return yield* noOwner(name)
+    return { kind: "user", id: user.id, name: user.email } satisfies ClusterOwner
+  }
+  const [group] = yield* db.query(
+    (sql) => sql<{ id: string; name: string }[]>`select id, name from identity.groups where name = ${name}`
+  )
+  if (!group) return yield* noOwner(name)
+  return { kind: "group", id: group.id, name: group.name } satisfies ClusterOwner
+})

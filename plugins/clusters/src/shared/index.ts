@@ -1,0 +1,5 @@
+/** @module What the clusters plugin shares with the console and other plugins. */
+export * from "./labels"
+export * from "./quantity"
+export * from "./schemas"
+export * from "./types"

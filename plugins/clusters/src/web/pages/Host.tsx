@@ -1,0 +1,187 @@
+/**
+ * @module One host (the seed's 主机详情): labels, the pods on it with their containers'
+ * CPU and memory, and its usage as bars. Updates live when its pods change.
+ */
+import { A, useParams } from "@solidjs/router"
+import {
+  Badge,
+  Card,
+  type Column,
+  ErrorNotice,
+  hasRole,
+  Loading,
+  Page,
+  Slot,
+  Table,
+  t,
+  toast,
+  viewer
+} from "@wharf/core/web"
+import { createEffect, createResource, createSignal, For, Show } from "solid-js"
+import { formatBytes, formatCpu } from "../../shared/quantity"
+import type { HostDetail, PodRow } from "../../shared/types"
+import { api, describe, watchHosts } from "../api"
+import { HostStatus, ResourceBar, type ResourceKind } from "../parts"
+import { LabelEditor, type LabelEdits } from "./LabelEditor"
+import "../clusters.css"
+
+const statusTone = (s: string) =>
+  s === "Running"
+    ? "success"
+    : s === "Pending" || s === "ContainerCreating"
+      ? "info"
+      : s === "Succeeded"
+        ? "neutral"
+        : "danger"
+
+const Lines = (props: { pod: PodRow; cell: (c: PodRow["containers"][number]) => string }) => (
+  <div class="container-lines">
+    <For each={props.pod.containers}>{(c) => <span>{props.cell(c)}</span>}</For>
+  </div>
+)
+
+export default function Host() {
+  const params = useParams<{ id: string; name: string }>()
+  const [detail, { refetch }] = createResource(
+    () => ({ clusterId: params.id, name: params.name }),
+    (q) => api.hosts.get.query(q)
+  )
+  const live = watchHosts((change) => {
+    if (change.all || change.nodes.includes(params.name)) void refetch()
+  })
+  createEffect(() => live.open(params.id))
+  const [saving, setSaving] = createSignal(false)
+  const canEdit = () => {
+    const v = viewer()
+    return v ? hasRole(v, "admin") : false
+  }
+
+  const save = async (edits: LabelEdits) => {
+    setSaving(true)
+    try {
+      await api.hosts.patchLabels.mutate({
+        clusterId: params.id,
+        name: params.name,
+        change: { set: edits.set, remove: [...edits.remove] }
+      })
+      toast(t("host.saved"))
+      await refetch()
+      return true
+    } catch (err) {
+      toast(describe(err), "error")
+      return false
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const columns: ReadonlyArray<Column<PodRow>> = [
+    { header: t("host.pod"), cell: (p) => <span class="mono">{p.name}</span> },
+    { header: t("host.namespace"), cell: (p) => <span class="mono muted">{p.namespace}</span> },
+    { header: t("hosts.status"), cell: (p) => <Badge tone={statusTone(p.status)}>{p.status}</Badge> },
+    { header: t("host.container"), cell: (p) => <Lines pod={p} cell={(c) => c.name} /> },
+    {
+      header: t("host.containerCpu"),
+      align: "right",
+      cell: (p) => <Lines pod={p} cell={(c) => (c.cpu === null ? "—" : formatCpu(c.cpu))} />
+    },
+    {
+      header: t("host.containerMemory"),
+      align: "right",
+      cell: (p) => <Lines pod={p} cell={(c) => (c.memory === null ? "—" : formatBytes(c.memory))} />
+    },
+    {
+      header: t("host.links"),
+      cell: (p) => (
+        <div class="container-lines">
+          <For each={p.containers}>
+            {(c) => (
+              <Slot
+                name="host.pod.links"
+                context={{ clusterId: params.id, namespace: p.namespace, pod: p.name, container: c.name }}
+                fallback={<span class="muted">—</span>}
+              />
+            )}
+          </For>
+        </div>
+      )
+    }
+  ]
+
+  const usage = (d: HostDetail) =>
+    (["cpu", "memory", "storage", "pods"] as ResourceKind[]).map((kind) => ({ kind, resource: d.host[kind] }))
+
+  return (
+    <Page
+      title={params.name}
+      breadcrumbs={
+        <>
+          <A href="/clusters">{t("clusters.title")}</A>
+          <span aria-hidden="true"> / </span>
+          <A href={`/clusters/${params.id}/hosts`}>{detail.latest?.cluster.name ?? t("hosts.title")}</A>
+        </>
+      }
+      actions={<Show when={detail.latest}>{(d) => <HostStatus host={d().host} />}</Show>}
+    >
+      <Show
+        when={!detail.error || detail.latest}
+        fallback={<ErrorNotice error={detail.error} onRetry={refetch} />}
+      >
+        <Show when={detail.latest} fallback={<Loading />}>
+          {(d) => (
+            <>
+              <LabelEditor
+                labels={d().host.labels}
+                choices={d().labelChoices}
+                canEdit={canEdit()}
+                saving={saving()}
+                onSave={save}
+              />
+              <Card title={t("host.pods")}>
+                <Table
+                  caption={t("host.pods")}
+                  columns={columns}
+                  rows={d().pods}
+                  empty={{ title: t("host.noPods") }}
+                />
+              </Card>
+              <Card title={t("host.usage")}>
+                <div class="usage-grid">
+                  <For each={usage(d())}>
+                    {(u) => (
+                      <div class="usage-item">
+                        <div class="usage-head">
+                          <strong>{t(`hosts.${u.kind}`)}</strong>
+                          <span class="muted">
+                            {t("host.requestedOf", { requested: fmt(u.kind, u.resource.requested) })}
+                          </span>
+                        </div>
+                        <ResourceBar kind={u.kind} resource={u.resource} />
+                        <Show when={u.kind === "storage"}>
+                          <p class="field-hint">{t("host.storageUsageUnknown")}</p>
+                        </Show>
+                      </div>
+                    )}
+                  </For>
+                </div>
+                <Show when={d().taints.length > 0}>
+                  <div class="taints">
+                    <span class="muted">{t("host.taints")}</span>
+                    <For each={d().taints}>
+                      {(taint) => (
+                        <span class="label-chip label-chip-small">{`${taint.key}${taint.value ? `=${taint.value}` : ""}:${taint.effect}`}</span>
+                      )}
+                    </For>
+                  </div>
+                </Show>
+              </Card>
+            </>
+          )}
+        </Show>
+      </Show>
+    </Page>
+  )
+}
+
+const fmt = (kind: ResourceKind, n: number) =>
+  kind === "cpu" ? formatCpu(n) : kind === "pods" ? String(n) : formatBytes(n)

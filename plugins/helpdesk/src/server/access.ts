@@ -1,0 +1,55 @@
+/**
+ * @module Who sees which ticket (SPEC HD-12), in one place. Support (agents, admins) sees
+ * every ticket; a customer sees the tickets they asked and those of their groups; anyone
+ * else is told the ticket does not exist.
+ */
+import { Db, hasRole, NotFound, requireViewer, type Sql, type Viewer } from "@wharf/core"
+import { Effect } from "effect"
+import { type TicketRow, ticketColumns, ticketFrom } from "./rows"
+
+export const isSupport = (viewer: Viewer) => hasRole(viewer, "admin", "agent")
+
+/** The condition on `helpdesk.tickets t` for tickets `viewer` may see. */
+export const visibleTo = (sql: Sql, viewer: Viewer) =>
+  isSupport(viewer)
+    ? sql`true`
+    : sql`(t.requester_id = ${viewer.id}
+        or (t.tenant_kind = 'group' and t.tenant_id = any(${viewer.groups.map((g) => g.id)}::uuid[])))`
+
+/** Support speaks for support, except on a ticket they asked themselves. */
+export const sideOf = (viewer: Viewer, ticket: Pick<TicketRow, "requester_id">): "customer" | "support" =>
+  isSupport(viewer) && ticket.requester_id !== viewer.id ? "support" : "customer"
+
+export const noSuchTicket = (number: number) => new NotFound({ message: `There is no ticket #${number}` })
+
+/** The ticket if the viewer may see it; `forUpdate` locks it for a change. */
+export const findVisibleTicket = Effect.fn("Tickets.findVisible")(function* (
+  number: number,
+  options: { forUpdate?: boolean } = {}
+) {
+  const viewer = yield* requireViewer
+  const db = yield* Db
+  const [row] = yield* db.query(
+    (sql) => sql<TicketRow[]>`
+      select ${ticketColumns(sql)} from ${ticketFrom(sql)}
+      where t.number = ${number} and ${visibleTo(sql, viewer)}
+      ${options.forUpdate ? sql`for update of t` : sql``}`
+  )
+  if (!row) return yield* noSuchTicket(number)
+  return { ticket: row, viewer }
+})
+
+/** A ticket by number, whoever asks (jobs, guest links after their own check). */
+export const findTicket = Effect.fn("Tickets.find")(function* (
+  number: number,
+  options: { forUpdate?: boolean } = {}
+) {
+  const db = yield* Db
+  const [row] = yield* db.query(
+    (sql) => sql<TicketRow[]>`
+      select ${ticketColumns(sql)} from ${ticketFrom(sql)} where t.number = ${number}
+      ${options.forUpdate ? sql`for update of t` : sql``}`
+  )
+  if (!row) return yield* noSuchTicket(number)
+  return row
+})

@@ -1,0 +1,252 @@
+/**
+ * @module What changes a ticket: replies (public or internal), proposing a solution,
+ * confirming, closing, and support's direct edits. Every status change goes through
+ * `transition` and lands in the ticket's history.
+ */
+import { Conflict, Db, Forbidden, type MailMessage, requireViewer } from "@wharf/core"
+import { Effect } from "effect"
+import { type Severity, type TicketEvent, type TicketStatus, transition } from "../shared/status"
+import { findVisibleTicket, isSupport, sideOf } from "./access"
+import { calendarFor, dueTimes } from "./calendars"
+import { deliver, mailToRequester, mailToSupport } from "./notify"
+import { findAgent, findPerson } from "./people"
+import type { TicketRow } from "./rows"
+import { detailOf } from "./tickets"
+
+export interface Actor {
+  readonly id: string | null
+  readonly name: string
+}
+
+export const SYSTEM: Actor = { id: null, name: "系统 System" }
+
+export const recordHistory = (
+  ticketId: string,
+  actor: Actor,
+  entry: {
+    action: string
+    from?: string | null
+    to?: string | null
+    note?: string | null
+    internal?: boolean
+  }
+) =>
+  Db.use((db) =>
+    db.query(
+      (
+        sql
+      ) => sql`insert into helpdesk.history (ticket_id, actor_id, actor_name, action, from_value, to_value, note, internal)
+        values (${ticketId}, ${actor.id}, ${actor.name}, ${entry.action}, ${entry.from ?? null}, ${entry.to ?? null},
+          ${entry.note ?? null}, ${entry.internal ?? false})`
+    )
+  )
+
+/** Apply `event` to the ticket's status (or refuse with the reason); records the change. */
+export const applyEvent = Effect.fn("Tickets.applyEvent")(function* (
+  ticket: TicketRow,
+  event: TicketEvent,
+  actor: Actor,
+  note?: string
+) {
+  const result = transition(ticket.status, event)
+  if (!result.ok) return yield* new Conflict({ message: result.reason })
+  if (result.to === ticket.status) return result.to
+  const db = yield* Db
+  yield* db.query(
+    (
+      sql
+    ) => sql`update helpdesk.tickets set status = ${result.to}, status_changed_at = now(), updated_at = now(),
+      closed_at = ${result.to === "closed" ? sql`now()` : sql`null`} where id = ${ticket.id}`
+  )
+  yield* recordHistory(ticket.id, actor, {
+    action: "status",
+    from: ticket.status,
+    to: result.to,
+    note: note ?? null
+  })
+  return result.to
+})
+
+/** Add a message to the thread; the side and the flags decide the status change. */
+export const addMessage = Effect.fn("Tickets.addMessage")(function* (
+  ticket: TicketRow,
+  author: Actor & { side: "customer" | "support" },
+  input: { body: string; internal?: boolean | undefined; proposeSolution?: boolean | undefined },
+  via: "console" | "api" | "email" | "guest-link"
+) {
+  const db = yield* Db
+  if (author.side === "customer" && (input.internal || input.proposeSolution)) {
+    return yield* new Forbidden({ message: "Only support can write internal notes or propose solutions" })
+  }
+  if (input.internal) {
+    // A note changes nothing the customer could notice, not even the ticket's update time.
+    if (ticket.status === "closed") return yield* new Conflict({ message: "This ticket is closed" })
+  } else {
+    const event: TicketEvent =
+      author.side === "customer"
+        ? { type: "customerReply" }
+        : input.proposeSolution
+          ? { type: "proposeSolution" }
+          : { type: "agentReply" }
+    yield* applyEvent(ticket, event, author)
+    yield* db.query(
+      (sql) => sql`update helpdesk.tickets set updated_at = now(),
+        first_responded_at = ${author.side === "support" ? sql`coalesce(first_responded_at, now())` : sql`first_responded_at`}
+        where id = ${ticket.id}`
+    )
+  }
+  const [message] = yield* db.query(
+    (sql) => sql<{ id: string }[]>`
+      insert into helpdesk.messages (ticket_id, visibility, author_id, author_name, author_side, body,
+        proposes_solution, via)
+      values (${ticket.id}, ${input.internal ? "internal" : "public"}, ${author.id}, ${author.name}, ${author.side},
+        ${input.body}, ${Boolean(input.proposeSolution)}, ${via}) returning id`
+  )
+  return message!.id
+})
+
+/** Mails about a new public message: support's go to the requester, the customer's to the assignee. */
+export const mailsForMessage = Effect.fn("Tickets.mailsForMessage")(function* (
+  ticket: TicketRow,
+  author: Actor & { side: "customer" | "support" },
+  input: { body: string; internal?: boolean | undefined; proposeSolution?: boolean | undefined }
+) {
+  if (input.internal) return [] as MailMessage[]
+  if (author.side === "support") {
+    return yield* mailToRequester(ticket, {
+      kind: "reply",
+      author: author.name,
+      body: input.body,
+      proposesSolution: Boolean(input.proposeSolution)
+    })
+  }
+  const assignee = ticket.assignee_id ? yield* findPerson(ticket.assignee_id) : null
+  return assignee
+    ? yield* mailToSupport(ticket, [assignee.email], `${author.name} 回复了工单 / replied:\n\n${input.body}`)
+    : []
+})
+
+export const replyToTicket = Effect.fn("Tickets.reply")(function* (
+  number: number,
+  input: { body: string; internal?: boolean | undefined; proposeSolution?: boolean | undefined },
+  via: "console" | "api" = "console"
+) {
+  const db = yield* Db
+  const { mails, viewer } = yield* db.transaction(
+    Effect.gen(function* () {
+      const { ticket, viewer } = yield* findVisibleTicket(number, { forUpdate: true })
+      const author = { id: viewer.id, name: viewer.name, side: sideOf(viewer, ticket) }
+      yield* addMessage(ticket, author, input, via)
+      return { mails: yield* mailsForMessage(ticket, author, input), viewer }
+    })
+  )
+  yield* deliver(mails)
+  const { ticket } = yield* findVisibleTicket(number)
+  return yield* detailOf(ticket, viewer)
+})
+
+/** Close (either side), or confirm a proposed solution (the customer). */
+export const closeTicket = Effect.fn("Tickets.close")(function* (number: number, how: "close" | "confirm") {
+  const db = yield* Db
+  const { mails, viewer } = yield* db.transaction(
+    Effect.gen(function* () {
+      const { ticket, viewer } = yield* findVisibleTicket(number, { forUpdate: true })
+      const side = sideOf(viewer, ticket)
+      if (how === "confirm" && side !== "customer") {
+        return yield* new Forbidden({ message: "Only the customer confirms a solution" })
+      }
+      const event: TicketEvent = how === "confirm" ? { type: "confirm" } : { type: "close", by: side }
+      yield* applyEvent(ticket, event, viewer)
+      // The customer closing sees the survey at once; when support closes, the mail invites to it.
+      const mails =
+        side === "support" ? yield* mailToRequester(ticket, { kind: "closed", by: viewer.name }) : []
+      return { mails, viewer }
+    })
+  )
+  yield* deliver(mails)
+  const { ticket } = yield* findVisibleTicket(number)
+  return yield* detailOf(ticket, viewer)
+})
+
+const requireSupport = Effect.gen(function* () {
+  const viewer = yield* requireViewer
+  if (!isSupport(viewer)) return yield* new Forbidden({ message: "This needs the agent or admin role" })
+  return viewer
+})
+
+/** Support sets a status directly (the transition table still decides if it may). */
+export const setStatus = Effect.fn("Support.setStatus")(function* (number: number, status: TicketStatus) {
+  const viewer = yield* requireSupport
+  const db = yield* Db
+  yield* db.transaction(
+    Effect.gen(function* () {
+      const { ticket } = yield* findVisibleTicket(number, { forUpdate: true })
+      yield* applyEvent(ticket, { type: "setStatus", to: status }, viewer)
+    })
+  )
+  const { ticket } = yield* findVisibleTicket(number)
+  return yield* detailOf(ticket, viewer)
+})
+
+/** Support changes the severity; due times are recomputed from the ticket's creation. */
+export const setSeverity = Effect.fn("Support.setSeverity")(function* (number: number, severity: Severity) {
+  const viewer = yield* requireSupport
+  const db = yield* Db
+  yield* db.transaction(
+    Effect.gen(function* () {
+      const { ticket } = yield* findVisibleTicket(number, { forUpdate: true })
+      if (ticket.status === "closed") return yield* new Conflict({ message: "This ticket is closed" })
+      if (ticket.severity === severity) return
+      const calendar = yield* calendarFor(ticket.calendar_id)
+      const due = dueTimes(calendar, severity, ticket.created_at)
+      yield* db.query(
+        (sql) => sql`update helpdesk.tickets set severity = ${severity}, updated_at = now(),
+          first_response_due = ${due.firstResponseDue}, resolution_due = ${due.resolutionDue},
+          first_response_breached_at = null, resolution_breached_at = null where id = ${ticket.id}`
+      )
+      yield* recordHistory(ticket.id, viewer, { action: "severity", from: ticket.severity, to: severity })
+    })
+  )
+  const { ticket } = yield* findVisibleTicket(number)
+  return yield* detailOf(ticket, viewer)
+})
+
+/** Assign to an agent (or nobody); the new assignee is told by mail unless they did it. */
+export const assignTicket = Effect.fn("Support.assign")(function* (
+  number: number,
+  assigneeId: string | null
+) {
+  const viewer = yield* requireSupport
+  const db = yield* Db
+  const assignee = assigneeId ? yield* findAgent(assigneeId) : null
+  if (assigneeId && !assignee) {
+    return yield* new Conflict({ message: "Tickets can only be assigned to agents or admins" })
+  }
+  const mails = yield* db.transaction(
+    Effect.gen(function* () {
+      const { ticket } = yield* findVisibleTicket(number, { forUpdate: true })
+      if (ticket.assignee_id === assigneeId) return []
+      yield* db.query(
+        (
+          sql
+        ) => sql`update helpdesk.tickets set assignee_id = ${assigneeId}, assignee_name = ${assignee?.name ?? null},
+          updated_at = now() where id = ${ticket.id}`
+      )
+      yield* recordHistory(ticket.id, viewer, {
+        action: "assigned",
+        from: ticket.assignee_name,
+        to: assignee?.name ?? null
+      })
+      return assignee && assignee.id !== viewer.id
+        ? yield* mailToSupport(
+            ticket,
+            [assignee.email],
+            `${viewer.name} 将工单分配给您 / assigned this ticket to you.`
+          )
+        : []
+    })
+  )
+  yield* deliver(mails)
+  const { ticket } = yield* findVisibleTicket(number)
+  return yield* detailOf(ticket, viewer)
+})

@@ -1,0 +1,99 @@
+/**
+ * @module Guest tickets (SPEC HD-8): anyone files a ticket with an email address; the mail
+ * they get carries a signed link to view it, reply, close and rate it without an account.
+ * A link whose signature does not match the ticket and its address is refused as
+ * "no such ticket", so a forged link learns nothing.
+ */
+import { Db } from "@wharf/core"
+import { Effect } from "effect"
+import type { Severity } from "../shared/status"
+import { findTicket, noSuchTicket } from "./access"
+import { addMessage, applyEvent, mailsForMessage } from "./actions"
+import { deliver, mailToRequester } from "./notify"
+import { GuestLinks } from "./secret"
+import { recordSurvey } from "./surveys"
+import { detailOf, insertTicket } from "./tickets"
+
+export const createGuestTicket = Effect.fn("Guests.create")(function* (input: {
+  name: string
+  email: string
+  title: string
+  severity: Severity
+  categoryId: string
+  description: string
+}) {
+  const db = yield* Db
+  const email = input.email.trim()
+  const ticket = yield* db.transaction(
+    insertTicket({
+      ...input,
+      requester: { id: null, name: input.name.trim(), email },
+      tenant: { kind: "guest", id: null, name: email }
+    })
+  )
+  yield* deliver(yield* mailToRequester(ticket, { kind: "created" }))
+  // The link goes only to the mailbox: whoever filed the form must own the address to use it.
+  return { number: Number(ticket.number), email }
+})
+
+/** The ticket the link opens, if the link is genuine. */
+const openWithLink = Effect.fn("Guests.open")(function* (number: number, token: string, forUpdate = false) {
+  const links = yield* GuestLinks
+  const ticket = yield* findTicket(number, { forUpdate }).pipe(
+    Effect.catchTag("NotFound", () => Effect.succeed(null))
+  )
+  if (!ticket || ticket.requester_id !== null || !links.verify(ticket.id, ticket.requester_email, token)) {
+    return yield* noSuchTicket(number)
+  }
+  return ticket
+})
+
+const guestActor = (ticket: { requester_name: string }) => ({
+  id: null,
+  name: ticket.requester_name,
+  side: "customer" as const
+})
+
+export const guestTicket = Effect.fn("Guests.view")(function* (number: number, token: string) {
+  return yield* detailOf(yield* openWithLink(number, token), null)
+})
+
+export const guestReply = Effect.fn("Guests.reply")(function* (number: number, token: string, body: string) {
+  const db = yield* Db
+  const mails = yield* db.transaction(
+    Effect.gen(function* () {
+      const ticket = yield* openWithLink(number, token, true)
+      yield* addMessage(ticket, guestActor(ticket), { body }, "guest-link")
+      return yield* mailsForMessage(ticket, guestActor(ticket), { body })
+    })
+  )
+  yield* deliver(mails)
+  return yield* guestTicket(number, token)
+})
+
+export const guestClose = Effect.fn("Guests.close")(function* (
+  number: number,
+  token: string,
+  how: "close" | "confirm"
+) {
+  const db = yield* Db
+  yield* db.transaction(
+    Effect.gen(function* () {
+      const ticket = yield* openWithLink(number, token, true)
+      yield* applyEvent(ticket, how === "confirm" ? { type: "confirm" } : { type: "close", by: "customer" }, {
+        id: null,
+        name: ticket.requester_name
+      })
+    })
+  )
+  return yield* guestTicket(number, token)
+})
+
+export const guestSurvey = Effect.fn("Guests.survey")(function* (
+  number: number,
+  token: string,
+  input: { rating: number; comment?: string | undefined }
+) {
+  yield* recordSurvey(yield* openWithLink(number, token), "customer", input)
+  return yield* guestTicket(number, token)
+})

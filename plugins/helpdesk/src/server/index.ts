@@ -1,0 +1,29 @@
+/**
+ * @module The helpdesk plugin (工单): tickets with statuses, threads and internal notes,
+ * surveys, guest tickets by signed link, SLAs in service hours, and auto-close.
+ */
+import { definePlugin, readMigrations } from "@wharf/core"
+import { loadDemoHelpdesk } from "./demo"
+import { autoCloseTickets, flagSlaBreaches } from "./jobs"
+import { helpdeskRouter } from "./router"
+import { helpdeskRoutes } from "./routes"
+import { GuestLinks } from "./secret"
+
+export const helpdeskPlugin = definePlugin({
+  id: "helpdesk",
+  version: "0.1.0",
+  description: "Tickets (工单): statuses, thread, internal notes, surveys, guest tickets, SLAs",
+  dependsOn: ["identity"],
+  migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
+  router: helpdeskRouter,
+  routes: helpdeskRoutes,
+  layer: GuestLinks.layer,
+  jobs: [
+    { id: "helpdesk.sla-breaches", schedule: { every: "1 minute" }, run: flagSlaBreaches },
+    { id: "helpdesk.auto-close", schedule: { cron: "0 * * * *" }, run: autoCloseTickets }
+  ],
+  demo: loadDemoHelpdesk
+})
+
+export type { HelpdeskRouter } from "./router"
+export default helpdeskPlugin

@@ -1,0 +1,112 @@
+/**
+ * @module Helpdesk REST routes under /api/v1: tickets for users and API tokens, and the
+ * guest form. They call the same services as the tRPC procedures.
+ */
+import { defineRoutes, Invalid } from "@wharf/core"
+import { Effect } from "effect"
+import {
+  CreateTicketInput,
+  GuestCreateInput,
+  GuestReplyBody,
+  GuestViewQuery,
+  ListTicketsQuery,
+  ReplyBody,
+  SurveyBody
+} from "../shared/schemas"
+import { closeTicket, replyToTicket } from "./actions"
+import { createGuestTicket, guestReply, guestTicket } from "./guests"
+import { rateTicket } from "./surveys"
+import { createTicket, getTicket, listTickets } from "./tickets"
+
+/** `{number}` from the path: digits, optionally written `#10023` (as `%2310023`). */
+const ticketNumber = (params: Record<string, string>) => {
+  const raw = decodeURIComponent(params.number ?? "").replace(/^#/, "")
+  return /^\d{1,15}$/.test(raw)
+    ? Effect.succeed(Number(raw))
+    : Effect.fail(
+        new Invalid({
+          message: "number: must be a ticket number, like 10023",
+          issues: [{ path: "number", message: "must be a ticket number, like 10023" }]
+        })
+      )
+}
+
+export const helpdeskRoutes = defineRoutes((r) =>
+  r
+    .post(
+      "/tickets",
+      {
+        summary: "Create a ticket (for yourself, or one of your groups with groupId)",
+        access: "user",
+        body: CreateTicketInput,
+        status: 201
+      },
+      ({ body }) => createTicket(body)
+    )
+    .get(
+      "/tickets",
+      {
+        summary: "List the tickets you may see, newest activity first",
+        access: "user",
+        query: ListTicketsQuery
+      },
+      ({ query }) => listTickets({ ...query, limit: query.limit ?? 20, offset: query.offset ?? 0 })
+    )
+    .get(
+      "/tickets/:number",
+      { summary: "A ticket with its thread, history and survey", access: "user" },
+      ({ params }) => Effect.flatMap(ticketNumber(params), getTicket)
+    )
+    .post(
+      "/tickets/:number/replies",
+      {
+        summary: "Reply (support may add internal notes or propose a solution)",
+        access: "user",
+        body: ReplyBody,
+        status: 201
+      },
+      ({ params, body }) => Effect.flatMap(ticketNumber(params), (n) => replyToTicket(n, body, "api"))
+    )
+    .post("/tickets/:number/close", { summary: "Close a ticket", access: "user" }, ({ params }) =>
+      Effect.flatMap(ticketNumber(params), (n) => closeTicket(n, "close"))
+    )
+    .post(
+      "/tickets/:number/survey",
+      {
+        summary: "Rate a closed ticket, once (1–5 stars and a comment)",
+        access: "user",
+        body: SurveyBody,
+        status: 201
+      },
+      ({ params, body }) => Effect.flatMap(ticketNumber(params), (n) => rateTicket(n, body))
+    )
+    .post(
+      "/guest/tickets",
+      {
+        summary: "File a ticket without an account; a signed link is emailed",
+        access: "public",
+        body: GuestCreateInput,
+        status: 201
+      },
+      ({ body }) => createGuestTicket(body)
+    )
+    .get(
+      "/guest/tickets/:number",
+      {
+        summary: "A guest's ticket, opened with the emailed link's token",
+        access: "public",
+        query: GuestViewQuery
+      },
+      ({ params, query }) => Effect.flatMap(ticketNumber(params), (n) => guestTicket(n, query.token))
+    )
+    .post(
+      "/guest/tickets/:number/replies",
+      {
+        summary: "A guest replies through the emailed link",
+        access: "public",
+        body: GuestReplyBody,
+        status: 201
+      },
+      ({ params, body }) => Effect.flatMap(ticketNumber(params), (n) => guestReply(n, body.token, body.body))
+    )
+)

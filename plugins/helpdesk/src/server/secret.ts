@@ -1,0 +1,51 @@
+/**
+ * @module Signing guest links (SPEC HD-8). A guest has no account: the link in their email
+ * carries an HMAC of the ticket and their address, keyed by the server's secret —
+ * `WHARF_SECRET_KEY`, or a key generated once into `WHARF_DATA_DIR/secrets/`. Replicas
+ * must share it (the same env var, or the same data directory).
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { WharfConfig } from "@wharf/core"
+import { Context, Effect, Layer } from "effect"
+
+export class GuestLinks extends Context.Service<
+  GuestLinks,
+  {
+    readonly sign: (ticketId: string, email: string) => string
+    readonly verify: (ticketId: string, email: string, token: string) => boolean
+  }
+>()("helpdesk/GuestLinks") {
+  static readonly layer = Layer.effect(
+    GuestLinks,
+    Effect.gen(function* () {
+      const config = yield* WharfConfig
+      const master = process.env.WHARF_SECRET_KEY || readOrCreateKey(config.dataDir)
+      // A key of its own, so a token made for another purpose never passes here.
+      const key = createHmac("sha256", master).update("helpdesk.guest-link.v1").digest()
+      const sign = (ticketId: string, email: string) =>
+        createHmac("sha256", key).update(`${ticketId}\n${email.trim().toLowerCase()}`).digest("base64url")
+      const verify = (ticketId: string, email: string, token: string) => {
+        const expected = Buffer.from(sign(ticketId, email))
+        const given = Buffer.from(token)
+        return given.length === expected.length && timingSafeEqual(given, expected)
+      }
+      return GuestLinks.of({ sign, verify })
+    })
+  )
+}
+
+const readOrCreateKey = (dataDir: string) => {
+  const dir = join(dataDir, "secrets")
+  const file = join(dir, "server.key")
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true })
+    // "wx" fails if another process wrote it first; then we read theirs.
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 })
+    } catch {}
+    chmodSync(file, 0o600)
+  }
+  return readFileSync(file, "utf8").trim()
+}

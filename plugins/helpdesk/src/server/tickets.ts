@@ -1,0 +1,266 @@
+/**
+ * @module Tickets (SPEC HD-1, HD-5, HD-6): create, list what the viewer may see, and read
+ * one with its thread, attachments, history and survey. Internal notes and support-only
+ * history are dropped here for every customer-side reader, whatever the route.
+ */
+import { Db, Invalid, requireViewer, type Sql, type Viewer } from "@wharf/core"
+import { Effect } from "effect"
+import type { Severity, TicketStatus } from "../shared/status"
+import type {
+  Attachment,
+  HistoryEntry,
+  Page,
+  ThreadMessage,
+  TicketDetail,
+  TicketSummary
+} from "../shared/types"
+import { findTicket, findVisibleTicket, isSupport, sideOf, visibleTo } from "./access"
+import { calendarFor, dueTimes } from "./calendars"
+import { renderMarkdown } from "./markdown"
+import { deliver, mailToRequester } from "./notify"
+import { type Fragment, type TicketRow, ticketColumns, ticketFrom, toSummary } from "./rows"
+
+export interface NewTicket {
+  readonly title: string
+  readonly severity: Severity
+  readonly categoryId: string
+  readonly product?: string | undefined
+  readonly version?: string | undefined
+  readonly description: string
+  readonly requester: { readonly id: string | null; readonly name: string; readonly email: string }
+  readonly tenant: {
+    readonly kind: "user" | "group" | "guest"
+    readonly id: string | null
+    readonly name: string
+  }
+}
+
+const invalid = (path: string, message: string) =>
+  new Invalid({ message: `${path}: ${message}`, issues: [{ path, message }] })
+
+/** Insert a ticket with its due times and first history entry; inside the caller's transaction. */
+export const insertTicket = Effect.fn("Tickets.insert")(function* (t: NewTicket, createdAt = new Date()) {
+  const db = yield* Db
+  const [category] = yield* db.query(
+    (sql) => sql<{ calendar_id: string | null }[]>`
+      select calendar_id from helpdesk.categories where id = ${t.categoryId} and active`
+  )
+  if (!category) return yield* invalid("categoryId", "is not one of the ticket categories")
+  const due = dueTimes(yield* calendarFor(category.calendar_id), t.severity, createdAt)
+  const [row] = yield* db.query(
+    (sql) => sql<{ id: string; number: string }[]>`
+      insert into helpdesk.tickets (title, severity, category_id, product, version, description,
+        requester_id, requester_name, requester_email, tenant_kind, tenant_id, tenant_name, calendar_id,
+        first_response_due, resolution_due, status_changed_at, created_at, updated_at)
+      values (${t.title.trim()}, ${t.severity}, ${t.categoryId}, ${t.product?.trim() || null},
+        ${t.version?.trim() || null}, ${t.description}, ${t.requester.id}, ${t.requester.name},
+        ${t.requester.email}, ${t.tenant.kind}, ${t.tenant.id}, ${t.tenant.name}, ${due.calendarId},
+        ${due.firstResponseDue}, ${due.resolutionDue}, ${createdAt}, ${createdAt}, ${createdAt})
+      returning id, number`
+  )
+  yield* db.query(
+    (sql) => sql`insert into helpdesk.history (ticket_id, at, actor_id, actor_name, action, to_value)
+      values (${row!.id}, ${createdAt}, ${t.requester.id}, ${t.requester.name}, 'created', 'in_progress')`
+  )
+  return yield* findTicket(Number(row!.number))
+})
+
+/** A signed-in user files a ticket for themselves or for one of their groups. */
+export const createTicket = Effect.fn("Tickets.create")(function* (input: {
+  title: string
+  severity: Severity
+  categoryId: string
+  product?: string | undefined
+  version?: string | undefined
+  description: string
+  groupId?: string | undefined
+}) {
+  const viewer = yield* requireViewer
+  const db = yield* Db
+  const group = input.groupId ? viewer.groups.find((g) => g.id === input.groupId) : undefined
+  if (input.groupId && !group) return yield* invalid("groupId", "you are not a member of this group")
+  const ticket = yield* db.transaction(
+    insertTicket({
+      ...input,
+      requester: { id: viewer.id, name: viewer.name, email: viewer.email },
+      tenant: group
+        ? { kind: "group", id: group.id, name: group.name }
+        : { kind: "user", id: viewer.id, name: viewer.name }
+    })
+  )
+  yield* deliver(yield* mailToRequester(ticket, { kind: "created" }))
+  return yield* detailOf(ticket, viewer)
+})
+
+const and = (sql: Sql, parts: ReadonlyArray<Fragment | null>) =>
+  parts.filter((p) => p !== null).reduce((acc, p) => sql`${acc} and ${p}`, sql`true`)
+
+/** Counting stops here: a page needs "1,000+", not an exact scan of every row. */
+const COUNT_CAP = 1_000
+
+export const searchCondition = (sql: Sql, search: string | undefined) => {
+  const q = search?.trim()
+  if (!q) return null
+  const number = /^#?\d{1,15}$/.test(q) ? Number(q.replace("#", "")) : null
+  const pattern = `%${q.replace(/[%_\\]/g, "\\$&")}%`
+  return number !== null
+    ? sql`(t.number = ${number} or t.title ilike ${pattern})`
+    : sql`t.title ilike ${pattern}`
+}
+
+/** One page of tickets under `where`, newest activity first, with a capped total. */
+export const pageOf = Effect.fn("Tickets.page")(function* (
+  where: (sql: Sql) => Fragment,
+  order: (sql: Sql) => Fragment,
+  page: { limit: number; offset: number },
+  support: boolean
+) {
+  const db = yield* Db
+  const rows = yield* db.query(
+    (sql) => sql<TicketRow[]>`
+      select ${ticketColumns(sql)} from ${ticketFrom(sql)} where ${where(sql)}
+      order by ${order(sql)} limit ${page.limit} offset ${page.offset}`
+  )
+  // A first page that is not full is the whole list: no need to count.
+  const n =
+    page.offset === 0 && rows.length < page.limit
+      ? rows.length
+      : Number(
+          (yield* db.query(
+            (sql) => sql<{ n: string }[]>`
+              select count(*) as n from (select 1 from helpdesk.tickets t where ${where(sql)} limit ${COUNT_CAP + 1}) x`
+          ))[0]?.n ?? 0
+        )
+  return {
+    items: rows.map((r) => toSummary(r, support)),
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP
+  } satisfies Page<TicketSummary>
+})
+
+/** "My tickets" (我的工单): what the viewer asked and their groups' tickets; support sees all unless `mine`. */
+export const listTickets = Effect.fn("Tickets.list")(function* (input: {
+  status?: TicketStatus | undefined
+  severity?: Severity | undefined
+  search?: string | undefined
+  mine?: boolean | undefined
+  limit: number
+  offset: number
+}) {
+  const viewer = yield* requireViewer
+  const customerView: Viewer = input.mine ? { ...viewer, roles: ["user"] } : viewer
+  return yield* pageOf(
+    (sql) =>
+      and(sql, [
+        visibleTo(sql, customerView),
+        input.status ? sql`t.status = ${input.status}` : null,
+        input.severity ? sql`t.severity = ${input.severity}` : null,
+        searchCondition(sql, input.search)
+      ]),
+    (sql) => sql`t.updated_at desc, t.number desc`,
+    input,
+    false
+  )
+})
+
+const attachmentUrl = (number: string, id: string) => `/api/v1/tickets/${number}/attachments/${id}`
+
+/** The full ticket as `viewer` may see it (support: notes and SLA; customers: neither). */
+export const detailOf = Effect.fn("Tickets.detail")(function* (ticket: TicketRow, viewer: Viewer | null) {
+  const db = yield* Db
+  const support = viewer !== null && isSupport(viewer)
+  const side = viewer ? sideOf(viewer, ticket) : "customer"
+  const [messages, attachments, history, surveys] = yield* Effect.all(
+    [
+      db.query(
+        (sql) => sql<
+          {
+            id: string
+            visibility: "public" | "internal"
+            author_id: string | null
+            author_name: string
+            author_side: "customer" | "support"
+            body: string
+            proposes_solution: boolean
+            via: ThreadMessage["via"]
+            created_at: Date
+          }[]
+        >`select id, visibility, author_id, author_name, author_side, body, proposes_solution, via, created_at
+        from helpdesk.messages where ticket_id = ${ticket.id} and (${support} or visibility = 'public')
+        order by created_at, id`
+      ),
+      db.query(
+        (sql) => sql<{ id: string; message_id: string | null; name: string; size: string }[]>`
+        select a.id, a.message_id, a.name, a.size from helpdesk.attachments a
+        left join helpdesk.messages m on m.id = a.message_id
+        where a.ticket_id = ${ticket.id} and (${support} or m.id is null or m.visibility = 'public')
+        order by a.created_at, a.id`
+      ),
+      db.query(
+        (sql) => sql<
+          {
+            at: Date
+            actor_name: string
+            action: string
+            from_value: string | null
+            to_value: string | null
+            note: string | null
+          }[]
+        >`select at, actor_name, action, from_value, to_value, note from helpdesk.history
+        where ticket_id = ${ticket.id} and (${support} or not internal) order by at, id`
+      ),
+      db.query(
+        (sql) => sql<{ rating: number; comment: string; created_at: Date }[]>`
+        select rating, comment, created_at from helpdesk.surveys where ticket_id = ${ticket.id}`
+      )
+    ],
+    { concurrency: "unbounded" }
+  )
+  const files = (messageId: string | null): Attachment[] =>
+    attachments
+      .filter((a) => a.message_id === messageId)
+      .map((a) => ({ id: a.id, name: a.name, size: Number(a.size), url: attachmentUrl(ticket.number, a.id) }))
+  const survey = surveys[0]
+  return {
+    ...toSummary(ticket, support),
+    product: ticket.product,
+    version: ticket.version,
+    description: ticket.description,
+    descriptionHtml: renderMarkdown(ticket.description),
+    ...(support ? { requesterEmail: ticket.requester_email } : {}),
+    closedAt: ticket.closed_at?.toISOString() ?? null,
+    attachments: files(null),
+    thread: messages.map(
+      (m): ThreadMessage => ({
+        id: m.id,
+        visibility: m.visibility,
+        author: { id: m.author_id, name: m.author_name, side: m.author_side },
+        body: m.body,
+        html: renderMarkdown(m.body),
+        proposesSolution: m.proposes_solution,
+        via: m.via,
+        createdAt: m.created_at.toISOString(),
+        attachments: files(m.id)
+      })
+    ),
+    history: history.map(
+      (h): HistoryEntry => ({
+        at: h.at.toISOString(),
+        actor: h.actor_name,
+        action: h.action,
+        from: h.from_value,
+        to: h.to_value,
+        note: h.note
+      })
+    ),
+    survey: survey
+      ? { rating: survey.rating, comment: survey.comment, createdAt: survey.created_at.toISOString() }
+      : null,
+    viewerSide: side
+  } satisfies TicketDetail
+})
+
+export const getTicket = Effect.fn("Tickets.get")(function* (number: number) {
+  const { ticket, viewer } = yield* findVisibleTicket(number)
+  return yield* detailOf(ticket, viewer)
+})

@@ -1,0 +1,4 @@
+/** @module What the helpdesk shares with the console and other plugins. */
+export * from "./schemas"
+export * from "./status"
+export * from "./types"

@@ -1,0 +1,56 @@
+/**
+ * @module The home widget: the user's latest tickets (5 by default, their preference).
+ */
+import { A } from "@solidjs/router"
+import { Card, EmptyState, ErrorNotice, formatDateTime, Loading, t } from "@wharf/core/web"
+import { createResource, For, Show } from "solid-js"
+import { api } from "./api"
+import { StatusBadge } from "./parts"
+
+export const LatestTickets = () => {
+  const [page, { refetch }] = createResource(async () => {
+    const prefs = await api.preferences.get.query()
+    return api.tickets.list.query({ limit: prefs.homeCount, offset: 0, mine: true })
+  })
+  return (
+    <Card
+      title={t("helpdesk.widget.title")}
+      actions={
+        <span class="hd-widget-actions">
+          <A href="/tickets/new" class="btn btn-primary btn-sm">
+            {t("helpdesk.create")}
+          </A>
+          <A href="/tickets" class="btn btn-ghost btn-sm">
+            {t("helpdesk.widget.all")}
+          </A>
+        </span>
+      }
+    >
+      <Show when={!page.error} fallback={<ErrorNotice error={page.error} onRetry={refetch} />}>
+        <Show when={page()} fallback={<Loading />}>
+          {(p) => (
+            <Show
+              when={p().items.length > 0}
+              fallback={<EmptyState title={t("helpdesk.mine.empty")} hint={t("helpdesk.mine.emptyHint")} />}
+            >
+              <ul class="hd-widget-list">
+                <For each={p().items}>
+                  {(ticket) => (
+                    <li>
+                      <A href={`/tickets/${ticket.number}`} class="hd-widget-item">
+                        <span class="mono hd-number">#{ticket.number}</span>
+                        <span class="hd-widget-title">{ticket.title}</span>
+                        <StatusBadge status={ticket.status} />
+                      </A>
+                      <span class="muted hd-widget-time">{formatDateTime(ticket.updatedAt)}</span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </Card>
+  )
+}

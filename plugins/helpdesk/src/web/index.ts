@@ -1,0 +1,46 @@
+/**
+ * @module The helpdesk console: my tickets (and the home widget), the new-ticket form,
+ * ticket pages, support's queue and survey results, admin settings with the mail outbox,
+ * and the public guest form and guest link page.
+ */
+import { defineConsolePlugin } from "@wharf/core/web"
+import { lazy } from "solid-js"
+import { LatestTickets } from "./LatestTickets"
+import { messages } from "./messages"
+
+const Ticket = lazy(() => import("./pages/Ticket"))
+
+export default defineConsolePlugin({
+  id: "helpdesk",
+  nav: [
+    { path: "/tickets", label: "helpdesk.nav.mine", order: 20, section: "support" },
+    {
+      path: "/support/tickets",
+      label: "helpdesk.nav.queue",
+      order: 30,
+      section: "support",
+      roles: ["agent", "admin"]
+    },
+    {
+      path: "/support/surveys",
+      label: "helpdesk.nav.surveys",
+      order: 40,
+      section: "support",
+      roles: ["agent", "admin"]
+    },
+    { path: "/admin/helpdesk", label: "helpdesk.nav.admin", order: 40, section: "admin", roles: ["admin"] }
+  ],
+  routes: [
+    { path: "/tickets", component: lazy(() => import("./pages/MyTickets")) },
+    { path: "/tickets/new", component: lazy(() => import("./pages/NewTicket")) },
+    { path: "/tickets/:number", component: Ticket },
+    { path: "/support/tickets", component: lazy(() => import("./pages/Queue")), roles: ["agent", "admin"] },
+    { path: "/support/tickets/:number", component: Ticket, roles: ["agent", "admin"] },
+    { path: "/support/surveys", component: lazy(() => import("./pages/Surveys")), roles: ["agent", "admin"] },
+    { path: "/admin/helpdesk", component: lazy(() => import("./pages/Admin")), roles: ["admin"] },
+    { path: "/guest/tickets/new", component: lazy(() => import("./pages/GuestNew")), public: true },
+    { path: "/guest/tickets/:number", component: lazy(() => import("./pages/GuestTicket")), public: true }
+  ],
+  slots: { "home.widgets": [LatestTickets] },
+  messages
+})

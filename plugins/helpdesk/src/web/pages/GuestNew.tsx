@@ -1,0 +1,120 @@
+/**
+ * @module The public ticket form (SPEC HD-8): no account needed; the signed link to follow
+ * the ticket is emailed to the address given.
+ */
+import { A } from "@solidjs/router"
+import { Button, Card, ErrorNotice, Loading, Page, Select, Textarea, TextInput, t } from "@wharf/core/web"
+import { createResource, createSignal, Show } from "solid-js"
+import type { Severity } from "../../shared/status"
+import { api, describe } from "../api"
+import { categoryName, SeverityPicker } from "../parts"
+import "../helpdesk.css"
+
+export default function GuestNew() {
+  const [options, { refetch }] = createResource(() => api.guest.options.query())
+  const [name, setName] = createSignal("")
+  const [email, setEmail] = createSignal("")
+  const [title, setTitle] = createSignal("")
+  const [severity, setSeverity] = createSignal<Severity>("normal")
+  const [categoryId, setCategoryId] = createSignal("")
+  const [description, setDescription] = createSignal("")
+  const [busy, setBusy] = createSignal(false)
+  const [error, setError] = createSignal<string>()
+  const [sent, setSent] = createSignal<{ number: number; email: string }>()
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      setSent(
+        await api.guest.create.mutate({
+          name: name(),
+          email: email(),
+          title: title(),
+          severity: severity(),
+          categoryId: categoryId() || options()?.categories[0]?.id || "",
+          description: description()
+        })
+      )
+    } catch (err) {
+      setError(describe(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Page
+      title={t("helpdesk.guest.title")}
+      subtitle={t("helpdesk.guest.subtitle")}
+      actions={<A href="/sign-in?next=%2Ftickets%2Fnew">{t("helpdesk.guest.signIn")}</A>}
+    >
+      <Show
+        when={!sent()}
+        fallback={
+          <div class="notice notice-info" role="status">
+            {t("helpdesk.guest.sent", { number: sent()!.number, email: sent()!.email })}
+          </div>
+        }
+      >
+        <Show when={!options.error} fallback={<ErrorNotice error={options.error} onRetry={refetch} />}>
+          <Show when={options()} fallback={<Loading />}>
+            {(o) => (
+              <Card class="hd-guest-card">
+                <form class="hd-form" onSubmit={submit}>
+                  <div class="hd-form-row">
+                    <TextInput
+                      label={t("helpdesk.field.name")}
+                      required
+                      value={name()}
+                      onInput={(e) => setName(e.currentTarget.value)}
+                    />
+                    <TextInput
+                      label={t("helpdesk.field.email")}
+                      type="email"
+                      required
+                      value={email()}
+                      onInput={(e) => setEmail(e.currentTarget.value)}
+                    />
+                  </div>
+                  <TextInput
+                    label={t("helpdesk.field.title")}
+                    required
+                    value={title()}
+                    onInput={(e) => setTitle(e.currentTarget.value)}
+                  />
+                  <SeverityPicker value={severity()} onChange={setSeverity} />
+                  <Select
+                    label={t("helpdesk.field.category")}
+                    value={categoryId() || o().categories[0]?.id}
+                    onChange={(e) => setCategoryId(e.currentTarget.value)}
+                    options={o().categories.map((c) => ({ value: c.id, label: categoryName(c) }))}
+                  />
+                  <Textarea
+                    label={t("helpdesk.field.description")}
+                    hint={t("helpdesk.field.descriptionHint")}
+                    required
+                    rows={6}
+                    value={description()}
+                    onInput={(e) => setDescription(e.currentTarget.value)}
+                  />
+                  <Show when={error()}>
+                    <div class="notice notice-error" role="alert">
+                      {error()}
+                    </div>
+                  </Show>
+                  <div class="hd-form-actions">
+                    <Button type="submit" variant="primary" loading={busy()}>
+                      {t("helpdesk.new.submit")}
+                    </Button>
+                  </div>
+                </form>
+              </Card>
+            )}
+          </Show>
+        </Show>
+      </Show>
+    </Page>
+  )
+}

@@ -1,0 +1,161 @@
+import { testBackends } from "@wharf/core/testing"
+import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+const draft = (title: string, body: string, status: "draft" | "published" = "draft") => ({
+  title,
+  body,
+  tags: ["Kafka", "kafka", " broker "],
+  product: "TDH",
+  version: "7.0",
+  locale: "zh-CN" as const,
+  status
+})
+
+describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
+  let wharf: TestWharf
+  let editor: TestClient
+  beforeAll(async () => {
+    wharf = await startTestWharf({ backend, plugins: ["identity", "knowledge-base"], demo: true })
+    editor = wharf.client()
+    await editor.signIn("wang.fang@example.com", "wharf-demo-1")
+  })
+  afterAll(() => wharf?.stop())
+
+  const create = async (input: ReturnType<typeof draft>) => {
+    const r = await editor.mutate("knowledge-base.editor.create", input)
+    if (!r.ok) throw new Error(r.error.message)
+    return r.data as { id: string; revision: number }
+  }
+
+  it("keeps drafts from readers (signed in or not) and from search, and shows them to editors", async () => {
+    const { id } = await create(draft("草稿：Kafka 分区重平衡", "分区重平衡说明"))
+    const anonymous = wharf.client()
+    expect((await anonymous.rest("GET", `/kb/articles/${id}`)).status).toBe(404)
+    const user = wharf.client()
+    await user.signIn("li.wei@example.com", "wharf-demo-1")
+    const asUser = await user.query("knowledge-base.get", { id })
+    expect(!asUser.ok && asUser.error.httpStatus).toBe(404)
+    const found = await user.rest("GET", "/kb/search?q=分区重平衡&limit=50")
+    expect(found.body.items.map((i: { id: string }) => i.id)).not.toContain(id)
+    const asEditor = await editor.query("knowledge-base.get", { id })
+    expect(asEditor.ok && asEditor.data.status).toBe("draft")
+    expect(asEditor.ok && asEditor.data.tags).toEqual(["kafka", "broker"])
+  })
+
+  it("lets only editors write: a user gets 403, a visitor 401", async () => {
+    const user = wharf.client()
+    await user.signIn("li.wei@example.com", "wharf-demo-1")
+    const r = await user.mutate("knowledge-base.editor.create", draft("x", "y"))
+    expect(!r.ok && r.error.httpStatus).toBe(403)
+    expect((await wharf.client().rest("POST", "/kb/articles", draft("x", "y"))).status).toBe(401)
+  })
+
+  it("creates over REST, and names each wrong field in a 400", async () => {
+    const ok = await editor.rest("POST", "/kb/articles", draft("REST 文章", "正文", "published"))
+    expect(ok.status).toBe(201)
+    const bad = await editor.rest("POST", "/kb/articles", { ...draft("", "b"), locale: "fr" })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toContain("title: must not be empty")
+    expect(bad.body.error.message).toContain("locale")
+  })
+
+  it("keeps every edit as a revision, diffs two of them, and restores an old one as a new revision", async () => {
+    const { id } = await create(draft("HDFS 副本数", "第一行\n副本数为 2\n", "published"))
+    const v2 = await editor.mutate("knowledge-base.editor.update", {
+      id,
+      revision: 1,
+      ...draft("HDFS 副本数", "第一行\n副本数为 3\n", "published")
+    })
+    expect(v2.ok && v2.data.revision).toBe(2)
+    const stale = await editor.mutate("knowledge-base.editor.update", {
+      id,
+      revision: 1,
+      ...draft("HDFS 副本数", "冲突", "published")
+    })
+    expect(!stale.ok && stale.error.httpStatus).toBe(409)
+
+    const diff = await editor.query("knowledge-base.editor.diff", { id, from: 1, to: 2 })
+    expect(diff.ok && diff.data.lines.filter((l: { kind: string }) => l.kind !== "same")).toEqual([
+      { kind: "removed", text: "副本数为 2" },
+      { kind: "added", text: "副本数为 3" }
+    ])
+    const restored = await editor.mutate("knowledge-base.editor.restore", { id, revision: 1 })
+    expect(restored.ok && restored.data.revision).toBe(3)
+    const history = await editor.query("knowledge-base.editor.revisions", { id })
+    expect(history.ok && history.data.map((r: { number: number }) => r.number)).toEqual([3, 2, 1])
+    const now = await editor.query("knowledge-base.get", { id })
+    expect(now.ok && now.data.body).toBe("第一行\n副本数为 2\n")
+    expect((await wharf.client().rest("GET", "/kb/search?q=副本数")).body.total).toBe(1)
+  })
+
+  it("renders Markdown (code, tables, images) and neutralises scripts, event handlers and javascript: links", async () => {
+    const body = [
+      "<script>window.pwned = 1</script>",
+      '<img src="x" onerror="window.pwned = 1">',
+      "[click](javascript:alert(1))",
+      "![diagram](https://docs.example.com/hdfs.png)",
+      "| a | b |\n|---|---|\n| 1 | 2 |",
+      "```bash\nhdfs dfsadmin -report\n```"
+    ].join("\n\n")
+    const { id } = await create(draft("XSS 测试", body, "published"))
+    const r = await wharf.client().rest("GET", `/kb/articles/${id}`)
+    const html: string = r.body.html
+    expect(html).not.toMatch(/<script/i)
+    expect(html).not.toMatch(/<img[^>]*onerror/i)
+    expect(html).not.toMatch(/href="javascript:/i)
+    expect(html).toContain("&lt;script&gt;")
+    expect(html).toContain('<img src="https://docs.example.com/hdfs.png" alt="diagram" />')
+    expect(html).toContain("<table>")
+    expect(html).toContain('<code class="language-bash">hdfs dfsadmin -report')
+  })
+
+  it("counts helpful votes once per user (voting again changes the vote) and reports them to editors", async () => {
+    const { id } = await create(draft("Yarn 队列", "队列配置", "published"))
+    const a = wharf.client()
+    await a.signIn("li.wei@example.com", "wharf-demo-1")
+    const b = wharf.client()
+    await b.signIn("zhang.min@example.com", "wharf-demo-1")
+    await a.mutate("knowledge-base.vote", { id, helpful: true })
+    await a.mutate("knowledge-base.vote", { id, helpful: true })
+    await b.mutate("knowledge-base.vote", { id, helpful: true })
+    const changed = await b.mutate("knowledge-base.vote", { id, helpful: false, comment: "缺少截图" })
+    expect(changed.ok && changed.data).toEqual({ helpful: 1, notHelpful: 1, myVote: false })
+    const seen = await a.query("knowledge-base.get", { id })
+    expect(seen.ok && [seen.data.helpful, seen.data.notHelpful, seen.data.myVote]).toEqual([1, 1, true])
+    expect((await wharf.client().mutate("knowledge-base.vote", { id, helpful: true })).ok).toBe(false)
+    const report = await editor.query("knowledge-base.editor.feedback")
+    expect(report.ok && report.data.find((r: { id: string }) => r.id === id)).toMatchObject({
+      helpful: 1,
+      notHelpful: 1,
+      lastComment: "缺少截图"
+    })
+    const user = await a.query("knowledge-base.editor.feedback")
+    expect(!user.ok && user.error.httpStatus).toBe(403)
+  })
+
+  it("serves the home page lists: admin-curated quick links, popular and recent articles", async () => {
+    const home = await wharf.client().query("knowledge-base.home", { locale: "zh-CN" })
+    expect(home.ok && home.data.quickLinks.map((l: { label: string }) => l.label)).toContain("无法获取连接")
+    expect(home.ok && home.data.popular).toHaveLength(8)
+    const views = home.ok ? home.data.popular.map((a: { views: number }) => a.views) : []
+    expect(views).toEqual([...views].sort((x, y) => y - x))
+    const admin = wharf.client()
+    await admin.signIn()
+    const set = await admin.mutate("knowledge-base.quickLinks.set", {
+      locale: "zh-CN",
+      links: [{ label: "Kafka 配额", query: "Kafka 配额", locale: "zh-CN" }]
+    })
+    expect(set.ok && set.data).toEqual([{ label: "Kafka 配额", query: "Kafka 配额", locale: "zh-CN" }])
+    const byAgent = await editor.mutate("knowledge-base.quickLinks.set", { locale: "zh-CN", links: [] })
+    expect(!byAgent.ok && byAgent.error.httpStatus).toBe(403)
+  })
+
+  it("suggests related articles, never the article itself", async () => {
+    const found = await wharf.client().rest("GET", "/kb/search?q=无法获取连接&limit=1")
+    const id = found.body.items[0].id
+    const related = await wharf.client().query("knowledge-base.related", { id })
+    expect(related.ok && related.data.length).toBeGreaterThan(0)
+    expect(related.ok && related.data.map((a: { id: string }) => a.id)).not.toContain(id)
+  })
+})

@@ -1,0 +1,4 @@
+import { pluginApi } from "@wharf/core/web"
+import type { KnowledgeBaseRouter } from "../server/router"
+
+export const api = pluginApi<KnowledgeBaseRouter>("knowledge-base")

@@ -1,0 +1,138 @@
+import { testBackends } from "@wharf/core/testing"
+import { startTestWharf, type TestWharf } from "@wharf/server/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { compareVersions } from "./manuals"
+
+describe("version order", () => {
+  it("compares dotted numbers, not strings", () => {
+    expect(["7.1", "10.0", "7.0.1", "7.0", "6.2"].sort(compareVersions)).toEqual([
+      "6.2",
+      "7.0",
+      "7.0.1",
+      "7.1",
+      "10.0"
+    ])
+  })
+})
+
+describe.each(testBackends())("manuals and releases on $name", (backend) => {
+  let wharf: TestWharf
+  beforeAll(async () => {
+    wharf = await startTestWharf({ backend, plugins: ["identity", "knowledge-base", "manuals"], demo: true })
+  })
+  afterAll(() => wharf?.stop())
+
+  it("lists two products with two versions each, the newest of each marked latest", async () => {
+    const r = await wharf.client().rest("GET", "/manuals")
+    expect(
+      r.body.items.map((m: { product: string; version: string; latest: boolean }) => [
+        m.product,
+        m.version,
+        m.latest
+      ])
+    ).toEqual([
+      ["TDH", "7.0", true],
+      ["TDH", "6.2", false],
+      ["TOS", "2.0", true],
+      ["TOS", "1.9", false]
+    ])
+  })
+
+  it("serves a page with the manual's ordered tree and a version switcher", async () => {
+    const r = await wharf
+      .client()
+      .query("manuals.page", { product: "TOS", version: "2.0", slug: "install-app" })
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.data.title).toBe("安装应用")
+    expect(r.data.toc.map((n: { slug: string }) => n.slug)).toEqual([
+      "overview",
+      "apps",
+      "clusters",
+      "tenants",
+      "tickets"
+    ])
+    expect(r.data.toc[1].children.map((n: { slug: string }) => n.slug)).toEqual([
+      "install-app",
+      "publish-app"
+    ])
+    expect(r.data.versions).toEqual([
+      { version: "2.0", hasPage: true },
+      { version: "1.9", hasPage: true }
+    ])
+    expect(r.data.html).toContain("TOS 2.0 起安装向导支持保存为模板")
+    const missing = await wharf.client().query("manuals.page", { product: "TOS", version: "9.9" })
+    expect(!missing.ok && missing.error.httpStatus).toBe(404)
+  })
+
+  it("searches manual pages in Chinese, narrowed to a version", async () => {
+    const r = await wharf.client().query("manuals.search", { q: "用户配额", product: "TOS", version: "1.9" })
+    expect(r.ok && r.data.map((h: { slug: string; version: string }) => [h.slug, h.version])[0]).toEqual([
+      "quota",
+      "1.9"
+    ])
+  })
+
+  it("lists ten releases newest first", async () => {
+    const r = await wharf.client().rest("GET", "/releases")
+    expect(r.body.total).toBe(10)
+    const dates = r.body.items.map((x: { date: string }) => x.date)
+    expect(dates).toEqual([...dates].sort().reverse())
+    expect(r.body.items[0].title).toBe("TOS 2.1 正式发布")
+  })
+
+  it("publishes a valid, escaped Atom feed", async () => {
+    const admin = wharf.client()
+    await admin.signIn()
+    const created = await admin.rest("POST", "/releases", {
+      title: 'TDH 7.2 <script>alert("x")</script> & more',
+      product: "TDH",
+      version: "7.2",
+      date: "2026-12-01",
+      body: "<img src=x onerror=alert(1)> **粗体**"
+    })
+    expect(created.status).toBe(201)
+    const res = await wharf.app.request("/api/v1/releases/feed.xml")
+    expect(res.headers.get("content-type")).toContain("application/atom+xml")
+    const xml = await res.text()
+    expect(
+      xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')
+    ).toBe(true)
+    expect(xml).toContain(
+      "<title>TDH 7.2 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more</title>"
+    )
+    // The body is HTML (where "<Beta>" is already &lt;Beta&gt;), escaped once more as XML text.
+    expect(xml).toContain("新增应用目录 &amp;lt;Beta&amp;gt; 功能 &amp;amp; 组命名空间共享配额")
+    expect(xml).not.toMatch(/<script|<img/)
+    // Well-formed: every entry closes, ids are unique, no bare ampersand.
+    expect(xml.match(/<entry>/g)).toHaveLength(11)
+    expect(xml.match(/<\/entry>/g)).toHaveLength(11)
+    expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/)
+    const ids = xml.match(/<id>urn:uuid:[^<]+<\/id>/g) ?? []
+    expect(new Set(ids).size).toBe(11)
+  })
+
+  it("refuses a release from a non-admin, and names the bad field", async () => {
+    const agent = wharf.client()
+    await agent.signIn("wang.fang@example.com", "wharf-demo-1")
+    const r = await agent.rest("POST", "/releases", {
+      title: "x",
+      product: "TDH",
+      version: "1",
+      date: "2026-01-01",
+      body: "b"
+    })
+    expect(r.status).toBe(403)
+    const admin = wharf.client()
+    await admin.signIn()
+    const bad = await admin.rest("POST", "/releases", {
+      title: "x",
+      product: "TDH",
+      version: "1",
+      date: "soon",
+      body: "b"
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toContain("date: must be a date, YYYY-MM-DD")
+  })
+})

@@ -1,0 +1,168 @@
+/**
+ * @module Manuals: the list (latest version of each product marked), one page with the
+ * manual's table of contents and a version switcher, and search over every page. The
+ * search reuses the knowledge base's index code (Chinese bigrams, typo correction), built
+ * from the database at start-up; manuals change only with a release, by migration or demo.
+ */
+import { Db, type DbError, NotFound } from "@wharf/core"
+import { renderMarkdown } from "@wharf/plugin-knowledge-base/markdown"
+import { SearchIndex } from "@wharf/plugin-knowledge-base/search"
+import { plainText, snippet } from "@wharf/plugin-knowledge-base/text"
+import { Context, Effect, Layer } from "effect"
+import type { ManualPage, ManualSummary, PageHit, PageNode } from "../shared/types"
+
+/** "7.0" < "7.0.1" < "7.1" < "10.0": compare dotted numbers, not strings. */
+export const compareVersions = (a: string, b: string) => {
+  const pa = a.split(".").map(Number)
+  const pb = b.split(".").map(Number)
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+interface ManualRow {
+  id: string
+  product: string
+  version: string
+  title: string
+  published_at: Date | string
+}
+interface PageRow {
+  id: string
+  manual_id: string
+  parent_id: string | null
+  slug: string
+  title: string
+  body: string
+}
+
+const manualRows = Effect.gen(function* () {
+  const db = yield* Db
+  return yield* db.query(
+    (sql) => sql<ManualRow[]>`select id::text, product, version, title, published_at from manuals.manuals`
+  )
+})
+
+const summaries = (rows: ReadonlyArray<ManualRow>): ManualSummary[] => {
+  const newest = new Map<string, string>()
+  for (const r of rows) {
+    const best = newest.get(r.product)
+    if (!best || compareVersions(r.version, best) > 0) newest.set(r.product, r.version)
+  }
+  return [...rows]
+    .sort((a, b) => a.product.localeCompare(b.product) || compareVersions(b.version, a.version))
+    .map((r) => ({
+      product: r.product,
+      version: r.version,
+      title: r.title,
+      publishedAt: new Date(r.published_at).toISOString().slice(0, 10),
+      latest: newest.get(r.product) === r.version
+    }))
+}
+
+export const listManuals = Effect.map(manualRows, summaries)
+
+const tree = (pages: ReadonlyArray<PageRow>, parent: string | null): PageNode[] =>
+  pages
+    .filter((p) => p.parent_id === parent)
+    .map((p) => ({ slug: p.slug, title: p.title, children: tree(pages, p.id) }))
+
+export const getPage = Effect.fn("Manuals.page")(function* (product: string, version: string, slug?: string) {
+  const db = yield* Db
+  const all = yield* manualRows
+  const manual = all.find((m) => m.product === product && m.version === version)
+  if (!manual) return yield* new NotFound({ message: `No ${product} ${version} manual` })
+  const pages = yield* db.query(
+    (sql) => sql<PageRow[]>`
+      select id::text, manual_id::text, parent_id::text, slug, title, body from manuals.pages
+      where manual_id = ${manual.id} order by position`
+  )
+  const toc = tree(pages, null)
+  const page = slug ? pages.find((p) => p.slug === slug) : pages.find((p) => p.parent_id === null)
+  if (!page) return yield* new NotFound({ message: `No page "${slug}" in the ${product} ${version} manual` })
+  const siblings = all.filter((m) => m.product === product)
+  const having = yield* db.query(
+    (sql) => sql<{ manual_id: string }[]>`
+      select manual_id::text from manuals.pages
+      where slug = ${page.slug} and manual_id = any(${siblings.map((m) => m.id)}::uuid[])`
+  )
+  const has = new Set(having.map((h) => h.manual_id))
+  const result: ManualPage = {
+    manual: summaries(all).find((m) => m.product === product && m.version === version)!,
+    toc,
+    slug: page.slug,
+    title: page.title,
+    html: renderMarkdown(page.body),
+    versions: siblings
+      .sort((a, b) => compareVersions(b.version, a.version))
+      .map((m) => ({ version: m.version, hasPage: has.has(m.id) }))
+  }
+  return result
+})
+
+export class ManualsSearch extends Context.Service<
+  ManualsSearch,
+  {
+    readonly search: (q: {
+      q: string
+      product?: string
+      version?: string
+    }) => Effect.Effect<PageHit[], DbError>
+    readonly reload: Effect.Effect<void, DbError>
+  }
+>()("wharf/manuals/ManualsSearch") {}
+
+export const manualsSearchLayer = Layer.effect(
+  ManualsSearch,
+  Effect.gen(function* () {
+    const db = yield* Db
+    let index = new SearchIndex()
+    const byId = new Map<string, PageHit & { text: string }>()
+    const reload = Effect.gen(function* () {
+      const rows = yield* db.query(
+        (sql) => sql<(PageRow & { product: string; version: string })[]>`
+          select p.id::text, p.slug, p.title, p.body, m.product, m.version
+          from manuals.pages p join manuals.manuals m on m.id = p.manual_id`
+      )
+      const next = new SearchIndex()
+      byId.clear()
+      for (const r of rows) {
+        const text = plainText(r.body)
+        next.put({
+          id: r.id,
+          title: r.title,
+          text,
+          product: r.product,
+          version: r.version,
+          locale: "zh-CN",
+          tags: []
+        })
+        byId.set(r.id, {
+          product: r.product,
+          version: r.version,
+          slug: r.slug,
+          title: r.title,
+          snippet: [],
+          text
+        })
+      }
+      index = next
+    })
+    yield* reload
+    return ManualsSearch.of({
+      reload,
+      search: (q) =>
+        Effect.sync(() => {
+          const hits = index.search({ ...q, limit: 20, offset: 0 })
+          return hits.ids.flatMap((id) => {
+            const hit = byId.get(id)
+            if (!hit) return []
+            const { text, ...rest } = hit
+            return [{ ...rest, snippet: snippet(text, hits.terms, 160) }]
+          })
+        })
+    })
+  })
+)

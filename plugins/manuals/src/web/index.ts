@@ -1,0 +1,23 @@
+/**
+ * @module The manuals plugin's console: manual pages with a version switcher, the
+ * release announcements page, the latest manuals on the knowledge base page and the
+ * newest releases on the home page.
+ */
+import { defineConsolePlugin } from "@wharf/core/web"
+import { lazy } from "solid-js"
+import { messages } from "./messages"
+import { ManualsCard, ReleasesWidget } from "./parts"
+
+const manualPage = lazy(() => import("./pages/ManualPage"))
+
+export default defineConsolePlugin({
+  id: "manuals",
+  nav: [{ path: "/releases", label: "manuals.nav.releases", order: 40, section: "support" }],
+  routes: [
+    { path: "/manuals/:product/:version", component: manualPage, public: true },
+    { path: "/manuals/:product/:version/:slug", component: manualPage, public: true },
+    { path: "/releases", component: lazy(() => import("./pages/Releases")), public: true }
+  ],
+  slots: { "kb.aside": [ManualsCard], "home.widgets": [ReleasesWidget] },
+  messages
+})

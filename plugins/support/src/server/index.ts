@@ -1,0 +1,27 @@
+/**
+ * @module The support plugin: what support covers, how to reach it (channels with a live
+ * open/closed state in Shanghai time), premium services that can be ordered, and the FAQ.
+ */
+import { definePlugin, readMigrations } from "@wharf/core"
+import { loadDemoSupport } from "./demo"
+import { faqIndexLayer } from "./faq"
+import { supportRouter } from "./router"
+import { supportRoutes } from "./routes"
+import { serviceOrderHandlers } from "./services"
+
+export const supportPlugin = definePlugin({
+  id: "support",
+  version: "0.1.0",
+  description: "Support scope, channels and hours, premium services catalog and orders, FAQ",
+  dependsOn: ["identity"],
+  migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
+  extensionPoints: [serviceOrderHandlers],
+  router: supportRouter,
+  routes: supportRoutes,
+  layer: faqIndexLayer,
+  demo: loadDemoSupport
+})
+
+export type { SupportRouter } from "./router"
+export { type OrderRequest, serviceOrderHandlers } from "./services"
+export default supportPlugin

@@ -1,0 +1,160 @@
+/**
+ * @module The premium services catalog (admins manage it) and orders. Ordering asks the
+ * plugins that contribute to the `support.service-order` extension point (the helpdesk,
+ * when it is enabled, turns an order into a ticket of its own category); with none, the
+ * order is kept here as `received` and agents work it from the orders list.
+ */
+import {
+  Db,
+  defineExtensionPoint,
+  Extensions,
+  hasRole,
+  NotFound,
+  requireRole,
+  requireViewer,
+  type Viewer
+} from "@wharf/core"
+import { Effect } from "effect"
+import type { PremiumService, ServiceOrder } from "../shared/types"
+
+export interface OrderRequest {
+  readonly orderId: string
+  readonly serviceName: string
+  readonly serviceCategory: string
+  readonly note: string
+  readonly customer: Viewer
+}
+
+/** Contributed by the helpdesk: open a ticket for an order, answer its reference. */
+export const serviceOrderHandlers =
+  defineExtensionPoint<(order: OrderRequest) => Effect.Effect<{ ticketRef: string }, unknown, any>>(
+    "support.service-order"
+  )
+
+interface ServiceRow {
+  id: string
+  name: string
+  category: string
+  description: string
+  price_note: string
+}
+const toService = (r: ServiceRow): PremiumService => ({
+  id: r.id,
+  name: r.name,
+  category: r.category,
+  description: r.description,
+  priceNote: r.price_note
+})
+
+export const listServices = Effect.gen(function* () {
+  const db = yield* Db
+  const rows = yield* db.query(
+    (sql) => sql<ServiceRow[]>`
+      select id::text, name, category, description, price_note from support.services
+      where active order by position, name`
+  )
+  return rows.map(toService)
+})
+
+type Fields = { name: string; category: string; description: string; priceNote: string }
+
+export const createService = Effect.fn("Services.create")(function* (f: Fields) {
+  yield* requireRole("admin")
+  const db = yield* Db
+  const [row] = yield* db.query(
+    (sql) => sql<ServiceRow[]>`
+      insert into support.services (name, category, description, price_note, position)
+      values (${f.name}, ${f.category}, ${f.description}, ${f.priceNote},
+              (select coalesce(max(position), 0) + 1 from support.services))
+      returning id::text, name, category, description, price_note`
+  )
+  return toService(row!)
+})
+
+export const updateService = Effect.fn("Services.update")(function* (f: Fields & { id: string }) {
+  yield* requireRole("admin")
+  const db = yield* Db
+  const [row] = yield* db.query(
+    (sql) => sql<ServiceRow[]>`
+      update support.services set name = ${f.name}, category = ${f.category}, description = ${f.description},
+        price_note = ${f.priceNote} where id = ${f.id} and active
+      returning id::text, name, category, description, price_note`
+  )
+  if (!row) return yield* new NotFound({ message: "No such service" })
+  return toService(row)
+})
+
+/** Retire a service: past orders keep pointing at it, new ones cannot be placed. */
+export const retireService = Effect.fn("Services.retire")(function* (id: string) {
+  yield* requireRole("admin")
+  const db = yield* Db
+  const rows = yield* db.query(
+    (sql) => sql`update support.services set active = false where id = ${id} returning id`
+  )
+  if (rows.length === 0) return yield* new NotFound({ message: "No such service" })
+})
+
+export const orderService = Effect.fn("Services.order")(function* (serviceId: string, note: string) {
+  const viewer = yield* requireViewer
+  const db = yield* Db
+  const [service] = yield* db.query(
+    (sql) => sql<ServiceRow[]>`
+      select id::text, name, category, description, price_note from support.services where id = ${serviceId} and active`
+  )
+  if (!service) return yield* new NotFound({ message: "No such service" })
+  const [order] = yield* db.query(
+    (sql) => sql<{ id: string }[]>`
+      insert into support.orders (service_id, user_id, user_email, note)
+      values (${serviceId}, ${viewer.id}, ${viewer.email}, ${note}) returning id::text`
+  )
+  const handlers = (yield* Extensions).get(serviceOrderHandlers)
+  for (const handle of handlers) {
+    const { ticketRef } = yield* handle({
+      orderId: order!.id,
+      serviceName: service.name,
+      serviceCategory: service.category,
+      note,
+      customer: viewer
+    })
+    yield* db.query(
+      (sql) =>
+        sql`update support.orders set status = 'ticketed', ticket_ref = ${ticketRef} where id = ${order!.id}`
+    )
+  }
+  return (yield* listOrders).find((o) => o.id === order!.id)!
+})
+
+/** Agents see every order; a customer sees their own. */
+export const listOrders = Effect.gen(function* () {
+  const viewer = yield* requireViewer
+  const db = yield* Db
+  const all = hasRole(viewer, "admin", "agent")
+  const rows = yield* db.query(
+    (sql) => sql<
+      {
+        id: string
+        service_name: string
+        user_email: string
+        note: string
+        status: ServiceOrder["status"]
+        ticket_ref: string | null
+        created_at: Date
+      }[]
+    >`
+      select o.id::text, s.name as service_name, o.user_email, o.note, o.status, o.ticket_ref, o.created_at
+      from support.orders o join support.services s on s.id = o.service_id
+      where ${all}::boolean or o.user_id = ${viewer.id}
+      order by o.created_at desc limit 200`
+  )
+  return rows.map(
+    (r): ServiceOrder => ({
+      id: r.id,
+      serviceName: r.service_name,
+      userEmail: r.user_email,
+      note: r.note,
+      status: r.status,
+      ticketRef: r.ticket_ref,
+      createdAt: r.created_at.toISOString()
+    })
+  )
+})

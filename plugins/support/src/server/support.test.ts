@@ -1,0 +1,97 @@
+import { testBackends } from "@wharf/core/testing"
+import { startTestWharf, type TestWharf } from "@wharf/server/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+describe.each(testBackends())("support on $name", (backend) => {
+  let wharf: TestWharf
+  beforeAll(async () => {
+    wharf = await startTestWharf({ backend, plugins: ["identity", "knowledge-base", "support"], demo: true })
+  })
+  afterAll(() => wharf?.stop())
+
+  it("lists the four channels with their hours and a live open state", async () => {
+    const r = await wharf.client().rest("GET", "/support/channels")
+    expect(r.body.items.map((c: { id: string; calendar: string }) => [c.id, c.calendar])).toEqual([
+      ["ticket", "7x24"],
+      ["email", "7x24"],
+      ["chat", "5x8"],
+      ["phone", "7x8"]
+    ])
+    const ticket = r.body.items[0]
+    expect(ticket).toMatchObject({ open: true, next: null, recommended: true })
+    const chat = r.body.items[2]
+    expect(typeof chat.open).toBe("boolean")
+    expect(chat.next).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  })
+
+  it("serves the scope page's four sections", async () => {
+    const r = await wharf.client().query("support.overview")
+    expect(r.ok && r.data.scope.map((s: { id: string }) => s.id)).toEqual(["free", "docs", "premium", "out"])
+  })
+
+  it("has about thirty premium services; a user orders one and sees it as received, agents see every order", async () => {
+    const services = (await wharf.client().rest("GET", "/support/services")).body.items
+    expect(services.length).toBeGreaterThanOrEqual(28)
+    const user = wharf.client()
+    await user.signIn("li.wei@example.com", "wharf-demo-1")
+    const order = await user.mutate("support.services.order", { serviceId: services[0].id, note: "三台节点" })
+    expect(order.ok && order.data).toMatchObject({
+      serviceName: services[0].name,
+      status: "received",
+      ticketRef: null
+    })
+    const other = wharf.client()
+    await other.signIn("anna.schmidt@example.com", "wharf-demo-1")
+    const hers = await other.query("support.services.orders")
+    expect(hers.ok && hers.data).toEqual([])
+    const agent = wharf.client()
+    await agent.signIn("wang.fang@example.com", "wharf-demo-1")
+    const all = await agent.query("support.services.orders")
+    expect(all.ok && all.data.map((o: { userEmail: string }) => o.userEmail)).toContain("li.wei@example.com")
+    expect(
+      (await wharf.client().mutate("support.services.order", { serviceId: services[0].id, note: "" })).ok
+    ).toBe(false)
+  })
+
+  it("lets admins manage the catalog: others get 403, a retired service cannot be ordered", async () => {
+    const agent = wharf.client()
+    await agent.signIn("wang.fang@example.com", "wharf-demo-1")
+    const fields = {
+      name: "GPU 节点接入",
+      category: "安装与配置",
+      description: "接入 GPU 节点",
+      priceNote: "¥800/节点"
+    }
+    const denied = await agent.mutate("support.services.create", fields)
+    expect(!denied.ok && denied.error.httpStatus).toBe(403)
+    const admin = wharf.client()
+    await admin.signIn()
+    const created = await admin.mutate("support.services.create", fields)
+    expect(created.ok).toBe(true)
+    const id = created.ok ? created.data.id : ""
+    expect((await admin.mutate("support.services.retire", { id })).ok).toBe(true)
+    const user = wharf.client()
+    await user.signIn("li.wei@example.com", "wharf-demo-1")
+    const r = await user.mutate("support.services.order", { serviceId: id, note: "" })
+    expect(!r.ok && r.error.httpStatus).toBe(404)
+    const bad = await admin.mutate("support.services.create", { ...fields, name: "" })
+    expect(!bad.ok && bad.error.message).toContain("name: must not be empty")
+  })
+
+  it("searches the FAQ in Chinese and English, and an admin's new question is found at once", async () => {
+    const c = wharf.client()
+    const zh = await c.rest("GET", "/support/faq?q=上班时间")
+    expect(zh.body.items[0].question).toBe("你们的正常上班时间是？")
+    const en = await c.rest("GET", "/support/faq?q=premium%20service&locale=en")
+    expect(en.body.items[0].question).toBe("How do I order a premium service?")
+    const admin = wharf.client()
+    await admin.signIn()
+    await admin.mutate("support.faq.create", {
+      question: "支持远程桌面吗？",
+      answer: "支持，通过堡垒机。",
+      locale: "zh-CN"
+    })
+    const found = await c.rest("GET", "/support/faq?q=远程桌面")
+    expect(found.body.items.map((f: { question: string }) => f.question)).toEqual(["支持远程桌面吗？"])
+  })
+})

@@ -1,0 +1,4 @@
+export * from "./content"
+export * from "./hours"
+export * from "./schemas"
+export type * from "./types"

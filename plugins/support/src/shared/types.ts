@@ -1,0 +1,29 @@
+export interface PremiumService {
+  readonly id: string
+  readonly name: string
+  readonly category: string
+  readonly description: string
+  readonly priceNote: string
+}
+
+export interface ServiceOrder {
+  readonly id: string
+  readonly serviceName: string
+  readonly userEmail: string
+  readonly note: string
+  /** `received`: recorded here; `ticketed`: handed to the helpdesk as a ticket. */
+  readonly status: "received" | "ticketed"
+  readonly ticketRef: string | null
+  readonly createdAt: string
+}
+
+export type Segment = readonly [text: string, hit: boolean]
+
+export interface Faq {
+  readonly id: string
+  readonly question: string
+  readonly answer: string
+  readonly html: string
+  readonly locale: "zh-CN" | "en"
+  readonly questionSegments: ReadonlyArray<Segment>
+}

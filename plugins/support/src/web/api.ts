@@ -1,0 +1,4 @@
+import { pluginApi } from "@wharf/core/web"
+import type { SupportRouter } from "../server/router"
+
+export const api = pluginApi<SupportRouter>("support")

@@ -1,0 +1,21 @@
+/**
+ * @module The support plugin's console: scope and channels, premium services, FAQ.
+ */
+import { defineConsolePlugin } from "@wharf/core/web"
+import { lazy } from "solid-js"
+import { messages } from "./messages"
+
+export default defineConsolePlugin({
+  id: "support",
+  nav: [
+    { path: "/support", label: "support.nav", order: 50, section: "support" },
+    { path: "/support/services", label: "support.nav.services", order: 55, section: "support" },
+    { path: "/support/faq", label: "support.nav.faq", order: 60, section: "support" }
+  ],
+  routes: [
+    { path: "/support", component: lazy(() => import("./pages/SupportHome")), public: true },
+    { path: "/support/services", component: lazy(() => import("./pages/Services")), public: true },
+    { path: "/support/faq", component: lazy(() => import("./pages/Faq")), public: true }
+  ],
+  messages
+})
