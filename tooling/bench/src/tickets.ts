@@ -5,6 +5,11 @@
  * so the load generator does not share the server's event loop.
  *
  *   npx tsx tooling/bench/src/tickets.ts [postgres://postgres@127.0.0.1:5432/postgres] [seconds=10]
+ *     [--cpu-prof=<dir>] [--only=<part of a route's name>]
+ *
+ * `--cpu-prof` runs the server under Node's sampling profiler and writes a `.cpuprofile`
+ * into <dir> when it stops (open it in Chrome DevTools or speedscope); `--only` measures
+ * just the matching routes, so a profile shows one route's per-request path.
  */
 import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -22,6 +27,9 @@ const repo = fileURLToPath(new URL("../../../", import.meta.url))
 const TICKETS = 100_000
 const CONNECTIONS = 50
 const DB = "wharf_bench_tickets"
+const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+const profileDir = flag("cpu-prof")
+const only = flag("only")
 
 const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {
@@ -112,6 +120,7 @@ const signIn = async (base: string, email: string, password: string) => {
 }
 
 const load = async (name: string, url: string, cookie: string | undefined, seconds: number) => {
+  if (only && !name.includes(only) && name !== "warm-up") return null
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -124,18 +133,22 @@ const load = async (name: string, url: string, cookie: string | undefined, secon
 }
 
 const main = async () => {
-  const admin = process.argv[2] ?? "postgres://postgres@127.0.0.1:5432/postgres"
-  const seconds = Number(process.argv[3] ?? 10)
+  const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"))
+  const admin = positional[0] ?? "postgres://postgres@127.0.0.1:5432/postgres"
+  const seconds = Number(positional[1] ?? 10)
   const root = postgres(admin, { max: 1, onnotice: () => {} })
   await root.unsafe(`drop database if exists ${DB} with (force)`)
   await root.unsafe(`create database ${DB}`)
   await root.end()
   const url = Object.assign(new URL(admin), { pathname: `/${DB}` }).toString()
 
-  const child = spawn(join(repo, "node_modules/.bin/tsx"), [fileURLToPath(import.meta.url), "serve", url], {
-    cwd: repo,
-    stdio: ["ignore", "pipe", "inherit"]
-  })
+  // Node itself, with tsx as a loader, so profiler flags reach the server's process.
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", fileURLToPath(import.meta.url), "serve", url],
+    { cwd: repo, stdio: ["ignore", "pipe", "inherit"] }
+  )
   const ports = await new Promise<{ wharf: number; hello: number }>((resolve, reject) => {
     child.stdout.once("data", (d: Buffer) => resolve(JSON.parse(d.toString())))
     child.once("exit", (code) => reject(new Error(`the server exited with ${code}`)))
@@ -185,7 +198,8 @@ const main = async () => {
       `date: ${new Date().toISOString().slice(0, 10)}; ${seeded.tickets} tickets (+${seeded.tickets * 3} messages) seeded in ${seedSeconds.toFixed(1)} s; ${CONNECTIONS} connections, ${seconds} s per route`
     )
     console.log("| route | requests/s | p50 | p99 |\n|---|---:|---:|---:|")
-    for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms |`)
+    for (const r of results)
+      if (r) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms |`)
   } finally {
     child.kill("SIGTERM")
     await new Promise((r) => child.once("exit", r))
