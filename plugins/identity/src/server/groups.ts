@@ -5,6 +5,7 @@
 import { Conflict, conflictOnDuplicate, Db, NotFound } from "@wharf/core"
 import { Effect } from "effect"
 import type { GroupMember, GroupSummary } from "../shared/types"
+import { forget } from "./sign-in-cache"
 
 const uniqueName = (name: string | undefined) => conflictOnDuplicate(`A group named ${name} already exists`)
 
@@ -72,6 +73,8 @@ export const updateGroup = Effect.fn("Groups.update")(function* (input: {
     )
     .pipe(uniqueName(input.name))
   if (!row) return yield* new NotFound({ message: "No such group" })
+  // Every member's viewer carries the group's name.
+  yield* forget((c) => c.forgetAll())
   return toSummary(row)
 })
 
@@ -79,6 +82,7 @@ export const deleteGroup = Effect.fn("Groups.delete")(function* (id: string) {
   const db = yield* Db
   const rows = yield* db.query((sql) => sql`delete from identity.groups where id = ${id} returning id`)
   if (rows.length === 0) return yield* new NotFound({ message: "No such group" })
+  yield* forget((c) => c.forgetAll())
 })
 
 export const listMembers = Effect.fn("Groups.members")(function* (groupId: string) {
@@ -115,6 +119,7 @@ export const addMember = Effect.fn("Groups.addMember")(function* (input: {
   )
   if (rows.length === 0)
     return yield* new Conflict({ message: `${input.email} is already a member of this group` })
+  yield* forget((c) => c.forgetUser(user.id))
   return { userId: user.id }
 })
 
@@ -125,6 +130,7 @@ export const removeMember = Effect.fn("Groups.removeMember")(function* (groupId:
       sql`delete from identity.memberships where group_id = ${groupId} and user_id = ${userId} returning user_id`
   )
   if (rows.length === 0) return yield* new NotFound({ message: "That user is not a member of this group" })
+  yield* forget((c) => c.forgetUser(userId))
 })
 
 export const setMemberRole = Effect.fn("Groups.setMemberRole")(function* (
@@ -138,4 +144,5 @@ export const setMemberRole = Effect.fn("Groups.setMemberRole")(function* (
       sql`update identity.memberships set role = ${role} where group_id = ${groupId} and user_id = ${userId} returning user_id`
   )
   if (rows.length === 0) return yield* new NotFound({ message: "That user is not a member of this group" })
+  yield* forget((c) => c.forgetUser(userId))
 })

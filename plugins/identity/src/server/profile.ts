@@ -4,12 +4,14 @@
 import { Db, Invalid } from "@wharf/core"
 import { Effect } from "effect"
 import { hashPassword, verifyPassword } from "./secrets"
+import { forget } from "./sign-in-cache"
 
 export const updateProfile = Effect.fn("Profile.update")(function* (userId: string, name: string) {
   const db = yield* Db
   yield* db.query(
     (sql) => sql`update identity.users set name = ${name.trim()}, updated_at = now() where id = ${userId}`
   )
+  yield* forget((c) => c.forgetUser(userId))
 })
 
 export const changePassword = Effect.fn("Profile.changePassword")(function* (

@@ -7,6 +7,7 @@ import { Audit, Db, RateLimited, Unauthorized } from "@wharf/core"
 import { Effect } from "effect"
 import { findUserByEmail, loadViewer } from "./accounts"
 import { decoyHash, randomSecret, sha256, verifyPassword } from "./secrets"
+import { forget } from "./sign-in-cache"
 
 export const SESSION_DAYS = 14
 /** Failed attempts per email (any address) or per address (any email) in the window. */
@@ -80,6 +81,7 @@ export const signIn = Effect.fn("Sessions.signIn")(function* (input: {
       )
     })
   )
+  if (input.previousCookie) yield* forget((c) => c.forgetSession(sha256(input.previousCookie!)))
   yield* audit.record({ action: "identity.signIn", target: viewer.email, ip: input.ip, actor: viewer })
   return { viewer, session: { cookie, csrfToken, expiresAt } satisfies NewSession }
 })
@@ -88,14 +90,15 @@ export const signOut = Effect.fn("Sessions.signOut")(function* (cookie: string |
   if (!cookie) return
   const db = yield* Db
   yield* db.query((sql) => sql`delete from identity.sessions where id = ${sha256(cookie)}`)
+  yield* forget((c) => c.forgetSession(sha256(cookie)))
 })
 
 /** The session behind a cookie, if it exists and has not expired; refreshes `last_seen_at`. */
 export const sessionOf = Effect.fn("Sessions.sessionOf")(function* (cookie: string) {
   const db = yield* Db
   const [row] = yield* db.query(
-    (sql) => sql<{ user_id: string; csrf_token: string; last_seen_at: Date }[]>`
-      select user_id, csrf_token, last_seen_at from identity.sessions
+    (sql) => sql<{ user_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date }[]>`
+      select user_id, csrf_token, last_seen_at, expires_at from identity.sessions
       where id = ${sha256(cookie)} and expires_at > now()`
   )
   if (!row) return null
@@ -105,7 +108,7 @@ export const sessionOf = Effect.fn("Sessions.sessionOf")(function* (cookie: stri
       (sql) => sql`update identity.sessions set last_seen_at = now() where id = ${sha256(cookie)}`
     )
   }
-  return { userId: row.user_id, csrfToken: row.csrf_token }
+  return { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at }
 })
 
 /** Scheduled: forget expired sessions and old sign-in failures. */

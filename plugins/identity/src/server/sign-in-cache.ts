@@ -1,0 +1,114 @@
+/**
+ * @module Who a session cookie belongs to, remembered for a few seconds. Signing a request
+ * in costs three queries (session, user, groups); under load that was a fifth of the
+ * server's CPU per request (docs/benchmarks.md, helpdesk). Every change in this plugin
+ * that could change the answer (sign-out, role, disable, name, locale, membership, group
+ * rename or delete) forgets the entries it affects, so on this replica it applies to the
+ * very next request. Another replica holds its own copy: there a change applies within
+ * `SIGN_IN_CACHE_SECONDS` at most, after which the entry is read again from the database.
+ */
+import type { Viewer } from "@wharf/core"
+import { Context, Effect, Layer, Option } from "effect"
+
+export const SIGN_IN_CACHE_SECONDS = 5
+/** Enough for every active browser of a large tenant; the oldest entries go first. */
+const MAX_ENTRIES = 10_000
+
+interface SessionEntry {
+  readonly userId: string
+  readonly csrfToken: string
+  /** Until when the entry may answer: the TTL, or the session's own expiry if sooner. */
+  readonly until: number
+}
+
+interface ViewerEntry {
+  readonly viewer: Viewer
+  readonly until: number
+}
+
+export interface SignInCacheShape {
+  readonly session: (sessionId: string) => SessionEntry | undefined
+  readonly viewer: (userId: string) => Viewer | undefined
+  /** A reader takes a ticket before reading the database and hands it back to `remember`:
+   * if anything was forgotten in between, what it read may be stale and is not kept. */
+  readonly ticket: () => number
+  readonly rememberSession: (
+    ticket: number,
+    sessionId: string,
+    entry: { userId: string; csrfToken: string; expiresAt: Date }
+  ) => void
+  readonly rememberViewer: (ticket: number, viewer: Viewer) => void
+  readonly forgetSession: (sessionId: string) => void
+  /** The user's viewer and every session of theirs. */
+  readonly forgetUser: (userId: string) => void
+  /** Everything (a group renamed or deleted changes the viewer of each of its members). */
+  readonly forgetAll: () => void
+}
+
+export class SignInCache extends Context.Service<SignInCache, SignInCacheShape>()(
+  "wharf/identity/SignInCache"
+) {}
+
+const bounded = <V>(map: Map<string, V>, key: string, value: V) => {
+  map.delete(key)
+  map.set(key, value)
+  if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!)
+}
+
+export const makeSignInCache = (ttlMs = SIGN_IN_CACHE_SECONDS * 1000): SignInCacheShape => {
+  const sessions = new Map<string, SessionEntry>()
+  const viewers = new Map<string, ViewerEntry>()
+  // Bumped by every forget; a read that started before a forget must not be remembered.
+  let generation = 0
+  const fresh = <E extends { until: number }>(map: Map<string, E>, key: string) => {
+    const entry = map.get(key)
+    if (entry === undefined) return undefined
+    if (entry.until > Date.now()) return entry
+    map.delete(key)
+    return undefined
+  }
+  return {
+    session: (id) => fresh(sessions, id),
+    viewer: (userId) => fresh(viewers, userId)?.viewer,
+    ticket: () => generation,
+    rememberSession: (ticket, id, entry) => {
+      if (ticket !== generation) return
+      const until = Math.min(Date.now() + ttlMs, entry.expiresAt.getTime())
+      bounded(sessions, id, { userId: entry.userId, csrfToken: entry.csrfToken, until })
+    },
+    rememberViewer: (ticket, viewer) => {
+      if (ticket !== generation) return
+      bounded(viewers, viewer.id, { viewer: deepFreeze(viewer), until: Date.now() + ttlMs })
+    },
+    forgetSession: (id) => {
+      generation++
+      sessions.delete(id)
+    },
+    forgetUser: (userId) => {
+      generation++
+      viewers.delete(userId)
+      for (const [id, s] of sessions) if (s.userId === userId) sessions.delete(id)
+    },
+    forgetAll: () => {
+      generation++
+      viewers.clear()
+      sessions.clear()
+    }
+  }
+}
+
+/** A cached viewer is shared by concurrent requests: nobody may change it in place. */
+const deepFreeze = (viewer: Viewer): Viewer => {
+  for (const g of viewer.groups) Object.freeze(g)
+  Object.freeze(viewer.groups)
+  Object.freeze(viewer.roles)
+  return Object.freeze(viewer)
+}
+
+export const signInCacheLayer = Layer.sync(SignInCache, () => SignInCache.of(makeSignInCache()))
+
+/** Forget what a change made stale. Without the cache (no authenticator built) there is nothing to forget. */
+export const forget = (f: (cache: SignInCacheShape) => void) =>
+  Effect.map(Effect.serviceOption(SignInCache), (cache) => {
+    if (Option.isSome(cache)) f(cache.value)
+  })
