@@ -28,6 +28,10 @@ export interface WharfConfigShape {
   readonly publicUrl: string
   /** Cookies get `Secure` when the public URL is https. */
   readonly secureCookies: boolean
+  /** The largest file an upload may declare (a purpose may ask for less). */
+  readonly uploadMaxBytes: number
+  /** How long an unclaimed upload, finished or not, is kept. */
+  readonly uploadExpiryHours: number
 }
 
 export class WharfConfig extends Context.Service<WharfConfig, WharfConfigShape>()("wharf/Config") {}
@@ -66,6 +70,14 @@ export const loadConfig = (options: {
   const port = Number(env.PORT ?? file.port ?? 8080)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  const uploadMaxBytes = Number(env.WHARF_UPLOAD_MAX_BYTES ?? 2 * 1024 ** 3)
+  if (!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1)
+    throw new Error(`WHARF_UPLOAD_MAX_BYTES must be a number of bytes, got "${env.WHARF_UPLOAD_MAX_BYTES}"`)
+  const uploadExpiryHours = Number(env.WHARF_UPLOAD_EXPIRY_HOURS ?? 24)
+  if (!(uploadExpiryHours > 0))
+    throw new Error(
+      `WHARF_UPLOAD_EXPIRY_HOURS must be a number of hours, got "${env.WHARF_UPLOAD_EXPIRY_HOURS}"`
+    )
   const publicUrl = env.WHARF_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`
   return {
     dataDir: resolve(cwd, env.WHARF_DATA_DIR ?? file.dataDir ?? ".wharf"),
@@ -79,6 +91,8 @@ export const loadConfig = (options: {
     adminEmail: env.WHARF_ADMIN_EMAIL ?? "admin@wharf.local",
     adminPassword: env.WHARF_ADMIN_PASSWORD || undefined,
     publicUrl,
-    secureCookies: publicUrl.startsWith("https:")
+    secureCookies: publicUrl.startsWith("https:"),
+    uploadMaxBytes,
+    uploadExpiryHours
   }
 }

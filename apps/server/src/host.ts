@@ -10,6 +10,7 @@ import {
   type Credentials,
   Db,
   Extensions,
+  expireUploadsJob,
   type InternalError,
   type JobDefinition,
   Jobs,
@@ -26,6 +27,8 @@ import {
   resolvePlugins,
   router,
   runMigrations,
+  Uploads,
+  uploadsLayer,
   WharfConfig,
   type WharfConfigShape,
   type WharfEnv,
@@ -84,10 +87,12 @@ export const createWharf = async (options: {
     )
     const withServices = Layer.provideMerge(Layer.mergeAll(Audit.layer, Jobs.layer, Mailer.layer), coreLayer)
     // Each plugin's services may use core's and those of the plugins before it.
-    const layer = plugins.reduce<Layer.Layer<any, any, never>>(
+    const pluginLayers = plugins.reduce<Layer.Layer<any, any, never>>(
       (acc, p) => (p.layer ? Layer.provideMerge(p.layer, acc) : acc),
       withServices
     )
+    // Uploads sits on top: a purpose's guest check may use any plugin's services.
+    const layer = Layer.provideMerge(uploadsLayer, pluginLayers)
     const runtime = ManagedRuntime.make(layer)
     const authenticator = Option.getOrElse(
       await runOrThrow(runtime, "building services", Effect.serviceOption(Authenticator)),
@@ -105,8 +110,16 @@ export const createWharf = async (options: {
       }
     }
 
+    const uploads = await runOrThrow(
+      runtime,
+      "building the upload service",
+      Effect.gen(function* () {
+        return yield* Uploads
+      })
+    )
+
     const scope = await runtime.runPromise(Scope.make())
-    const jobs: JobDefinition[] = plugins.flatMap((p) => p.jobs ?? [])
+    const jobs: JobDefinition[] = [expireUploadsJob, ...plugins.flatMap((p) => p.jobs ?? [])]
     if (options.jobs !== false && jobs.length > 0) {
       await runtime.runPromise(Jobs.use((j) => j.start(jobs)).pipe(Scope.provide(scope)))
     }
@@ -130,7 +143,8 @@ export const createWharf = async (options: {
           .runPromise(
             Audit.use((a) => a.record({ action: entry.action, detail: entry.detail, actor: entry.viewer }))
           )
-          .catch((e) => log("ERROR", "audit record failed", { error: String(e) }))
+          .catch((e) => log("ERROR", "audit record failed", { error: String(e) })),
+      uploads: uploads.handle
     })
 
     return {

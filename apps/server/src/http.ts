@@ -37,6 +37,8 @@ export const createHttpApp = (options: {
   authenticate: (credentials: Credentials) => Promise<Authentication | null>
   run: (viewer: Viewer | null) => RunEffect
   audit: (entry: { action: string; detail: unknown; viewer: Viewer | null; ip?: string }) => Promise<void>
+  /** The tus endpoint (core's Uploads service). */
+  uploads?: (request: Request, viewer: Viewer | null) => Promise<Response>
 }) => {
   const { plugins, database } = options
   const app = new Hono<WharfEnv>()
@@ -102,6 +104,17 @@ export const createHttpApp = (options: {
   }
   app.use("/api/*", authenticate)
   app.use("/trpc/*", authenticate)
+
+  // Resumable uploads: the tus server answers the raw request (HEAD stays HEAD), for the
+  // viewer found above; browsers send the CSRF token like any other change.
+  const uploads = options.uploads
+  if (uploads) {
+    const tus = (c: Context<WharfEnv>) => uploads(c.req.raw, c.var.auth?.viewer ?? null)
+    app.use("/uploads", authenticate)
+    app.use("/uploads/*", authenticate)
+    app.all("/uploads", tus)
+    app.all("/uploads/*", tus)
+  }
 
   const api = new Hono<WharfEnv>()
   api.get("/plugins", (c) =>

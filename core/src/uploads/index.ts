@@ -1,0 +1,7 @@
+export { contentDisposition, parseRange } from "./download"
+export { CHECKSUM_ALGORITHMS } from "./hashing"
+export * from "./purposes"
+export type { ClaimRequest, UploadRecord } from "./records"
+export * from "./service"
+export { fileUploadStore, type UploadStore } from "./store"
+export { TUS_PATH } from "./tus"

@@ -1,0 +1,133 @@
+/**
+ * @module The tus 1.0.0 server at /uploads and the rules Wharf adds to it: who may
+ * create (a signed-in user, or a guest the purpose vouches for), which purpose and size,
+ * and that only an upload's creator may resume it, read its offset or delete it — every
+ * other caller is told it does not exist.
+ */
+import { AsyncLocalStorage } from "node:async_hooks"
+import { basename } from "node:path"
+import { Server } from "@tus/server"
+import type { Effect } from "effect"
+import type { Viewer } from "../roles"
+import type { Hashing } from "./hashing"
+import { GUEST_HEADER, typeAllowed, type UploadPurpose, uploadOwner } from "./purposes"
+import { findUpload, finishUpload, insertUpload } from "./records"
+import type { UploadStore } from "./store"
+
+export const TUS_PATH = "/uploads"
+
+/** Who sent the tus request being handled. */
+export const currentCaller = new AsyncLocalStorage<{ viewer: Viewer | null; guest: string | null }>()
+
+/** tus hooks refuse a request by throwing this shape. */
+const refuse = (status_code: number, body: string) => ({ status_code, body: `${body}\n` })
+
+const NOT_FOUND = refuse(404, "No such upload")
+
+const hasControlCharacter = (s: string) =>
+  [...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)
+
+const mib = (n: number) =>
+  n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${Math.ceil(n / 1024 ** 2)} MiB`
+
+export interface TusOptions {
+  readonly store: UploadStore
+  readonly hashing: Hashing
+  readonly maxBytes: number
+  readonly expiryMs: number
+  readonly purposes: ReadonlyMap<string, UploadPurpose>
+  /** Run an effect on the server's runtime (database, plugins' guest checks). */
+  readonly run: <A>(effect: Effect.Effect<A, unknown, any>) => Promise<A>
+}
+
+export const makeTusServer = (o: TusOptions) => {
+  const caller = () => currentCaller.getStore() ?? { viewer: null, guest: null }
+
+  /** The owner string the caller has for `purpose`, or null (nobody, or a bad guest credential). */
+  const ownerFor = async (purpose: string) => {
+    const { viewer, guest } = caller()
+    if (viewer) return uploadOwner.user(viewer.id)
+    const check = o.purposes.get(purpose)?.guest
+    if (!guest || !check) return null
+    const subject = await o.run(check(guest)).catch(() => null)
+    return subject ? uploadOwner.guest(purpose, subject) : null
+  }
+
+  return new Server({
+    path: TUS_PATH,
+    datastore: o.store.tus,
+    maxSize: o.maxBytes,
+    relativeLocation: true,
+    // Every request is checked here; POST is checked in onUploadCreate, where the purpose is known.
+    onIncomingRequest: async (req, id) => {
+      const { viewer, guest } = caller()
+      if (req.method === "POST") {
+        if (!viewer && !guest) throw refuse(401, "Sign in (or open your ticket link) to upload files")
+        return
+      }
+      const upload = await o.run(findUpload(id))
+      if (!upload || (await ownerFor(upload.purpose)) !== upload.owner) throw NOT_FOUND
+      if (!upload.claimedAt && upload.expiresAt < new Date()) {
+        throw refuse(410, "This upload has expired; upload the file again")
+      }
+      if (req.method === "DELETE" && upload.claimedAt) {
+        throw refuse(409, "This upload is attached; remove it where it is attached")
+      }
+    },
+    onUploadCreate: async (_req, upload) => {
+      const meta = upload.metadata ?? {}
+      const purposeName = meta.purpose ?? ""
+      const purpose = o.purposes.get(purposeName)
+      if (!purpose) {
+        throw refuse(
+          400,
+          `Upload-Metadata: purpose "${purposeName}" is unknown; use one of ${[...o.purposes.keys()].join(", ")}`
+        )
+      }
+      const filename = basename((meta.filename ?? meta.name ?? "").replaceAll("\\", "/")).trim()
+      if (!filename || filename.length > 255 || hasControlCharacter(filename)) {
+        throw refuse(400, "Upload-Metadata: filename is required (1–255 characters, no control characters)")
+      }
+      const declared = meta.filetype ?? meta.type ?? ""
+      const contentType = /^[\w.+-]+\/[\w.+-]+$/.test(declared)
+        ? declared.toLowerCase()
+        : "application/octet-stream"
+      if (upload.size === undefined) throw refuse(400, "Upload-Length is required")
+      const limit = Math.min(purpose.maxBytes ?? o.maxBytes, o.maxBytes)
+      if (upload.size > limit) {
+        throw refuse(
+          413,
+          `${filename} is ${mib(upload.size)}; files for ${purposeName} may be at most ${mib(limit)}`
+        )
+      }
+      if (!typeAllowed(purpose.allowedTypes, contentType)) {
+        throw refuse(
+          415,
+          `${filename} is ${contentType}; ${purposeName} accepts ${purpose.allowedTypes!.join(", ")}`
+        )
+      }
+      const owner = await ownerFor(purposeName)
+      if (!owner) throw refuse(401, "Sign in (or open your ticket link again) to upload files")
+      await o.run(
+        insertUpload({
+          id: upload.id,
+          owner,
+          purpose: purposeName,
+          filename,
+          contentType,
+          size: upload.size,
+          expiresAt: new Date(Date.now() + o.expiryMs)
+        })
+      )
+      return { metadata: meta }
+    },
+    onUploadFinish: async (_req, upload) => {
+      const sha256 = await o.hashing.sha256Of(upload.id, upload.size ?? upload.offset)
+      await o.run(finishUpload(upload.id, sha256))
+      return {}
+    }
+  })
+}
+
+/** The header a guest's tus client sends, as the hooks read it. */
+export const guestCredential = (request: Request) => request.headers.get(GUEST_HEADER)
