@@ -1,12 +1,27 @@
 /**
- * @module The in-memory search index (flexsearch 0.8), free of the database so the
- * benchmark and the manuals and FAQ searches use the same code. Two flexsearch indexes:
- * all text (title, tags, body) decides what matches and the total; titles alone rank
- * title matches first. Query words that match nothing are completed (prefixes) or
- * corrected (typos) against the indexed vocabulary before searching.
+ * @module The in-memory search index, free of the database so the benchmark and the
+ * manuals and FAQ searches use the same code. Documents are ranked as flexsearch 0.8
+ * ranked them (tokenize "strict", our encoder, position slots): every query word
+ * required; title matches first, then the rest, each by how early the words occur. Query
+ * words that match nothing are completed (prefixes) or corrected (typos) against the
+ * indexed vocabulary first. If no document has every word, documents with the most of them
+ * are returned as a partial answer. Totals are exact: every match is counted, only the
+ * requested page's worth is ordered.
  */
-import { Index } from "flexsearch"
-import { encodeText, isHan } from "./text"
+import { WordExpander } from "./expand"
+import {
+  type Accept,
+  BUCKETS,
+  Postings,
+  packSlots,
+  slotOf,
+  TEXT_RESOLUTION,
+  TITLE_RESOLUTION
+} from "./postings"
+import { Ranking } from "./rank"
+import { encodeText } from "./text"
+
+export { editDistance } from "./expand"
 
 /** What a document is filtered by; the index keeps only this, not the text. */
 export interface DocFacets {
@@ -37,6 +52,7 @@ export interface IndexQuery {
 
 export interface IndexHits {
   readonly ids: ReadonlyArray<string>
+  /** Every matching document (passing the filters), not only the ranked ones. */
   readonly total: number
   /** No document had every term: these are the best partial matches. */
   readonly partial: boolean
@@ -44,56 +60,43 @@ export interface IndexHits {
   readonly terms: ReadonlySet<string>
 }
 
-/** How many matches a query considers at most; totals above it are reported as this cap. */
-export const MATCH_CAP = 1000
+/**
+ * The deepest result a query ranks: the API pages to offset 990 with up to 50 a page.
+ * The total still counts every match.
+ */
+export const RANK_DEPTH = 1040
 
-// "strict" with our own encoder: whole terms, Chinese as bigrams. `context` (phrase
-// proximity) was measured: it costs memory and lowered recall on the judged set.
-// flexsearch encodes each added text once; `put` needs the same terms for the vocabulary,
-// so the last result is kept rather than computed twice (it halves build time).
-let last: { text: string; terms: string[] } = { text: "", terms: [] }
-const encodeOnce = (text: string) => {
-  if (text !== last.text) last = { text, terms: encodeText(text) }
-  return last.terms
-}
-const options = { tokenize: "strict", encode: encodeOnce, resolution: 9 } as const
+/** Replaced and deleted documents tolerated in the posting lists before they are compacted. */
+const MAX_RETIRED_SHARE = 0.25
 
-/** Damerau–Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
-export const editDistance = (a: string, b: string, max: number): number => {
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)]
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    let best = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1)
-      row.push(d)
-      best = Math.min(best, d)
-    }
-    if (best > max) return max + 1
-    rows.push(row)
+/** A term's first position in each part of a document, packed (see postings.ts). */
+const termSlots = (text: string[], title: string[]) => {
+  const inTitle = new Map<string, number>()
+  for (const [i, term] of title.entries()) {
+    if (!inTitle.has(term)) inTitle.set(term, slotOf(TITLE_RESOLUTION, title.length, i))
   }
-  return rows[a.length]![b.length]!
+  const slots = new Map<string, number>()
+  for (const [i, term] of text.entries()) {
+    if (!slots.has(term))
+      slots.set(term, packSlots(slotOf(TEXT_RESOLUTION, text.length, i), inTitle.get(term)))
+  }
+  return slots
 }
 
 export class SearchIndex {
-  // Finer position scoring for the long text: earlier mentions rank higher.
-  private readonly all = new Index({ ...options, resolution: 20 })
-  private readonly titles = new Index(options)
-  /** flexsearch keeps numbers more compactly than uuids: documents get a small number. */
+  private readonly postings = new Postings()
+  private readonly expander = new WordExpander((term) => this.postings.frequency(term))
+  /**
+   * Each version of a document gets the next number, so posting lists stay ascending
+   * and are only appended to; a replaced version's number is retired.
+   */
   private readonly numberOf = new Map<string, number>()
   private readonly idOf: Array<string | undefined> = []
   private readonly facets: Array<DocFacets | undefined> = []
-  /**
-   * Latin terms and in how many documents they appeared, for completion and correction.
-   * It only grows: a term whose last document was deleted can still be suggested and then
-   * matches nothing, which costs a lookup, not a wrong answer.
-   */
-  private readonly vocabulary = new Map<string, number>()
-  private readonly expansions = new Map<string, ReadonlyArray<string>>()
+  private retired = 0
+  /** Per document number, the query that last counted it (no clearing between queries). */
+  private counted = new Uint32Array(0)
+  private query = 0
 
   get size() {
     return this.numberOf.size
@@ -105,75 +108,76 @@ export class SearchIndex {
 
   /** Add or replace a document. */
   put(doc: IndexedDoc) {
-    let n = this.numberOf.get(doc.id)
-    if (n === undefined) {
-      n = this.idOf.length
-      this.idOf.push(doc.id)
-      this.numberOf.set(doc.id, n)
-    } else {
-      this.all.remove(n)
-      this.titles.remove(n)
-    }
+    const old = this.numberOf.get(doc.id)
+    if (old !== undefined) this.retire(old)
+    const n = this.idOf.length
+    this.idOf.push(doc.id)
+    this.numberOf.set(doc.id, n)
     this.facets[n] = { product: doc.product, version: doc.version, locale: doc.locale, tags: doc.tags }
-    const text = `${doc.title}\n${doc.tags.join(" ")}\n${doc.text}`
-    this.all.add(n, text)
-    this.titles.add(n, doc.title)
-    for (const term of new Set(encodeOnce(text))) {
-      if (!isHan(term)) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1)
-    }
-    this.expansions.clear()
+    const slots = termSlots(
+      encodeText(`${doc.title}\n${doc.tags.join(" ")}\n${doc.text}`),
+      encodeText(doc.title)
+    )
+    for (const term of slots.keys()) if (!this.postings.has(term)) this.expander.learn(term)
+    this.postings.add(n, slots)
   }
 
   remove(id: string) {
     const n = this.numberOf.get(id)
     if (n === undefined) return
-    this.all.remove(n)
-    this.titles.remove(n)
     this.numberOf.delete(id)
+    this.retire(n)
+  }
+
+  private retire(n: number) {
     this.idOf[n] = undefined
     this.facets[n] = undefined
-  }
-
-  /** The terms to search for one query word: itself if known, else completions or corrections. */
-  private expand(term: string): ReadonlyArray<string> {
-    if (isHan(term) || this.vocabulary.has(term) || term.length < 3) return [term]
-    const cached = this.expansions.get(term)
-    if (cached) return cached
-    const byFrequency = (a: [string, number], b: [string, number]) => b[1] - a[1]
-    const completions: Array<[string, number]> = []
-    for (const entry of this.vocabulary) if (entry[0].startsWith(term)) completions.push(entry)
-    let found: ReadonlyArray<readonly [string, ...number[]]> = completions.sort(byFrequency).slice(0, 3)
-    if (found.length === 0) {
-      const max = term.length <= 5 ? 1 : 2
-      const near: Array<[string, number, number]> = []
-      for (const [word, count] of this.vocabulary) {
-        const d = editDistance(term, word, max)
-        if (d <= max) near.push([word, count, d])
-      }
-      found = near.sort((a, b) => a[2] - b[2] || b[1] - a[1]).slice(0, 2)
+    this.retired++
+    if (this.retired > 100 && this.retired > MAX_RETIRED_SHARE * this.idOf.length) {
+      this.postings.compact((m) => this.facets[m] !== undefined)
+      this.retired = 0
     }
-    const result = found.length > 0 ? found.map(([w]) => w) : [term]
-    if (this.expansions.size > 5000) this.expansions.clear()
-    this.expansions.set(term, result)
-    return result
   }
 
-  private matches(query: IndexQuery) {
-    return (n: number) => {
+  private accepts(query: IndexQuery): Accept {
+    const { product, version, locale, tag } = query
+    return (n) => {
       const f = this.facets[n]
       return (
         f !== undefined &&
-        (!query.product || f.product === query.product) &&
-        (!query.version || f.version === query.version) &&
-        (!query.locale || f.locale === query.locale) &&
-        (!query.tag || f.tags.includes(query.tag))
+        (!product || f.product === product) &&
+        (!version || f.version === version) &&
+        (!locale || f.locale === locale) &&
+        (!tag || f.tags.includes(tag))
       )
     }
   }
 
+  /** A counter that counts each document once per query. */
+  private counter() {
+    if (this.counted.length < this.idOf.length || this.query === 0xffffffff) {
+      this.counted = new Uint32Array(Math.max(1024, this.idOf.length * 2))
+      this.query = 0
+    }
+    const stamp = ++this.query
+    const counted = this.counted
+    let total = 0
+    return {
+      count: (n: number) => {
+        if (counted[n] !== stamp) {
+          counted[n] = stamp
+          total++
+        }
+      },
+      get total() {
+        return total
+      }
+    }
+  }
+
   search(query: IndexQuery): IndexHits {
-    const words = [...new Set(encodeOnce(query.q))]
-    const alternatives = words.map((w) => this.expand(w))
+    const words = [...new Set(encodeText(query.q))]
+    const alternatives = words.map((w) => this.expander.expand(w))
     const terms = new Set(alternatives.flat())
     if (words.length === 0) return { ids: [], total: 0, partial: false, terms }
     // Each combination of alternatives is one AND query; at most a few (3 × 3 …, capped).
@@ -181,32 +185,56 @@ export class SearchIndex {
     for (const alts of alternatives) {
       variants = variants.flatMap((v) => alts.map((a) => [...v, a])).slice(0, 6)
     }
-    const keep = this.matches(query)
-    const ranked: number[] = []
-    const seen = new Set<number>()
-    const collect = (ids: ReadonlyArray<unknown>) => {
-      for (const id of ids as number[]) {
-        if (!seen.has(id) && keep(id)) {
-          seen.add(id)
-          ranked.push(id)
-        }
-      }
-    }
-    if (!query.anyTerms) {
-      for (const v of variants) collect(this.titles.search(v.join(" "), { limit: MATCH_CAP }))
-      for (const v of variants) collect(this.all.search(v.join(" "), { limit: MATCH_CAP }))
-    }
+    const accept = this.accepts(query)
+    const ranking = new Ranking(Math.min(query.offset + query.limit, RANK_DEPTH))
+    let total = query.anyTerms ? 0 : this.everyWord(variants, accept, ranking)
     let partial = false
-    if (ranked.length === 0 && (words.length > 1 || query.anyTerms)) {
-      partial = true
-      for (const v of variants) collect(this.all.search(v.join(" "), { limit: MATCH_CAP, suggest: true }))
+    if (total === 0 && (words.length > 1 || query.anyTerms)) {
+      total = this.someWords(variants, accept, ranking)
+      partial = total > 0
     }
-    const page = ranked.slice(query.offset, query.offset + query.limit)
-    return {
-      ids: page.map((n) => this.idOf[n]!),
-      total: Math.min(ranked.length, MATCH_CAP),
-      partial,
-      terms
+    const page = ranking.ranked.slice(query.offset, query.offset + query.limit)
+    return { ids: page.map((n) => this.idOf[n]!), total, partial, terms }
+  }
+
+  /** Documents with every word of a variant: title matches of each variant, then text matches. */
+  private everyWord(variants: ReadonlyArray<ReadonlyArray<string>>, accept: Accept, ranking: Ranking) {
+    const counter = this.counter()
+    const byText = variants.map((variant) => {
+      const titleDocs: number[] = []
+      const titleKeys: number[] = []
+      const textDocs: number[] = []
+      const textKeys: number[] = []
+      this.postings.matchAll(variant, accept, (n, text, title) => {
+        counter.count(n)
+        textDocs.push(n)
+        textKeys.push(text)
+        if (title >= 0) {
+          titleDocs.push(n)
+          titleKeys.push(title)
+        }
+      })
+      ranking.add(titleDocs, titleKeys, BUCKETS)
+      return [textDocs, textKeys] as const
+    })
+    for (const [docs, keys] of byText) ranking.add(docs, keys, BUCKETS)
+    return counter.total
+  }
+
+  /** Documents with some words of a variant, the most words first (flexsearch's "suggest"). */
+  private someWords(variants: ReadonlyArray<ReadonlyArray<string>>, accept: Accept, ranking: Ranking) {
+    const counter = this.counter()
+    for (const variant of variants) {
+      const docs: number[] = []
+      const keys: number[] = []
+      const most = Math.min(variant.length, 255)
+      this.postings.matchSome(variant, accept, (n, hits, bucket) => {
+        counter.count(n)
+        docs.push(n)
+        keys.push((most - Math.min(hits, most)) * BUCKETS + bucket)
+      })
+      ranking.add(docs, keys, most * BUCKETS)
     }
+    return counter.total
   }
 }
