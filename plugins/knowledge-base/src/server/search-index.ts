@@ -5,8 +5,8 @@
  * required; title matches first, then the rest, each by how early the words occur. Query
  * words that match nothing are completed (prefixes) or corrected (typos) against the
  * indexed vocabulary first. If no document has every word, documents with the most of them
- * are returned as a partial answer. Totals are exact: every match is counted, only the
- * requested page's worth is ordered.
+ * are returned as a partial answer. Totals are exact and every page reachable: each match
+ * is counted and bucketed, and only as many as the requested page needs are ordered.
  */
 import { WordExpander } from "./expand"
 import {
@@ -59,12 +59,6 @@ export interface IndexHits {
   /** The terms searched for, after completion and correction, for highlighting. */
   readonly terms: ReadonlySet<string>
 }
-
-/**
- * The deepest result a query ranks: the API pages to offset 990 with up to 50 a page.
- * The total still counts every match.
- */
-export const RANK_DEPTH = 1040
 
 /** Replaced and deleted documents tolerated in the posting lists before they are compacted. */
 const MAX_RETIRED_SHARE = 0.25
@@ -186,7 +180,7 @@ export class SearchIndex {
       variants = variants.flatMap((v) => alts.map((a) => [...v, a])).slice(0, 6)
     }
     const accept = this.accepts(query)
-    const ranking = new Ranking(Math.min(query.offset + query.limit, RANK_DEPTH))
+    const ranking = new Ranking(query.offset + query.limit)
     let total = query.anyTerms ? 0 : this.everyWord(variants, accept, ranking)
     let partial = false
     if (total === 0 && (words.length > 1 || query.anyTerms)) {

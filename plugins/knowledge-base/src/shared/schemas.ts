@@ -55,6 +55,9 @@ export const QuickLinkInput = Schema.Struct({ label: text(1, 80), query: text(1,
 export const QuickLinksInput = Schema.Struct({ locale: Locale, links: Schema.Array(QuickLinkInput) })
 export const LocaleInput = Schema.Struct({ locale: Schema.optional(Locale) })
 
+/** Any page of an answer can be asked for (totals are exact); past the last one, it is empty. */
+const MAX_SEARCH_OFFSET = 1_000_000
+
 const searchFields = {
   q: text(1, 200),
   product: optionalFilter,
@@ -66,7 +69,9 @@ const searchFields = {
 export const SearchInput = Schema.Struct({
   ...searchFields,
   limit: Schema.optional(Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 50 })))),
-  offset: Schema.optional(Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 990 }))))
+  offset: Schema.optional(
+    Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: MAX_SEARCH_OFFSET })))
+  )
 })
 /** REST search query: every value arrives as a string. */
 const intFromString = (minimum: number, maximum: number) =>
@@ -76,5 +81,5 @@ const intFromString = (minimum: number, maximum: number) =>
 export const SearchQuery = Schema.Struct({
   ...searchFields,
   limit: Schema.optional(intFromString(1, 50)),
-  offset: Schema.optional(intFromString(0, 990))
+  offset: Schema.optional(intFromString(0, MAX_SEARCH_OFFSET))
 })

@@ -9,6 +9,7 @@ import {
   Card,
   EmptyState,
   ErrorNotice,
+  formatNumber,
   Loading,
   locale,
   Page,
@@ -130,7 +131,7 @@ export default function KbHome() {
                 fallback={<EmptyState title={t("kb.noResults")} hint={t("kb.noResultsHint")} />}
               >
                 <p class="kb-count" role="status">
-                  {t("kb.results", { total: r().total })}
+                  {t("kb.results", { total: formatNumber(r().total) })}
                 </p>
                 <Show when={r().partial}>
                   <p class="notice notice-info">{t("kb.partial")}</p>
