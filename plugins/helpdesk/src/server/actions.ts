@@ -7,6 +7,7 @@ import { Conflict, Db, Forbidden, type MailMessage, requireViewer } from "@wharf
 import { Effect } from "effect"
 import { type Severity, type TicketEvent, type TicketStatus, transition } from "../shared/status"
 import { findVisibleTicket, isSupport, sideOf } from "./access"
+import { attachUploads, ownerFor } from "./attachments"
 import { calendarFor, dueTimes } from "./calendars"
 import { deliver, mailToRequester, mailToSupport } from "./notify"
 import { findAgent, findPerson } from "./people"
@@ -128,7 +129,12 @@ export const mailsForMessage = Effect.fn("Tickets.mailsForMessage")(function* (
 
 export const replyToTicket = Effect.fn("Tickets.reply")(function* (
   number: number,
-  input: { body: string; internal?: boolean | undefined; proposeSolution?: boolean | undefined },
+  input: {
+    body: string
+    internal?: boolean | undefined
+    proposeSolution?: boolean | undefined
+    attachments?: ReadonlyArray<string> | undefined
+  },
   via: "console" | "api" = "console"
 ) {
   const db = yield* Db
@@ -136,7 +142,8 @@ export const replyToTicket = Effect.fn("Tickets.reply")(function* (
     Effect.gen(function* () {
       const { ticket, viewer } = yield* findVisibleTicket(number, { forUpdate: true })
       const author = { id: viewer.id, name: viewer.name, side: sideOf(viewer, ticket) }
-      yield* addMessage(ticket, author, input, via)
+      const messageId = yield* addMessage(ticket, author, input, via)
+      yield* attachUploads(ticket, messageId, input.attachments, ownerFor(ticket, author))
       return { mails: yield* mailsForMessage(ticket, author, input), viewer }
     })
   )

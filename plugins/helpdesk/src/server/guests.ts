@@ -9,6 +9,7 @@ import { Effect } from "effect"
 import type { Severity } from "../shared/status"
 import { findTicket, noSuchTicket } from "./access"
 import { addMessage, applyEvent, mailsForMessage } from "./actions"
+import { attachUploads, downloadGuestAttachment, ownerFor } from "./attachments"
 import { deliver, mailToRequester } from "./notify"
 import { GuestLinks } from "./secret"
 import { recordSurvey } from "./surveys"
@@ -55,15 +56,30 @@ const guestActor = (ticket: { requester_name: string }) => ({
 })
 
 export const guestTicket = Effect.fn("Guests.view")(function* (number: number, token: string) {
-  return yield* detailOf(yield* openWithLink(number, token), null)
+  return yield* detailOf(yield* openWithLink(number, token), null, token)
 })
 
-export const guestReply = Effect.fn("Guests.reply")(function* (number: number, token: string, body: string) {
+export const guestAttachment = Effect.fn("Guests.attachment")(function* (
+  number: number,
+  token: string,
+  id: string,
+  range: string | undefined
+) {
+  return yield* downloadGuestAttachment(yield* openWithLink(number, token), id, range)
+})
+
+export const guestReply = Effect.fn("Guests.reply")(function* (
+  number: number,
+  token: string,
+  body: string,
+  attachments?: ReadonlyArray<string>
+) {
   const db = yield* Db
   const mails = yield* db.transaction(
     Effect.gen(function* () {
       const ticket = yield* openWithLink(number, token, true)
-      yield* addMessage(ticket, guestActor(ticket), { body }, "guest-link")
+      const messageId = yield* addMessage(ticket, guestActor(ticket), { body }, "guest-link")
+      yield* attachUploads(ticket, messageId, attachments, ownerFor(ticket, { id: null }))
       return yield* mailsForMessage(ticket, guestActor(ticket), { body })
     })
   )

@@ -2,7 +2,8 @@
  * @module The helpdesk plugin (工单): tickets with statuses, threads and internal notes,
  * surveys, guest tickets by signed link, SLAs in service hours, and auto-close.
  */
-import { definePlugin, readMigrations } from "@wharf/core"
+import { contribute, definePlugin, readMigrations, uploadPurposes } from "@wharf/core"
+import { attachmentPurpose } from "./attachments"
 import { loadDemoHelpdesk } from "./demo"
 import { autoCloseTickets, flagSlaBreaches } from "./jobs"
 import { helpdeskRouter } from "./router"
@@ -18,6 +19,7 @@ export const helpdeskPlugin = definePlugin({
   router: helpdeskRouter,
   routes: helpdeskRoutes,
   layer: GuestLinks.layer,
+  contributions: [contribute(uploadPurposes, attachmentPurpose)],
   jobs: [
     { id: "helpdesk.sla-breaches", schedule: { every: "1 minute" }, run: flagSlaBreaches },
     { id: "helpdesk.auto-close", schedule: { cron: "0 * * * *" }, run: autoCloseTickets }

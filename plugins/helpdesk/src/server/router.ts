@@ -111,7 +111,9 @@ const guest = router({
     .query(({ ctx, input }) => ctx.run(guestTicket(input.number, input.token))),
   reply: publicProcedure
     .input(input(GuestReplyInput))
-    .mutation(({ ctx, input }) => ctx.run(guestReply(input.number, input.token, input.body))),
+    .mutation(({ ctx, input }) =>
+      ctx.run(guestReply(input.number, input.token, input.body, input.attachments))
+    ),
   close: publicProcedure
     .input(input(GuestAccessInput))
     .mutation(({ ctx, input }) => ctx.run(guestClose(input.number, input.token, "close"))),

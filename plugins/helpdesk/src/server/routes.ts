@@ -14,7 +14,8 @@ import {
   SurveyBody
 } from "../shared/schemas"
 import { closeTicket, replyToTicket } from "./actions"
-import { createGuestTicket, guestReply, guestTicket } from "./guests"
+import { downloadAttachment } from "./attachments"
+import { createGuestTicket, guestAttachment, guestReply, guestTicket } from "./guests"
 import { rateTicket } from "./surveys"
 import { createTicket, getTicket, listTickets } from "./tickets"
 
@@ -107,6 +108,30 @@ export const helpdeskRoutes = defineRoutes((r) =>
         body: GuestReplyBody,
         status: 201
       },
-      ({ params, body }) => Effect.flatMap(ticketNumber(params), (n) => guestReply(n, body.token, body.body))
+      ({ params, body }) =>
+        Effect.flatMap(ticketNumber(params), (n) => guestReply(n, body.token, body.body, body.attachments))
+    )
+    .get(
+      "/tickets/:number/attachments/:id",
+      {
+        summary: "Download an attachment (Range supported), if you may read the ticket",
+        access: "user"
+      },
+      ({ params, c }) =>
+        Effect.flatMap(ticketNumber(params), (n) =>
+          downloadAttachment(n, params.id ?? "", c.req.header("range"))
+        )
+    )
+    .get(
+      "/guest/tickets/:number/attachments/:id",
+      {
+        summary: "A guest downloads an attachment of their ticket with the emailed link's token",
+        access: "public",
+        query: GuestViewQuery
+      },
+      ({ params, query, c }) =>
+        Effect.flatMap(ticketNumber(params), (n) =>
+          guestAttachment(n, query.token, params.id ?? "", c.req.header("range"))
+        )
     )
 )

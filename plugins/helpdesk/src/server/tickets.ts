@@ -3,7 +3,7 @@
  * one with its thread, attachments, history and survey. Internal notes and support-only
  * history are dropped here for every customer-side reader, whatever the route.
  */
-import { Db, Invalid, requireViewer, type Sql, type Viewer } from "@wharf/core"
+import { Db, Invalid, requireViewer, type Sql, uploadOwner, type Viewer } from "@wharf/core"
 import { Effect } from "effect"
 import type { Severity, TicketStatus } from "../shared/status"
 import type {
@@ -15,6 +15,7 @@ import type {
   TicketSummary
 } from "../shared/types"
 import { findTicket, findVisibleTicket, isSupport, sideOf, visibleTo } from "./access"
+import { attachUploads } from "./attachments"
 import { calendarFor, dueTimes } from "./calendars"
 import { renderMarkdown } from "./markdown"
 import { deliver, mailToRequester } from "./notify"
@@ -74,18 +75,24 @@ export const createTicket = Effect.fn("Tickets.create")(function* (input: {
   version?: string | undefined
   description: string
   groupId?: string | undefined
+  /** Ids of the viewer's finished uploads, claimed with the ticket. */
+  attachments?: ReadonlyArray<string> | undefined
 }) {
   const viewer = yield* requireViewer
   const db = yield* Db
   const group = input.groupId ? viewer.groups.find((g) => g.id === input.groupId) : undefined
   if (input.groupId && !group) return yield* invalid("groupId", "you are not a member of this group")
   const ticket = yield* db.transaction(
-    insertTicket({
-      ...input,
-      requester: { id: viewer.id, name: viewer.name, email: viewer.email },
-      tenant: group
-        ? { kind: "group", id: group.id, name: group.name }
-        : { kind: "user", id: viewer.id, name: viewer.name }
+    Effect.gen(function* () {
+      const ticket = yield* insertTicket({
+        ...input,
+        requester: { id: viewer.id, name: viewer.name, email: viewer.email },
+        tenant: group
+          ? { kind: "group", id: group.id, name: group.name }
+          : { kind: "user", id: viewer.id, name: viewer.name }
+      })
+      yield* attachUploads(ticket, null, input.attachments, uploadOwner.user(viewer.id))
+      return ticket
     })
   )
   yield* deliver(yield* mailToRequester(ticket, { kind: "created" }))
@@ -164,10 +171,21 @@ export const listTickets = Effect.fn("Tickets.list")(function* (input: {
   )
 })
 
-const attachmentUrl = (number: string, id: string) => `/api/v1/tickets/${number}/attachments/${id}`
+/** Where a file downloads from: the ticket's route, or the guest link's for a guest. */
+const attachmentUrl = (number: string, id: string, guestToken: string | undefined) =>
+  guestToken
+    ? `/api/v1/guest/tickets/${number}/attachments/${id}?token=${encodeURIComponent(guestToken)}`
+    : `/api/v1/tickets/${number}/attachments/${id}`
 
-/** The full ticket as `viewer` may see it (support: notes and SLA; customers: neither). */
-export const detailOf = Effect.fn("Tickets.detail")(function* (ticket: TicketRow, viewer: Viewer | null) {
+/**
+ * The full ticket as `viewer` may see it (support: notes and SLA; customers: neither);
+ * a guest (no viewer) reads it through their link's `guestToken`.
+ */
+export const detailOf = Effect.fn("Tickets.detail")(function* (
+  ticket: TicketRow,
+  viewer: Viewer | null,
+  guestToken?: string
+) {
   const db = yield* Db
   const support = viewer !== null && isSupport(viewer)
   const side = viewer ? sideOf(viewer, ticket) : "customer"
@@ -220,7 +238,12 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (ticket: TicketRow
   const files = (messageId: string | null): Attachment[] =>
     attachments
       .filter((a) => a.message_id === messageId)
-      .map((a) => ({ id: a.id, name: a.name, size: Number(a.size), url: attachmentUrl(ticket.number, a.id) }))
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        size: Number(a.size),
+        url: attachmentUrl(ticket.number, a.id, guestToken)
+      }))
   const survey = surveys[0]
   return {
     ...toSummary(ticket, support),

@@ -100,7 +100,12 @@ export const GuestCreateInput = Schema.Struct({
 })
 export const GuestToken = text(1, 200)
 export const GuestAccessInput = Schema.Struct({ number: TicketNumber, token: GuestToken })
-export const GuestReplyInput = Schema.Struct({ number: TicketNumber, token: GuestToken, body: Body })
+export const GuestReplyInput = Schema.Struct({
+  number: TicketNumber,
+  token: GuestToken,
+  body: Body,
+  attachments: Attachments
+})
 export const GuestSurveyInput = Schema.Struct({
   number: TicketNumber,
   token: GuestToken,
@@ -182,7 +187,7 @@ export const ListTicketsQuery = Schema.Struct({
   offset: Schema.optional(intFromString(0, 1_000_000))
 })
 export const GuestViewQuery = Schema.Struct({ token: GuestToken })
-export const GuestReplyBody = Schema.Struct({ token: GuestToken, body: Body })
+export const GuestReplyBody = Schema.Struct({ token: GuestToken, body: Body, attachments: Attachments })
 export const MyTicketsInput = Schema.Struct({
   ...ListTicketsInput.fields,
   mine: Schema.optional(Schema.Boolean)
