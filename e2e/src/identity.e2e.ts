@@ -2,6 +2,12 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { baseUrl, launchBrowser, screenshot } from "./browser"
 
+// Admin pages sit in the navigation's "Admin" menu.
+const openAdminPage = async (page: Page, name: string) => {
+  await page.getByRole("navigation").getByRole("button", { name: "Admin" }).click()
+  await page.getByRole("menuitem", { name, exact: true }).click()
+}
+
 describe("identity administration in the console", () => {
   let browser: Browser
   let page: Page
@@ -24,7 +30,7 @@ describe("identity administration in the console", () => {
   })
 
   it("an admin creates a user, finds them by search, and a duplicate email is refused in words", async () => {
-    await page.getByRole("link", { name: "Users", exact: true }).click()
+    await openAdminPage(page, "Users")
     await page.getByRole("button", { name: "New user" }).click()
     const dialog = page.getByRole("dialog")
     await dialog.getByLabel("Email").fill("e2e.user@example.com")
@@ -45,7 +51,7 @@ describe("identity administration in the console", () => {
   })
 
   it("an admin creates a group and adds a member, who then belongs to it", async () => {
-    await page.getByRole("link", { name: "Groups", exact: true }).click()
+    await openAdminPage(page, "Groups")
     await page.getByRole("button", { name: "New group" }).click()
     const dialog = page.getByRole("dialog")
     await dialog.getByLabel("Name").fill("e2e-team")

@@ -5,6 +5,7 @@ import { A } from "@solidjs/router"
 import { Card, EmptyState, ErrorNotice, formatDateTime, Loading, t } from "@wharf/core/web"
 import { createResource, For, Show } from "solid-js"
 import { api } from "./api"
+import "./helpdesk.css"
 import { StatusBadge } from "./parts"
 
 export const LatestTickets = () => {
