@@ -46,14 +46,19 @@ export class Postings {
   private hits = new Uint8Array(0)
   private last = new Int16Array(0)
 
-  /** Record document `n`'s distinct terms with their packed slots; `n` exceeds every earlier one. */
-  add(n: number, terms: ReadonlyMap<string, number>) {
+  /**
+   * Record document `n`'s distinct terms with their packed slots; `n` exceeds every
+   * earlier one. Returns the terms no document had before.
+   */
+  add(n: number, terms: ReadonlyMap<string, number>): string[] {
     this.highest = Math.max(this.highest, n)
+    const added: string[] = []
     for (const [term, slots] of terms) {
       let list = this.lists.get(term)
       if (list === undefined) {
         list = { docs: new Int32Array(2), slots: new Uint16Array(2), length: 0 }
         this.lists.set(term, list)
+        added.push(term)
       } else if (list.length === list.docs.length) {
         const docs = new Int32Array(list.length * 2)
         const packed = new Uint16Array(list.length * 2)
@@ -66,10 +71,7 @@ export class Postings {
       list.slots[list.length] = slots
       list.length++
     }
-  }
-
-  has(term: string) {
-    return this.lists.has(term)
+    return added
   }
 
   /** How many documents (live or since replaced, until compacted) contain the term. */

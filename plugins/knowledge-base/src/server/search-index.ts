@@ -112,8 +112,7 @@ export class SearchIndex {
       encodeText(`${doc.title}\n${doc.tags.join(" ")}\n${doc.text}`),
       encodeText(doc.title)
     )
-    for (const term of slots.keys()) if (!this.postings.has(term)) this.expander.learn(term)
-    this.postings.add(n, slots)
+    for (const term of this.postings.add(n, slots)) this.expander.learn(term)
   }
 
   remove(id: string) {

@@ -8,9 +8,13 @@
 // Han ideographs (CJK unified, extension A, compatibility).
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff"
 const RUN = new RegExp(`[a-z0-9]+|[${HAN}]+`, "g")
-const IS_HAN = new RegExp(`^[${HAN}]`)
+const ASCII = /^[^\u0080-\uffff]*$/
 
-export const isHan = (s: string) => IS_HAN.test(s)
+/** Whether a term is Chinese (by its first character; terms are never mixed). */
+export const isHan = (s: string) => {
+  const c = s.charCodeAt(0)
+  return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+}
 
 /** Words so common they only add noise, in queries like "Cannot get a connection". */
 const STOP = new Set([
@@ -53,18 +57,21 @@ const stemOnce = (w: string): string => {
   return w
 }
 
+/** Stems already computed: articles repeat their words, and an index build stems millions. */
+const stems = new Map<string, string>()
+
 /**
  * A light English stemmer (plural, -ing, -ed, final e), applied until nothing changes so
- * that stemming a stem changes nothing: queries pass already-encoded terms back through
- * flexsearch, which encodes them again.
+ * that stemming a stem changes nothing: a stem typed as a query finds the same term.
  */
 export const stem = (word: string): string => {
+  const known = stems.get(word)
+  if (known !== undefined) return known
   let w = word
-  for (;;) {
-    const next = stemOnce(w)
-    if (next === w) return w
-    w = next
-  }
+  for (let next = stemOnce(w); next !== w; next = stemOnce(w)) w = next
+  if (stems.size > 100_000) stems.clear()
+  stems.set(word, w)
+  return w
 }
 
 /** Han characters as overlapping pairs; a lone character stays itself. */
@@ -76,7 +83,9 @@ const bigrams = (run: string, out: string[]) => {
 /** The terms of a text, in order (duplicates kept: flexsearch scores by position). */
 export const encodeText = (text: string): string[] => {
   const out: string[] = []
-  for (const m of text.normalize("NFKC").toLowerCase().matchAll(RUN)) {
+  // NFKC (full-width letters and digits, compatibility ideographs) changes no ASCII text.
+  const normal = ASCII.test(text) ? text : text.normalize("NFKC")
+  for (const m of normal.toLowerCase().matchAll(RUN)) {
     const run = m[0]
     if (isHan(run)) bigrams(run, out)
     else if (!STOP.has(run)) out.push(stem(run))
