@@ -5,32 +5,40 @@
  */
 import { isHan } from "./text"
 
+// Three rows of the distance table, reused: a correction compares a word with thousands.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)]
+
 /** Damerau–Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
 export const editDistance = (a: string, b: string, max: number): number => {
   if (Math.abs(a.length - b.length) > max) return max + 1
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)]
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2))
+  let [before, previous, row] = rows as [Int32Array, Int32Array, Int32Array]
+  for (let j = 0; j <= b.length; j++) previous[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const row = [i]
+    row[0] = i
     let best = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost)
+      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost)
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1)
-      row.push(d)
-      best = Math.min(best, d)
+        d = Math.min(d, before[j - 2]! + 1)
+      row[j] = d
+      if (d < best) best = d
     }
     if (best > max) return max + 1
-    rows.push(row)
+    ;[before, previous, row] = [previous, row, before]
   }
-  return rows[a.length]![b.length]!
+  return previous[b.length]!
 }
 
 /** How far a word of this length may be from a correction of it. */
 const maxDistance = (length: number) => (length <= 5 ? 1 : 2)
 
+/** Numbers (case ids, versions, ports) are not corrected: a near number is another thing. */
+const HAS_DIGIT = /\d/
+
 export class WordExpander {
-  /** Latin terms by length, so a correction only compares words of a near length. */
+  /** Latin words (no digits) by length, so a correction only compares words of a near length. */
   private readonly byLength: string[][] = []
   private readonly cache = new Map<string, ReadonlyArray<string>>()
 
@@ -39,7 +47,7 @@ export class WordExpander {
 
   /** A term seen for the first time: it may complete or correct words answered before. */
   learn(term: string) {
-    if (isHan(term)) return
+    if (isHan(term) || HAS_DIGIT.test(term)) return
     const sameLength = this.byLength[term.length]
     if (sameLength) sameLength.push(term)
     else this.byLength[term.length] = [term]
@@ -52,7 +60,7 @@ export class WordExpander {
 
   /** The terms to search for one query word: itself if known, else completions or corrections. */
   expand(term: string): ReadonlyArray<string> {
-    if (isHan(term) || term.length < 3 || this.frequency(term) > 0) return [term]
+    if (isHan(term) || term.length < 3 || HAS_DIGIT.test(term) || this.frequency(term) > 0) return [term]
     const cached = this.cache.get(term)
     if (cached) return cached
     const completions: Array<[string, number]> = []

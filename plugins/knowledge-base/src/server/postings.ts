@@ -36,8 +36,6 @@ export type Accept = (n: number) => boolean
 
 /** A document having every term: its bucket by the whole text, and by the title (-1: not all in it). */
 export type OnMatch = (n: number, textBucket: number, titleBucket: number) => void
-/** A document having some of the terms: how many, and its bucket among them. */
-export type OnPartial = (n: number, hits: number, bucket: number) => void
 
 export class Postings {
   private readonly lists = new Map<string, PostingList>()
@@ -141,37 +139,49 @@ export class Postings {
   }
 
   /**
-   * Each accepted document with at least one of `terms`, in ascending number, with how
-   * many it has and the bucket in which it had them all (as flexsearch's suggestions).
+   * Each accepted document with at least one of `terms`, in ascending number, with its
+   * rank key: fewer of the terms ranks later, then its bucket when it had them all (as
+   * flexsearch's suggestions). Keys are below `terms.length × BUCKETS`.
    */
-  matchSome(terms: ReadonlyArray<string>, accept: Accept, onPartial: OnPartial) {
+  matchSome(terms: ReadonlyArray<string>, accept: Accept): { docs: Int32Array; keys: Int32Array } {
     if (this.hits.length <= this.highest) {
       this.hits = new Uint8Array(this.highest + 1)
       this.last = new Int16Array(this.highest + 1)
     }
+    const hits = this.hits
+    const last = this.last
     let low = Number.POSITIVE_INFINITY
     let high = -1
     for (const [x, term] of terms.entries()) {
       const list = this.lists.get(term)
-      if (list === undefined) continue
+      if (list === undefined || list.length === 0) continue
+      const { docs, slots } = list
+      const at = Math.min(x, 31)
       for (let i = 0; i < list.length; i++) {
-        const n = list.docs[i]!
-        this.hits[n] = Math.min(this.hits[n]! + 1, 255)
-        this.last[n] = Math.max(this.last[n]!, bucket(list.slots[i]! & 0xff, x))
+        const n = docs[i]!
+        if (hits[n]! < 255) hits[n] = hits[n]! + 1
+        const b = (slots[i]! & 0xff) * 32 + at
+        if (b > last[n]!) last[n] = b
       }
-      if (list.length > 0) {
-        low = Math.min(low, list.docs[0]!)
-        high = Math.max(high, list.docs[list.length - 1]!)
-      }
+      low = Math.min(low, docs[0]!)
+      high = Math.max(high, docs[list.length - 1]!)
     }
+    const most = Math.min(terms.length, 255)
+    const docs = new Int32Array(Math.max(0, high - low + 1))
+    const keys = new Int32Array(docs.length)
+    let found = 0
     for (let n = low; n <= high; n++) {
-      const hits = this.hits[n]!
-      if (hits === 0) continue
-      const at = this.last[n]!
-      this.hits[n] = 0
-      this.last[n] = 0
-      if (accept(n)) onPartial(n, hits, at)
+      const count = hits[n]!
+      if (count === 0) continue
+      if (accept(n)) {
+        docs[found] = n
+        keys[found] = (most - Math.min(count, most)) * BUCKETS + last[n]!
+        found++
+      }
+      hits[n] = 0
+      last[n] = 0
     }
+    return { docs: docs.subarray(0, found), keys: keys.subarray(0, found) }
   }
 }
 

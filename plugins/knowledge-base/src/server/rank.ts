@@ -18,10 +18,10 @@ export class Ranking {
    * Append a group of documents after those already ranked, ordered by bucket (each
    * below `buckets`) and, within one, as given; documents already ranked keep their place.
    */
-  add(docs: ReadonlyArray<number>, keys: ReadonlyArray<number>, buckets: number) {
+  add(docs: ArrayLike<number>, keys: ArrayLike<number>, buckets: number) {
     if (this.full || docs.length === 0) return
     const starts = new Int32Array(buckets + 1)
-    for (const key of keys) starts[key + 1] = starts[key + 1]! + 1
+    for (let i = 0; i < keys.length; i++) starts[keys[i]! + 1] = starts[keys[i]! + 1]! + 1
     for (let k = 0; k < buckets; k++) starts[k + 1] = starts[k + 1]! + starts[k]!
     const ordered = new Int32Array(docs.length)
     for (let i = 0; i < docs.length; i++) {

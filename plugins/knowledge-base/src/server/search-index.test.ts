@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { type IndexedDoc, SearchIndex } from "./search-index"
+import { editDistance, type IndexedDoc, SearchIndex } from "./search-index"
 
 const doc = (id: string, title: string, text: string, extra: Partial<IndexedDoc> = {}): IndexedDoc => ({
   id,
@@ -67,6 +67,30 @@ describe("search index", () => {
     expect(index.search({ q: "zookeper", limit: 5, offset: 0 }).total).toBe(0)
     index.put(doc("b", "ZooKeeper session expired", "The zookeeper session expired."))
     expect(index.search({ q: "zookeper", limit: 5, offset: 0 })).toMatchObject({ ids: ["b"], total: 1 })
+  })
+
+  it("measures typos as edits, a swap of neighbours being one", () => {
+    expect(editDistance("kafak", "kafka", 2)).toBe(1)
+    expect(editDistance("conection", "connection", 2)).toBe(1)
+    expect(editDistance("zookeper", "zookeeper", 2)).toBe(1)
+    expect(editDistance("elastcsearch", "elasticsearch", 2)).toBe(1)
+    expect(editDistance("memroy", "memory", 2)).toBe(1)
+    expect(editDistance("broker", "brokers", 2)).toBe(1)
+    expect(editDistance("quota", "kafka", 2)).toBe(3)
+    expect(
+      editDistance(
+        "a-very-long-word-indeed-longer-than-thirty-two",
+        "a-very-long-word-indeed-longer-than-thirty-too",
+        2
+      )
+    ).toBe(1)
+  })
+
+  it("does not correct numbers into other numbers", () => {
+    const index = new SearchIndex()
+    index.put(doc("a", "Case 100123", "Reported on host dn01."))
+    expect(index.search({ q: "100124", limit: 5, offset: 0 }).total).toBe(0)
+    expect(index.search({ q: "100123", limit: 5, offset: 0 }).total).toBe(1)
   })
 
   it("answers with the documents having most of the words when none has all", () => {

@@ -134,6 +134,7 @@ export class SearchIndex {
 
   private accepts(query: IndexQuery): Accept {
     const { product, version, locale, tag } = query
+    if (!product && !version && !locale && !tag) return (n) => this.facets[n] !== undefined
     return (n) => {
       const f = this.facets[n]
       return (
@@ -218,15 +219,11 @@ export class SearchIndex {
   private someWords(variants: ReadonlyArray<ReadonlyArray<string>>, accept: Accept, ranking: Ranking) {
     const counter = this.counter()
     for (const variant of variants) {
-      const docs: number[] = []
-      const keys: number[] = []
-      const most = Math.min(variant.length, 255)
-      this.postings.matchSome(variant, accept, (n, hits, bucket) => {
-        counter.count(n)
-        docs.push(n)
-        keys.push((most - Math.min(hits, most)) * BUCKETS + bucket)
-      })
-      ranking.add(docs, keys, most * BUCKETS)
+      const { docs, keys } = this.postings.matchSome(variant, accept)
+      ranking.add(docs, keys, variant.length * BUCKETS)
+      // One variant (no typo or prefix alternatives) counts each document once already.
+      if (variants.length === 1) return docs.length
+      for (const n of docs) counter.count(n)
     }
     return counter.total
   }
