@@ -1,6 +1,6 @@
 /**
- * @module The knowledge-base plugin: articles with revisions, search (flexsearch, kept
- * current across replicas by ArticleEvents), feedback, quick links and the REST API.
+ * @module The knowledge-base plugin: articles with revisions, search (an in-memory index
+ * kept current across replicas by ArticleEvents), feedback, quick links and the REST API.
  */
 import { definePlugin, readMigrations } from "@wharf/core"
 import { Layer } from "effect"

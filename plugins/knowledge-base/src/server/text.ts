@@ -80,7 +80,7 @@ const bigrams = (run: string, out: string[]) => {
   for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2))
 }
 
-/** The terms of a text, in order (duplicates kept: flexsearch scores by position). */
+/** The terms of a text, in order (duplicates kept: positions score, see postings.ts). */
 export const encodeText = (text: string): string[] => {
   const out: string[] = []
   // NFKC (full-width letters and digits, compatibility ideographs) changes no ASCII text.
