@@ -11,6 +11,8 @@ export interface Column<T> {
   readonly cell: (row: T) => JSX.Element
   readonly width?: string
   readonly align?: "left" | "right"
+  /** Short values (badges, names, dates) that read worse broken over lines. */
+  readonly nowrap?: boolean
 }
 
 export const Table = <T,>(props: {
@@ -29,7 +31,10 @@ export const Table = <T,>(props: {
         <tr>
           <For each={props.columns}>
             {(c) => (
-              <th scope="col" style={{ width: c.width, "text-align": c.align ?? "left" }}>
+              <th
+                scope="col"
+                style={{ width: c.width, "text-align": c.align ?? "left", "white-space": "nowrap" }}
+              >
                 {c.header}
               </th>
             )}
@@ -42,7 +47,16 @@ export const Table = <T,>(props: {
             {(row) => (
               <tr>
                 <For each={props.columns}>
-                  {(c) => <td style={{ "text-align": c.align ?? "left" }}>{c.cell(row)}</td>}
+                  {(c) => (
+                    <td
+                      style={{
+                        "text-align": c.align ?? "left",
+                        "white-space": c.nowrap ? "nowrap" : undefined
+                      }}
+                    >
+                      {c.cell(row)}
+                    </td>
+                  )}
                 </For>
               </tr>
             )}

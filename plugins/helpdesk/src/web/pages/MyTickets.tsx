@@ -67,7 +67,7 @@ export default function MyTickets() {
           </A>
         )
       },
-      { header: t("helpdesk.field.status"), cell: (r) => <StatusBadge status={r.status} /> },
+      { header: t("helpdesk.field.status"), nowrap: true, cell: (r) => <StatusBadge status={r.status} /> },
       { header: t("helpdesk.field.severity"), cell: (r) => <SeverityBadge severity={r.severity} /> },
       { header: t("helpdesk.field.category"), cell: (r) => categoryName(r.category) },
       {
@@ -78,6 +78,7 @@ export default function MyTickets() {
       },
       {
         header: t("helpdesk.field.updated"),
+        nowrap: true,
         cell: (r) => <span class="muted">{formatDateTime(r.updatedAt)}</span>
       }
     ]

@@ -69,10 +69,14 @@ export default function Queue() {
           </A>
         )
       },
-      { header: t("helpdesk.field.status"), cell: (r) => <StatusBadge status={r.status} /> },
-      { header: t("helpdesk.field.severity"), cell: (r) => <SeverityBadge severity={r.severity} /> },
-      { header: t("helpdesk.field.sla"), cell: (r) => <SlaBadge sla={r.sla} /> },
-      { header: t("helpdesk.field.category"), cell: (r) => categoryName(r.category) },
+      { header: t("helpdesk.field.status"), nowrap: true, cell: (r) => <StatusBadge status={r.status} /> },
+      {
+        header: t("helpdesk.field.severity"),
+        nowrap: true,
+        cell: (r) => <SeverityBadge severity={r.severity} />
+      },
+      { header: t("helpdesk.field.sla"), nowrap: true, cell: (r) => <SlaBadge sla={r.sla} /> },
+      { header: t("helpdesk.field.category"), nowrap: true, cell: (r) => categoryName(r.category) },
       {
         header: t("helpdesk.field.requester"),
         cell: (r) => (
@@ -87,10 +91,12 @@ export default function Queue() {
       },
       {
         header: t("helpdesk.field.assignee"),
+        nowrap: true,
         cell: (r) => r.assignee?.name ?? <span class="muted">{t("helpdesk.support.nobody")}</span>
       },
       {
         header: t("helpdesk.field.updated"),
+        nowrap: true,
         cell: (r) => <span class="muted">{formatDateTime(r.updatedAt)}</span>
       }
     ]
