@@ -1,9 +1,35 @@
+import { createHash } from "node:crypto"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { baseUrl, launchBrowser, screenshot } from "./browser"
 
 const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
 const PASSWORD = "wharf-demo-1"
+const LOG = {
+  name: "broker-日志.log",
+  mimeType: "text/plain",
+  buffer: Buffer.from("WARN slow append 800ms\n".repeat(4000))
+}
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex")
+
+/** Attach a file through the upload component and wait until it is on the server. */
+const attach = async (page: Page, file: typeof LOG) => {
+  await page.locator(".upload input[type=file]").setInputFiles(file)
+  await page
+    .locator(".upload-item", { hasText: file.name })
+    .locator(".upload-status", { hasText: "已上传" })
+    .waitFor()
+}
+
+/** The attachment link on the page downloads exactly the file that was attached. */
+const expectDownload = async (page: Page, file: typeof LOG) => {
+  const link = page.locator(".hd-attachment a", { hasText: file.name }).first()
+  await link.waitFor()
+  const res = await page.request.get(new URL((await link.getAttribute("href"))!, baseUrl()).toString())
+  expect(res.status()).toBe(200)
+  expect(res.headers()["content-disposition"]).toContain(encodeURIComponent(file.name))
+  expect(sha256(await res.body())).toBe(sha256(file.buffer))
+}
 
 /** The outbox, as an admin reads it: the console's own API, signed in with a session. */
 const outboxFor = async (to: string) => {
@@ -42,7 +68,7 @@ describe("the helpdesk in the browser", () => {
   const statusIs = (page: Page, status: string) =>
     page.locator(".hd-meta").getByText(status, { exact: true }).waitFor()
 
-  it("a customer files a ticket, support answers and proposes a solution, the customer confirms and rates it", async () => {
+  it("a customer files a ticket with an attachment, support answers and proposes a solution, the customer confirms and rates it", async () => {
     const customer = await signedInPage("zhang.min@example.com")
     await customer.getByRole("heading", { name: "我的工单" }).waitFor()
     await screenshot(customer, "helpdesk-home-widget")
@@ -52,18 +78,23 @@ describe("the helpdesk in the browser", () => {
     await customer
       .getByLabel("问题描述")
       .fill("## 现象\n写入延迟从 5ms 升到 **800ms**。\n\n- 版本 2.8\n- 6 个 broker")
+    await attach(customer, LOG)
     await screenshot(customer, "helpdesk-new-ticket")
     await customer.getByRole("button", { name: "提交" }).click()
     await customer.waitForURL(/\/tickets\/\d+$/)
     const number = Number(new URL(customer.url()).pathname.split("/").pop())
     await statusIs(customer, "处理中")
     await customer.locator(".hd-markdown strong", { hasText: "800ms" }).waitFor()
+    await customer.locator(".hd-attachment", { hasText: "89.8 KB" }).waitFor()
+    await expectDownload(customer, LOG)
 
     const agent = await signedInPage("wang.fang@example.com")
     await agent.goto(`${baseUrl()}/support/tickets`)
     await agent.getByRole("link", { name: `#${number}` }).waitFor()
     await screenshot(agent, "helpdesk-queue")
     await agent.getByRole("link", { name: `#${number}` }).click()
+    // Support reads the customer's attachment on the ticket.
+    await expectDownload(agent, LOG)
     await agent.getByRole("button", { name: "分配给我" }).click()
     await agent.locator(".hd-history").getByText("处理人 未分配 → 王芳").waitFor()
     await agent.getByLabel("回复").fill("请上传 broker 日志和诊断包。")
@@ -123,8 +154,17 @@ describe("the helpdesk in the browser", () => {
     await page.goto(`${baseUrl()}${path}`)
     await statusIs(page, "处理中")
     await page.getByLabel("回复").fill("补充：只有首页 502，后台正常。")
+    const nginx = {
+      name: "nginx-error.log",
+      mimeType: "text/plain",
+      buffer: Buffer.from("502 upstream timed out\n")
+    }
+    await attach(page, nginx)
     await page.getByRole("button", { name: "发送回复" }).click()
     await page.locator(".hd-message").getByText("补充：只有首页 502，后台正常。").waitFor()
+    // The guest's file is on their reply, downloadable through the same link.
+    await expectDownload(page, nginx)
+    expect(await page.locator(".upload-item").count()).toBe(0)
     await screenshot(page, "helpdesk-guest-ticket")
 
     // An altered link is refused.

@@ -54,7 +54,26 @@ export const coreMessages: Messages = {
     "error.chunkHint": "页面没能加载下来：可能是网络中断，或者 Wharf 刚刚更新。请刷新页面。",
     "error.reload": "刷新页面",
     "forbidden.title": "没有权限",
-    "forbidden.hint": "你的账号没有打开此页面的权限。"
+    "forbidden.hint": "你的账号没有打开此页面的权限。",
+    "upload.drop": "把文件拖到这里，或",
+    "upload.choose": "选择文件",
+    "upload.limit": "每个文件最大 {max}",
+    "upload.pause": "暂停",
+    "upload.resume": "继续",
+    "upload.paused": "已暂停",
+    "upload.remove": "移除 {name}",
+    "upload.speed": "{speed}/秒",
+    "upload.timeLeft": "剩余 {time}",
+    "upload.resumedFrom": "已从 {percent}% 处继续",
+    "upload.retrying": "连接中断，{seconds} 秒后重试…",
+    "upload.done": "已上传",
+    "upload.offline": "连接已断开：网络恢复后会自动继续，也可以点“重试”。",
+    "upload.tooLarge": "文件太大：{detail}",
+    "upload.fileTooLarge": "{name} 有 {size}，超过了 {max} 的上限，未上传。",
+    "upload.tooMany": "{name} 未上传：最多 {max} 个文件。",
+    "upload.refused": "服务器拒绝了这个文件：{detail}",
+    "upload.interrupted": "有上传在刷新页面时中断了。重新选择同一个文件，会从中断处继续：",
+    "upload.forget": "不再继续"
   },
   en: {
     "common.loading": "Loading…",
@@ -111,6 +130,27 @@ export const coreMessages: Messages = {
       "This page could not be downloaded: the network dropped, or Wharf was just updated. Reload the page.",
     "error.reload": "Reload page",
     "forbidden.title": "Not allowed",
-    "forbidden.hint": "Your account may not open this page."
+    "forbidden.hint": "Your account may not open this page.",
+    "upload.drop": "Drop files here, or",
+    "upload.choose": "Choose files",
+    "upload.limit": "up to {max} each",
+    "upload.pause": "Pause",
+    "upload.resume": "Resume",
+    "upload.paused": "paused",
+    "upload.remove": "Remove {name}",
+    "upload.speed": "{speed}/s",
+    "upload.timeLeft": "{time} left",
+    "upload.resumedFrom": "resumed at {percent}%",
+    "upload.retrying": "connection lost, retrying in {seconds} s…",
+    "upload.done": "uploaded",
+    "upload.offline":
+      "The connection was lost. The upload continues when the network is back, or press Retry.",
+    "upload.tooLarge": "The file is too large: {detail}",
+    "upload.fileTooLarge": "{name} is {size}, over the {max} limit; it was not uploaded.",
+    "upload.tooMany": "{name} was not uploaded: at most {max} files.",
+    "upload.refused": "The server refused this file: {detail}",
+    "upload.interrupted":
+      "Some uploads stopped when the page was reloaded. Choose the same file again to continue where it stopped:",
+    "upload.forget": "Forget"
   }
 }

@@ -3,15 +3,29 @@
  * support), the reply box, close/confirm, the survey once closed, and its history. The
  * signed-in page and the guest link page both use it with their own actions.
  */
-import { Badge, Button, Card, ConfirmDialog, formatDateTime, Textarea, t } from "@wharf/core/web"
+import {
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  FileUpload,
+  type FileUploadApi,
+  formatDateTime,
+  Textarea,
+  t
+} from "@wharf/core/web"
 import { createSignal, For, type JSX, Show } from "solid-js"
 import type { TicketDetail } from "../shared/types"
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSE, AttachmentList } from "./Attachments"
 import { describe, severityLabel, statusLabel } from "./api"
 import { categoryName, Markdown, SeverityBadge, StatusBadge } from "./parts"
 import { SurveyCard } from "./SurveyCard"
 
 export interface TicketActions {
-  readonly reply: (body: string, flags: { internal?: boolean; proposeSolution?: boolean }) => Promise<unknown>
+  readonly reply: (
+    body: string,
+    flags: { internal?: boolean; proposeSolution?: boolean; attachments?: ReadonlyArray<string> }
+  ) => Promise<unknown>
   readonly close: () => Promise<unknown>
   readonly confirm: () => Promise<unknown>
   readonly survey: (rating: number, comment: string) => Promise<unknown>
@@ -36,11 +50,16 @@ export const TicketView = (props: {
   actions: TicketActions
   /** Support's panel (assign, status, severity, SLA), beside the thread. */
   side?: JSX.Element
+  /** A guest's link credential for uploading files (`<number>.<token>`). */
+  guestUpload?: string
 }) => {
   const [body, setBody] = createSignal("")
   const [busy, setBusy] = createSignal<string>()
   const [error, setError] = createSignal<string>()
   const [closing, setClosing] = createSignal(false)
+  const [files, setFiles] = createSignal<ReadonlyArray<string>>([])
+  const [uploading, setUploading] = createSignal(false)
+  let uploader: FileUploadApi | undefined
   const support = () => props.ticket.viewerSide === "support"
   const open = () => props.ticket.status !== "closed"
 
@@ -59,7 +78,16 @@ export const TicketView = (props: {
   }
   const send = async (flags: { internal?: boolean; proposeSolution?: boolean }, what: string) => {
     if (!body().trim()) return
-    if (await run(what, () => props.actions.reply(body(), flags))) setBody("")
+    if (uploading()) return setError(t("helpdesk.attachments.wait"))
+    const attachments = files()
+    if (
+      await run(what, () =>
+        props.actions.reply(body(), { ...flags, ...(attachments.length ? { attachments } : {}) })
+      )
+    ) {
+      setBody("")
+      uploader?.clear()
+    }
   }
 
   return (
@@ -80,6 +108,7 @@ export const TicketView = (props: {
             </span>
           </div>
           <Markdown html={props.ticket.descriptionHtml} />
+          <AttachmentList files={props.ticket.attachments} />
         </Card>
 
         <section class="hd-thread" aria-label={t("helpdesk.detail.thread")}>
@@ -109,6 +138,7 @@ export const TicketView = (props: {
                     <span class="muted hd-message-time">{formatDateTime(m.createdAt)}</span>
                   </header>
                   <Markdown html={m.html} />
+                  <AttachmentList files={m.attachments} />
                 </article>
               )}
             </For>
@@ -144,6 +174,17 @@ export const TicketView = (props: {
               rows={5}
               value={body()}
               onInput={(e) => setBody(e.currentTarget.value)}
+            />
+            <FileUpload
+              purpose={ATTACHMENT_PURPOSE}
+              maxBytes={ATTACHMENT_MAX_BYTES}
+              guest={props.guestUpload}
+              label={t("helpdesk.attachments.drop")}
+              onChange={setFiles}
+              onBusyChange={setUploading}
+              ref={(api) => {
+                uploader = api
+              }}
             />
             <Show when={error()}>
               <div class="notice notice-error" role="alert">

@@ -36,8 +36,16 @@ export default function GuestTicket() {
           {(tk) => (
             <TicketView
               ticket={tk()}
+              guestUpload={`${link().number}.${link().token}`}
               actions={{
-                reply: (body) => then(api.guest.reply.mutate({ ...link(), body })),
+                reply: (body, flags) =>
+                  then(
+                    api.guest.reply.mutate({
+                      ...link(),
+                      body,
+                      ...(flags.attachments ? { attachments: flags.attachments } : {})
+                    })
+                  ),
                 close: () => then(api.guest.close.mutate(link())),
                 confirm: () => then(api.guest.confirm.mutate(link())),
                 survey: (rating, comment) =>

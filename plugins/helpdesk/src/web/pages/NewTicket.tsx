@@ -8,6 +8,7 @@ import {
   Button,
   Card,
   ErrorNotice,
+  FileUpload,
   Loading,
   Page,
   Select,
@@ -20,6 +21,7 @@ import {
 } from "@wharf/core/web"
 import { createResource, createSignal, Show } from "solid-js"
 import type { Severity } from "../../shared/status"
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSE } from "../Attachments"
 import { api, describe } from "../api"
 import { categoryName, SeverityPicker } from "../parts"
 import "../helpdesk.css"
@@ -34,11 +36,14 @@ export default function NewTicket() {
   const [version, setVersion] = createSignal("")
   const [description, setDescription] = createSignal("")
   const [tenant, setTenant] = createSignal("")
+  const [files, setFiles] = createSignal<ReadonlyArray<string>>([])
+  const [uploading, setUploading] = createSignal(false)
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<string>()
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
+    if (uploading()) return setError(t("helpdesk.attachments.wait"))
     setBusy(true)
     setError(undefined)
     try {
@@ -49,7 +54,8 @@ export default function NewTicket() {
         description: description(),
         ...(product().trim() ? { product: product() } : {}),
         ...(version().trim() ? { version: version() } : {}),
-        ...(tenant() ? { groupId: tenant() } : {})
+        ...(tenant() ? { groupId: tenant() } : {}),
+        ...(files().length ? { attachments: files() } : {})
       })
       toast(t("helpdesk.new.created", { number: ticket.number }))
       navigate(`/tickets/${ticket.number}`)
@@ -119,6 +125,13 @@ export default function NewTicket() {
                     value={description()}
                     onInput={(e) => setDescription(e.currentTarget.value)}
                   />
+                  <FileUpload
+                    purpose={ATTACHMENT_PURPOSE}
+                    maxBytes={ATTACHMENT_MAX_BYTES}
+                    label={t("helpdesk.attachments.drop")}
+                    onChange={setFiles}
+                    onBusyChange={setUploading}
+                  />
                   <Show when={error()}>
                     <div class="notice notice-error" role="alert">
                       {error()}
@@ -126,7 +139,7 @@ export default function NewTicket() {
                   </Show>
                   <div class="hd-form-actions">
                     <Button onClick={() => navigate("/tickets")}>{t("common.cancel")}</Button>
-                    <Button type="submit" variant="primary" loading={busy()}>
+                    <Button type="submit" variant="primary" loading={busy()} disabled={uploading()}>
                       {t("helpdesk.new.submit")}
                     </Button>
                   </div>
