@@ -5,16 +5,30 @@
  */
 import { Db, hasRole, NotFound, requireViewer, type Sql, type Viewer } from "@wharf/core"
 import { Effect } from "effect"
-import { type TicketRow, ticketColumns, ticketFrom } from "./rows"
+import { type Fragment, type TicketRow, ticketColumns, ticketFrom } from "./rows"
 
 export const isSupport = (viewer: Viewer) => hasRole(viewer, "admin", "agent")
 
+/**
+ * The tickets `viewer` may see, as conditions on `helpdesk.tickets t` that never hold for
+ * the same row: what they asked, and each of their groups' tickets someone else asked.
+ * Lists read each along its own index (`tickets_requester`, `tickets_group_activity`) and
+ * merge them; one OR made PostgreSQL walk every ticket by activity and filter.
+ */
+export const visibleParts = (sql: Sql, viewer: Viewer): ReadonlyArray<Fragment> =>
+  isSupport(viewer)
+    ? [sql`true`]
+    : [
+        sql`t.requester_id = ${viewer.id}`,
+        ...viewer.groups.map(
+          (g) => sql`(t.tenant_kind = 'group' and t.tenant_id = ${g.id}
+            and t.requester_id is distinct from ${viewer.id})`
+        )
+      ]
+
 /** The condition on `helpdesk.tickets t` for tickets `viewer` may see. */
 export const visibleTo = (sql: Sql, viewer: Viewer) =>
-  isSupport(viewer)
-    ? sql`true`
-    : sql`(t.requester_id = ${viewer.id}
-        or (t.tenant_kind = 'group' and t.tenant_id = any(${viewer.groups.map((g) => g.id)}::uuid[])))`
+  visibleParts(sql, viewer).reduce((acc, part) => sql`${acc} or ${part}`, sql`false`)
 
 /** Support speaks for support, except on a ticket they asked themselves. */
 export const sideOf = (viewer: Viewer, ticket: Pick<TicketRow, "requester_id">): "customer" | "support" =>
@@ -32,7 +46,7 @@ export const findVisibleTicket = Effect.fn("Tickets.findVisible")(function* (
   const [row] = yield* db.query(
     (sql) => sql<TicketRow[]>`
       select ${ticketColumns(sql)} from ${ticketFrom(sql)}
-      where t.number = ${number} and ${visibleTo(sql, viewer)}
+      where t.number = ${number} and (${visibleTo(sql, viewer)})
       ${options.forUpdate ? sql`for update of t` : sql``}`
   )
   if (!row) return yield* noSuchTicket(number)

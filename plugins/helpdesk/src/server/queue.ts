@@ -29,7 +29,7 @@ export const listQueue = Effect.fn("Support.queue")(function* (input: {
   const viewer = yield* requireRole("admin", "agent")
   const sort = input.sort ?? "due"
   return yield* pageOf(
-    (sql) =>
+    (sql) => [
       and(sql, [
         input.status === "open"
           ? sql`t.status <> 'closed'`
@@ -51,7 +51,8 @@ export const listQueue = Effect.fn("Support.queue")(function* (input: {
             ? sql`(t.first_response_breached_at is not null or t.resolution_breached_at is not null)`
             : sql`(t.first_response_breached_at is null and t.resolution_breached_at is null)`,
         searchCondition(sql, input.search)
-      ]),
+      ])
+    ],
     (sql) =>
       sort === "due"
         ? // Open tickets by what falls due first; closed ones after, newest first.

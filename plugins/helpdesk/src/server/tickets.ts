@@ -14,7 +14,7 @@ import type {
   TicketDetail,
   TicketSummary
 } from "../shared/types"
-import { findTicket, findVisibleTicket, isSupport, sideOf, visibleTo } from "./access"
+import { findTicket, findVisibleTicket, isSupport, sideOf, visibleParts } from "./access"
 import { attachUploads } from "./attachments"
 import { calendarFor, dueTimes } from "./calendars"
 import { renderMarkdown } from "./markdown"
@@ -115,22 +115,43 @@ export const searchCondition = (sql: Sql, search: string | undefined) => {
     : sql`t.title ilike ${pattern}`
 }
 
-/** One page of tickets under `where`, newest activity first, with a capped total. */
+const unionAll = (sql: Sql, parts: ReadonlyArray<Fragment>) =>
+  parts.slice(1).reduce((acc, p) => sql`${acc} union all ${p}`, parts[0]!)
+
+/**
+ * One page of the tickets matching any of `parts` (conditions that never hold for the same
+ * row), in `order`, with a capped total, in one statement: each round trip costs the
+ * server more CPU (driver, protocol, effect) than PostgreSQL spends on the count. Several
+ * parts are each read along their own index, up to the page's end, and merged.
+ */
 export const pageOf = Effect.fn("Tickets.page")(function* (
-  where: (sql: Sql) => Fragment,
+  parts: (sql: Sql) => ReadonlyArray<Fragment>,
   order: (sql: Sql) => Fragment,
   page: { limit: number; offset: number },
   support: boolean
 ) {
   const db = yield* Db
   const capped = (sql: Sql) =>
-    sql`(select count(*) from (select 1 from helpdesk.tickets t where ${where(sql)} limit ${COUNT_CAP + 1}) x)`
-  // The page and its capped total in one statement: each round trip costs the server more
-  // CPU (driver, protocol, effect) than PostgreSQL spends counting up to 1,001 index rows.
+    sql`(select count(*) from (${unionAll(
+      sql,
+      parts(sql).map((where) => sql`(select 1 from helpdesk.tickets t where ${where} limit ${COUNT_CAP + 1})`)
+    )}) x)`
+  const matching = (sql: Sql) => {
+    const each = parts(sql)
+    if (each.length === 1) return each[0]!
+    const ids = unionAll(
+      sql,
+      each.map(
+        (where) => sql`(select t.id from helpdesk.tickets t where ${where}
+          order by ${order(sql)} limit ${page.offset + page.limit})`
+      )
+    )
+    return sql`t.id in (${ids})`
+  }
   const rows = yield* db.query(
     (sql) => sql<(SummaryRow & { total_n: string })[]>`
-      select ${summaryColumns(sql, support)}, ${capped(sql)} as total_n from ${ticketFrom(sql)} where ${where(sql)}
-      order by ${order(sql)} limit ${page.limit} offset ${page.offset}`
+      select ${summaryColumns(sql, support)}, ${capped(sql)} as total_n from ${ticketFrom(sql)}
+      where ${matching(sql)} order by ${order(sql)} limit ${page.limit} offset ${page.offset}`
   )
   // A page past the end has no row to carry the total: count on its own.
   const n = Number(
@@ -159,12 +180,14 @@ export const listTickets = Effect.fn("Tickets.list")(function* (input: {
   const customerView: Viewer = input.mine ? { ...viewer, roles: ["user"] } : viewer
   return yield* pageOf(
     (sql) =>
-      and(sql, [
-        visibleTo(sql, customerView),
-        input.status ? sql`t.status = ${input.status}` : null,
-        input.severity ? sql`t.severity = ${input.severity}` : null,
-        searchCondition(sql, input.search)
-      ]),
+      visibleParts(sql, customerView).map((visible) =>
+        and(sql, [
+          visible,
+          input.status ? sql`t.status = ${input.status}` : null,
+          input.severity ? sql`t.severity = ${input.severity}` : null,
+          searchCondition(sql, input.search)
+        ])
+      ),
     (sql) => sql`t.updated_at desc, t.number desc`,
     input,
     false
