@@ -164,4 +164,27 @@ describe.each(testBackends())("knowledge-base search on $name", (backend) => {
       await second.stop()
     }
   })
+  it("a server starting on a large knowledge base indexes every published article, drafts not", async () => {
+    await wharf.database.pool`
+      insert into knowledge_base.articles (title, body, tags, product, version, locale, status, author_name)
+      select 'Zephyr relay ' || n, 'The zephyr relay drops frames on port ' || n || '.', '{zephyr}', 'TDH', '7.0', 'en',
+             case when n % 10 = 0 then 'draft' else 'published' end, 'Bench'
+      from generate_series(1, 4500) as n`
+    const fresh = await startTestWharf({
+      backend,
+      plugins: ["identity", "knowledge-base"],
+      databaseUrl: wharf.databaseUrl
+    })
+    try {
+      const r = await search(fresh.client(), { q: "zephyr relay", limit: 5, offset: 4045 })
+      expect(r.body.total).toBe(4050)
+      expect(r.body.items).toHaveLength(5)
+      // Article 4500 is a draft.
+      expect((await search(fresh.client(), { q: "4500", tag: "zephyr" })).body.total).toBe(0)
+      expect((await search(fresh.client(), { q: "4499", tag: "zephyr" })).body.total).toBe(1)
+    } finally {
+      await fresh.stop()
+      await wharf.database.pool`delete from knowledge_base.articles where author_name = 'Bench'`
+    }
+  })
 })

@@ -36,7 +36,12 @@ export interface KbSearchShape {
 
 export class KbSearch extends Context.Service<KbSearch, KbSearchShape>()("wharf/knowledge-base/KbSearch") {}
 
-const docOf = (r: Row) => ({
+/** Articles read per query while building the index at start-up. */
+const LOAD_PAGE = 2000
+
+type IndexedRow = Pick<Row, "id" | "title" | "body" | "tags" | "product" | "version" | "locale">
+
+const docOf = (r: IndexedRow) => ({
   id: r.id,
   title: r.title,
   text: plainText(r.body),
@@ -52,13 +57,10 @@ export const kbSearchLayer = Layer.effect(
     const db = yield* Db
     const events = yield* ArticleEvents
     const index = new SearchIndex()
-    const published = yield* db.query(
-      (sql) => sql<Row[]>`
-      select id::text, title, body, tags, product, version, locale, status, updated_at, views
-      from knowledge_base.articles where status = 'published'`
-    )
-    for (const r of published) index.put(docOf(r))
-
+    // Subscribed before loading: a change made while the pages below are read is applied
+    // (re-read) rather than passed over by the change log, and a page read before the
+    // change does not overwrite it afterwards.
+    let changedWhileLoading: Set<string> | undefined = new Set()
     yield* events.subscribe((ids) =>
       db
         .query(
@@ -69,6 +71,7 @@ export const kbSearchLayer = Layer.effect(
         .pipe(
           Effect.flatMap((rows) =>
             Effect.sync(() => {
+              for (const id of ids) changedWhileLoading?.add(id)
               const live = new Set(rows.map((r) => r.id))
               for (const r of rows) index.put(docOf(r))
               for (const id of ids) if (!live.has(id)) index.remove(id)
@@ -77,6 +80,21 @@ export const kbSearchLayer = Layer.effect(
           Effect.catchCause((cause) => Effect.logWarning("knowledge-base index update failed", cause))
         )
     )
+
+    // In pages by id, so a large knowledge base's bodies are not all in memory at once.
+    for (let after: string | undefined; ; ) {
+      const page = yield* db.query(
+        (sql) => sql<IndexedRow[]>`
+        select id::text, title, body, tags, product, version, locale
+        from knowledge_base.articles
+        where status = 'published' ${after === undefined ? sql`` : sql`and id > ${after}::uuid`}
+        order by id limit ${LOAD_PAGE}`
+      )
+      for (const r of page) if (!changedWhileLoading.has(r.id)) index.put(docOf(r))
+      if (page.length < LOAD_PAGE) break
+      after = page.at(-1)!.id
+    }
+    changedWhileLoading = undefined
 
     const search = Effect.fn("KbSearch.search")(function* (query: IndexQuery) {
       const started = performance.now()
