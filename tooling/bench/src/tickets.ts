@@ -12,8 +12,8 @@
  * just the matching routes, so a profile shows one route's per-request path.
  */
 import { spawn } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
-import { cpus, tmpdir, totalmem } from "node:os"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { cpus, loadavg, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
@@ -119,8 +119,26 @@ const signIn = async (base: string, email: string, password: string) => {
     .join("; ")
 }
 
+/** CPU time a process has used, in ms (Linux /proc; 0 elsewhere). Clock ticks are 10 ms. */
+const cpuMs = (pid: number) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return 0
+  }
+}
+
+/** Whose CPU each request is charged to: the server's process and its PostgreSQL backends.
+ * Other engineers share the machine, so requests/s and latency swing with their load;
+ * CPU per request does much less. */
+const meters: { server: number[]; database: number[] } = { server: [], database: [] }
+const used = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
+
 const load = async (name: string, url: string, cookie: string | undefined, seconds: number) => {
   if (only && !name.includes(only) && name !== "warm-up") return null
+  const before = { server: used(meters.server), database: used(meters.database) }
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -129,7 +147,15 @@ const load = async (name: string, url: string, cookie: string | undefined, secon
   })
   if (r.non2xx > 0 || r.errors > 0)
     throw new Error(`${name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`)
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 }
+  const per = (ms: number) => (r.requests.total > 0 ? ms / r.requests.total : 0)
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    serverMs: per(used(meters.server) - before.server),
+    databaseMs: per(used(meters.database) - before.database)
+  }
 }
 
 const main = async () => {
@@ -162,6 +188,13 @@ const main = async () => {
     const agent = await signIn(base, "wang.fang@example.com", "wharf-demo-1")
     // Warm the pools and caches before measuring.
     await load("warm-up", `${base}/api/v1/tickets?limit=20`, customer, 2)
+    const probe = postgres(url, { max: 1, onnotice: () => {} })
+    const backends = await probe<{ pid: number }[]>`
+      select pid from pg_stat_activity where datname = ${DB} and application_name = 'wharf'`
+    await probe.end()
+    meters.server = [child.pid!]
+    meters.database = backends.map((b) => b.pid)
+    const loadBefore = loadavg()
     const results = [
       await load('bare Hono "hello"', `http://127.0.0.1:${ports.hello}/`, undefined, seconds),
       // Signing a request in (session, user, groups: three queries) costs this much alone.
@@ -197,9 +230,16 @@ const main = async () => {
     console.log(
       `date: ${new Date().toISOString().slice(0, 10)}; ${seeded.tickets} tickets (+${seeded.tickets * 3} messages) seeded in ${seedSeconds.toFixed(1)} s; ${CONNECTIONS} connections, ${seconds} s per route`
     )
-    console.log("| route | requests/s | p50 | p99 |\n|---|---:|---:|---:|")
+    const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(", ")
+    console.log(`load average (1, 5, 15 min): ${la(loadBefore)} before, ${la(loadavg())} after`)
+    console.log(
+      "| route | requests/s | p50 | p99 | server CPU per request | PostgreSQL CPU per request |\n|---|---:|---:|---:|---:|---:|"
+    )
     for (const r of results)
-      if (r) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms |`)
+      if (r)
+        console.log(
+          `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.serverMs.toFixed(2)} ms | ${r.databaseMs.toFixed(2)} ms |`
+        )
   } finally {
     child.kill("SIGTERM")
     await new Promise((r) => child.once("exit", r))
