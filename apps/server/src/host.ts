@@ -14,6 +14,7 @@ import {
   type InternalError,
   type JobDefinition,
   Jobs,
+  jsonLoggerLayer,
   log,
   Mailer,
   makeDb,
@@ -83,7 +84,8 @@ export const createWharf = async (options: {
     const coreLayer = Layer.mergeAll(
       Layer.succeed(Db, makeDb(database.pool, database.kind)),
       Layer.succeed(WharfConfig, config),
-      Layer.succeed(Extensions, makeExtensions(plugins.flatMap((p) => p.contributions ?? [])))
+      Layer.succeed(Extensions, makeExtensions(plugins.flatMap((p) => p.contributions ?? []))),
+      jsonLoggerLayer
     )
     const withServices = Layer.provideMerge(Layer.mergeAll(Audit.layer, Jobs.layer, Mailer.layer), coreLayer)
     // Each plugin's services may use core's and those of the plugins before it.
