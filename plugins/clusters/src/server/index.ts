@@ -5,6 +5,7 @@
  */
 import { definePlugin, readMigrations } from "@wharf/core"
 import { Layer } from "effect"
+import { loadDemoWorkloads } from "./demo"
 import { ClusterSecrets, kubeClientsLayer } from "./kubeClients"
 import { clustersRouter } from "./router"
 import { clustersRoutes } from "./routes"
@@ -22,7 +23,8 @@ export const clustersPlugin = definePlugin({
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: clustersRouter,
   routes: clustersRoutes,
-  layer
+  layer,
+  demo: loadDemoWorkloads
 })
 
 export type { ClusterWatch, NodeRequests, Usage } from "./clusterWatch"
