@@ -1,12 +1,12 @@
 /**
- * @module Hashing while bytes stream in. Two jobs: the tus checksum extension (a PATCH
- * carrying `Upload-Checksum: sha1 <base64>` is verified, and cut off again when it does
- * not match: 460), and the file's sha256, kept running across chunks so a 2 GB file is
- * not read again when it finishes. After a restart (or on another replica) the running
- * hash is gone and the finished file is hashed from the store instead.
+ * @module Hashing uploads. Two jobs: the tus checksum extension (a PATCH carrying
+ * `Upload-Checksum: sha1 <base64>` is verified, and cut off again when it does not match:
+ * 460), and the file's sha256. For a local store the sha256 is computed off the request
+ * thread as the file grows (`hash-follower`); for others it is read back at the end.
  */
 import { AsyncLocalStorage } from "node:async_hooks"
-import { createHash, type Hash } from "node:crypto"
+import { createHash } from "node:crypto"
+import { startHashFollower } from "./hash-follower"
 import type { UploadStore } from "./store"
 
 export const CHECKSUM_ALGORITHMS = ["sha1", "sha256", "md5"] as const
@@ -38,51 +38,48 @@ export interface Hashing {
   /** The sha256 (hex) of a finished upload of `size` bytes. */
   readonly sha256Of: (id: string, size: number) => Promise<string>
   readonly forget: (id: string) => void
+  readonly close: () => Promise<void>
 }
 
-/** Wrap `store.tus.write` so every chunk is hashed on its way to the store. */
+/** Wrap `store.tus.write` to verify checksums, and follow the bytes for the sha256. */
 export const hashWrites = (store: UploadStore): Hashing => {
-  const running = new Map<string, { hash: Hash; offset: number }>()
+  const path = store.localPath
+  const follower = path ? startHashFollower() : null
+  // Bytes are final once written, unless the request carries a checksum still to verify.
+  store.onWritten = (id, offset) => {
+    if (follower && path && !requestChecksum.getStore()) follower.final(id, path(id), offset)
+  }
   const write = store.tus.write.bind(store.tus)
   store.tus.write = async (readable, id, offset) => {
     const expected = requestChecksum.getStore() ?? null
-    const previous = running.get(id)
-    // Work on a copy: a chunk that fails its checksum must leave the running hash as it was.
-    const whole =
-      offset === 0 ? createHash("sha256") : previous?.offset === offset ? previous.hash.copy() : null
-    running.delete(id)
-    const chunk = expected ? createHash(expected.algorithm) : null
-    let seen = 0
+    if (!expected) return write(readable, id, offset)
+    const chunk = createHash(expected.algorithm)
     // A generator, not a Transform: one stream hop less per 64 KiB piece of the body.
     async function* tap() {
       for await (const data of readable as AsyncIterable<Buffer>) {
-        seen += data.length
-        whole?.update(data)
-        chunk?.update(data)
+        chunk.update(data)
         yield data
       }
     }
     const newOffset = await write(tap() as unknown as Parameters<typeof write>[0], id, offset)
-    if (chunk && expected && chunk.digest("base64") !== expected.digest) {
+    if (chunk.digest("base64") !== expected.digest) {
       await store.truncate(id, offset)
-      if (previous && previous.offset === offset) running.set(id, previous)
       throw CHECKSUM_MISMATCH
     }
-    // Only a hash that saw exactly the bytes the store kept may be continued.
-    if (whole && newOffset === offset + seen) running.set(id, { hash: whole, offset: newOffset })
+    if (follower && path) follower.final(id, path(id), newOffset)
     return newOffset
   }
+  const readBack = async (id: string) => {
+    const hash = createHash("sha256")
+    for await (const data of store.read(id)) hash.update(data as Buffer)
+    return hash.digest("hex")
+  }
   return {
-    sha256Of: async (id, size) => {
-      const kept = running.get(id)
-      running.delete(id)
-      if (kept && kept.offset === size) return kept.hash.digest("hex")
-      const hash = createHash("sha256")
-      for await (const data of store.read(id)) hash.update(data as Buffer)
-      return hash.digest("hex")
-    },
-    forget: (id) => {
-      running.delete(id)
+    sha256Of: (id, size) =>
+      follower && path ? follower.digest(id, path(id), size).catch(() => readBack(id)) : readBack(id),
+    forget: (id) => follower?.forget(id),
+    close: async () => {
+      await follower?.close()
     }
   }
 }

@@ -5,6 +5,7 @@
  * back through `download` after its own authorization check. Unclaimed uploads expire.
  */
 import { join } from "node:path"
+import { EVENTS } from "@tus/server"
 import { Context, Effect, Layer } from "effect"
 import { WharfConfig } from "../config"
 import { Db, type DbError } from "../db/Db"
@@ -65,6 +66,7 @@ export const makeUploadsLayer = (
         expiryMs
       })
       const hashing = hashWrites(store)
+      yield* Effect.addFinalizer(() => Effect.promise(() => hashing.close()))
       store.tus.extensions = [...store.tus.extensions, "checksum"]
       const tus = makeTusServer({
         store,
@@ -74,6 +76,8 @@ export const makeUploadsLayer = (
         purposes: new Map(purposes.map((p) => [p.purpose, p])),
         run
       })
+
+      tus.on(EVENTS.POST_TERMINATE, (_req, _res, id: string) => hashing.forget(id))
 
       const handle = async (request: Request, viewer: Viewer | null) => {
         // Files leave through the claiming plugin's download route, after its own check.
