@@ -51,6 +51,43 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
     expect((await wharf.client().rest("POST", "/kb/articles", draft("x", "y"))).status).toBe(401)
   })
 
+  it("lets no plain user edit, publish, delete, restore or read the history of an article, over tRPC or REST", async () => {
+    const { id } = await create(draft("草稿：只有编辑能发布", "编辑才能改"))
+    const user = wharf.client()
+    await user.signIn("li.wei@example.com", "wharf-demo-1")
+    const publish = await user.mutate("knowledge-base.editor.update", {
+      ...draft("草稿：只有编辑能发布", "编辑才能改", "published"),
+      id,
+      revision: 1
+    })
+    expect(!publish.ok && publish.error.httpStatus).toBe(403)
+    for (const [path, input] of [
+      ["knowledge-base.editor.delete", { id }],
+      ["knowledge-base.editor.restore", { id, revision: 1 }]
+    ] as const) {
+      const r = await user.mutate(path, input)
+      expect(!r.ok && r.error.httpStatus, path).toBe(403)
+    }
+    for (const [path, input] of [
+      ["knowledge-base.editor.revisions", { id }],
+      ["knowledge-base.editor.diff", { id, from: 1, to: 1 }],
+      ["knowledge-base.editor.list", { limit: 10, offset: 0 }],
+      ["knowledge-base.editor.preview", { body: "x" }],
+      ["knowledge-base.editor.feedback", undefined]
+    ] as const) {
+      const r = await user.query(path, input)
+      expect(!r.ok && r.error.httpStatus, path).toBe(403)
+    }
+    expect((await user.rest("POST", "/kb/articles", draft("x", "y", "published"))).status).toBe(403)
+    expect((await user.rest("GET", "/kb/articles?status=draft")).status).toBe(403)
+    // Still a draft, still revision 1: nothing the user tried went through.
+    const seen = await editor.query("knowledge-base.get", { id })
+    expect(seen.ok && [seen.data.status, seen.data.revision]).toEqual(["draft", 1])
+    const listed = await user.rest("GET", "/kb/articles")
+    expect(listed.status).toBe(200)
+    expect(listed.body.items.every((a: { status: string }) => a.status === "published")).toBe(true)
+  })
+
   it("creates over REST, and names each wrong field in a 400", async () => {
     const ok = await editor.rest("POST", "/kb/articles", draft("REST 文章", "正文", "published"))
     expect(ok.status).toBe(201)

@@ -123,6 +123,15 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
       body: "b"
     })
     expect(r.status).toBe(403)
+    const before = (await wharf.client().rest("GET", "/releases")).body.total
+    const user = wharf.client()
+    await user.signIn("li.wei@example.com", "wharf-demo-1")
+    const release = { title: "x", product: "TDH", version: "1", date: "2026-01-01", body: "b" }
+    expect((await user.rest("POST", "/releases", release)).status).toBe(403)
+    const overTrpc = await user.mutate("manuals.releases.create", release)
+    expect(!overTrpc.ok && overTrpc.error.httpStatus).toBe(403)
+    expect((await wharf.client().rest("POST", "/releases", release)).status).toBe(401)
+    expect((await wharf.client().rest("GET", "/releases")).body.total).toBe(before)
     const admin = wharf.client()
     await admin.signIn()
     const bad = await admin.rest("POST", "/releases", {

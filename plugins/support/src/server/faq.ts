@@ -56,22 +56,40 @@ export const faqIndexLayer = Layer.effect(
       index = next
     })
     yield* reload
+    // Another replica's admin may have changed the FAQ: a fingerprint of the (small) table
+    // tells, in one cheap query, whether this replica's index is stale.
+    const fingerprint = db.query(
+      (sql) => sql<{ f: string }[]>`
+        select count(*)::text || ':' || coalesce(sum(hashtext(id::text || question || answer || locale)::bigint), 0)::text as f
+        from support.faqs`
+    )
+    let seen = (yield* fingerprint)[0]?.f ?? ""
+    const current = Effect.gen(function* () {
+      const now = (yield* fingerprint)[0]?.f ?? ""
+      if (now !== seen) {
+        yield* reload
+        seen = now
+      }
+    })
     return FaqIndex.of({
-      reload,
+      reload: Effect.andThen(reload, current),
       list: (q) =>
-        Effect.sync(() => {
-          const query = q.q?.trim()
-          const hits = query ? index.search({ q: query, locale: q.locale, limit: 50, offset: 0 }) : null
-          const picked = hits
-            ? hits.ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean)
-            : rows.filter((r) => !q.locale || r.locale === q.locale)
-          const terms = hits?.terms ?? new Set<string>()
-          return picked.map((r) => ({
-            ...r,
-            html: renderMarkdown(r.answer),
-            questionSegments: highlight(r.question, terms)
-          }))
-        })
+        Effect.andThen(
+          current,
+          Effect.sync(() => {
+            const query = q.q?.trim()
+            const hits = query ? index.search({ q: query, locale: q.locale, limit: 50, offset: 0 }) : null
+            const picked = hits
+              ? hits.ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean)
+              : rows.filter((r) => !q.locale || r.locale === q.locale)
+            const terms = hits?.terms ?? new Set<string>()
+            return picked.map((r) => ({
+              ...r,
+              html: renderMarkdown(r.answer),
+              questionSegments: highlight(r.question, terms)
+            }))
+          })
+        )
     })
   })
 )

@@ -78,6 +78,40 @@ describe.each(testBackends())("support on $name", (backend) => {
     expect(!bad.ok && bad.error.message).toContain("name: must not be empty")
   })
 
+  it("lets no user or agent change the catalog or the FAQ; the catalog and FAQ stay as they were", async () => {
+    const admin = wharf.client()
+    await admin.signIn()
+    const faq = await admin.mutate("support.faq.create", {
+      question: "只有管理员能改的问题？",
+      answer: "是的。",
+      locale: "zh-CN"
+    })
+    const faqId = faq.ok ? faq.data.id : ""
+    const services = (await wharf.client().rest("GET", "/support/services")).body.items
+    const service = services[0]
+    for (const email of ["li.wei@example.com", "wang.fang@example.com"]) {
+      const c = wharf.client()
+      await c.signIn(email, "wharf-demo-1")
+      const attempts = [
+        ["support.services.update", { ...service, name: "改掉的名字" }],
+        ["support.services.retire", { id: service.id }],
+        ["support.faq.create", { question: "用户的问题", answer: "用户的回答", locale: "zh-CN" }],
+        ["support.faq.update", { id: faqId, question: "改掉的问题", answer: "改掉", locale: "zh-CN" }],
+        ["support.faq.delete", { id: faqId }]
+      ] as const
+      for (const [path, input] of attempts) {
+        const r = await c.mutate(path, input)
+        expect(!r.ok && r.error.httpStatus, `${email} ${path}`).toBe(403)
+      }
+    }
+    const after = (await wharf.client().rest("GET", "/support/services")).body.items
+    expect(after).toEqual(services)
+    const found = await wharf.client().rest("GET", "/support/faq?q=只有管理员能改")
+    expect(found.body.items.map((f: { question: string }) => f.question)).toEqual(["只有管理员能改的问题？"])
+    const all = (await wharf.client().rest("GET", "/support/faq")).body.items
+    expect(all.map((f: { question: string }) => f.question)).not.toContain("用户的问题")
+  })
+
   it("searches the FAQ in Chinese and English, and an admin's new question is found at once", async () => {
     const c = wharf.client()
     const zh = await c.rest("GET", "/support/faq?q=上班时间")
@@ -93,5 +127,42 @@ describe.each(testBackends())("support on $name", (backend) => {
     })
     const found = await c.rest("GET", "/support/faq?q=远程桌面")
     expect(found.body.items.map((f: { question: string }) => f.question)).toEqual(["支持远程桌面吗？"])
+  })
+
+  it("a question an admin adds, edits or deletes on one server is seen at once on a second server", async () => {
+    const second = await startTestWharf({
+      backend,
+      plugins: ["identity", "knowledge-base", "support"],
+      databaseUrl: wharf.databaseUrl
+    })
+    try {
+      const reader = second.client()
+      const questions = async (q: string) =>
+        (await reader.rest("GET", `/support/faq?q=${encodeURIComponent(q)}`)).body.items.map(
+          (f: { question: string }) => f.question
+        )
+      expect(await questions("堡垒机录像")).not.toContain("堡垒机录像保留多久？")
+      const admin = wharf.client()
+      await admin.signIn()
+      const created = await admin.mutate("support.faq.create", {
+        question: "堡垒机录像保留多久？",
+        answer: "保留 180 天。",
+        locale: "zh-CN"
+      })
+      const id = created.ok ? created.data.id : ""
+      expect(await questions("堡垒机录像")).toContain("堡垒机录像保留多久？")
+      await admin.mutate("support.faq.update", {
+        id,
+        question: "审计录像保留多久？",
+        answer: "保留 180 天。",
+        locale: "zh-CN"
+      })
+      expect(await questions("审计录像")).toContain("审计录像保留多久？")
+      expect(await questions("堡垒机录像")).not.toContain("堡垒机录像保留多久？")
+      await admin.mutate("support.faq.delete", { id })
+      expect(await questions("审计录像")).not.toContain("审计录像保留多久？")
+    } finally {
+      await second.stop()
+    }
   })
 })
