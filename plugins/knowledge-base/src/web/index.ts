@@ -5,13 +5,15 @@
 import { defineConsolePlugin } from "@wharf/core/web"
 import { lazy } from "solid-js"
 import { Deflection } from "./Deflection"
+import { KbHomeWidget } from "./HomeWidget"
 import { messages } from "./messages"
 
 export default defineConsolePlugin({
   id: "knowledge-base",
   nav: [
     { path: "/kb", label: "kb.nav", order: 20, section: "support" },
-    { path: "/kb/editor", label: "kb.nav.editor", order: 30, section: "support", roles: ["admin", "agent"] }
+    { path: "/kb/editor", label: "kb.nav.editor", order: 30, section: "support", roles: ["admin", "agent"] },
+    { path: "/admin/kb/quick-links", label: "kb.quick.nav", order: 50, section: "admin", roles: ["admin"] }
   ],
   routes: [
     { path: "/kb", component: lazy(() => import("./pages/KbHome")), public: true },
@@ -28,12 +30,19 @@ export default defineConsolePlugin({
       roles: ["admin", "agent"]
     },
     {
+      path: "/admin/kb/quick-links",
+      component: lazy(() => import("./pages/QuickLinks")),
+      roles: ["admin"]
+    },
+    {
       path: "/kb/editor/:id/history",
       component: lazy(() => import("./pages/History")),
       roles: ["admin", "agent"]
     }
   ],
   slots: {
+    // First on the home page: the support center opens with its search box and quick links.
+    "home.widgets": [KbHomeWidget],
     "ticket.form.aside": [Deflection as (props: Record<string, unknown>) => ReturnType<typeof Deflection>]
   },
   messages

@@ -10,6 +10,7 @@ import {
   EmptyState,
   ErrorNotice,
   formatNumber,
+  hasRole,
   Loading,
   locale,
   Page,
@@ -17,7 +18,8 @@ import {
   SearchInput,
   Select,
   Slot,
-  t
+  t,
+  viewer
 } from "@wharf/core/web"
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { api } from "../api"
@@ -82,6 +84,11 @@ export default function KbHome() {
               </A>
             )}
           </For>
+          <Show when={viewer() && hasRole(viewer()!, "admin")}>
+            <A class="kb-quick-admin" href="/admin/kb/quick-links">
+              {t("kb.quick.edit")}
+            </A>
+          </Show>
         </nav>
       </div>
       <Show
