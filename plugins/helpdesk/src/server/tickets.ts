@@ -99,8 +99,10 @@ export const createTicket = Effect.fn("Tickets.create")(function* (input: {
   return yield* detailOf(ticket, viewer)
 })
 
-const and = (sql: Sql, parts: ReadonlyArray<Fragment | null>) =>
-  parts.filter((p) => p !== null).reduce((acc, p) => sql`${acc} and ${p}`, sql`true`)
+const and = (sql: Sql, parts: ReadonlyArray<Fragment | null>) => {
+  const present = parts.filter((p) => p !== null)
+  return present.slice(1).reduce((acc, p) => sql`${acc} and ${p}`, present[0] ?? sql`true`)
+}
 
 /** Counting stops here: a page needs "1,000+", not an exact scan of every row. */
 const COUNT_CAP = 1_000
@@ -137,22 +139,23 @@ export const pageOf = Effect.fn("Tickets.page")(function* (
       sql,
       each.map((where) => sql`(select 1 from helpdesk.tickets t where ${where} limit ${COUNT_CAP + 1})`)
     )}) x)`
-  const matching = (sql: Sql, each: ReadonlyArray<Fragment>) => {
+  const matching = (sql: Sql, each: ReadonlyArray<Fragment>, ordered: Fragment) => {
     if (each.length === 1) return each[0]!
     const ids = unionAll(
       sql,
       each.map(
         (where) => sql`(select t.id from helpdesk.tickets t where ${where}
-          order by ${order(sql)} limit ${page.offset + page.limit})`
+          order by ${ordered} limit ${page.offset + page.limit})`
       )
     )
     return sql`t.id in (${ids})`
   }
   const rows = yield* db.query((sql) => {
     const each = parts(sql)
+    const ordered = order(sql)
     return sql<(SummaryRow & { total_n: string })[]>`
       select ${summaryColumns(sql, support)}, ${capped(sql, each)} as total_n from ${ticketFrom(sql)}
-      where ${matching(sql, each)} order by ${order(sql)} limit ${page.limit} offset ${page.offset}`
+      where ${matching(sql, each, ordered)} order by ${ordered} limit ${page.limit} offset ${page.offset}`
   })
   // A page past the end has no row to carry the total: count on its own.
   const n = Number(
