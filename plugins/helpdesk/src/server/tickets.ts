@@ -216,52 +216,51 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
   const db = yield* Db
   const support = viewer !== null && isSupport(viewer)
   const side = viewer ? sideOf(viewer, ticket) : "customer"
-  const [messages, attachments, history, surveys] = yield* Effect.all(
-    [
-      db.query(
-        (sql) => sql<
-          {
-            id: string
-            visibility: "public" | "internal"
-            author_id: string | null
-            author_name: string
-            author_side: "customer" | "support"
-            body: string
-            proposes_solution: boolean
-            via: ThreadMessage["via"]
-            created_at: Date
-          }[]
-        >`select id, visibility, author_id, author_name, author_side, body, proposes_solution, via, created_at
-        from helpdesk.messages where ticket_id = ${ticket.id} and (${support} or visibility = 'public')
-        order by created_at, id`
-      ),
-      db.query(
-        (sql) => sql<{ id: string; message_id: string | null; name: string; size: string }[]>`
-        select a.id, a.message_id, a.name, a.size from helpdesk.attachments a
+  // The thread, files, history and survey in one statement, each as a JSON array built by
+  // PostgreSQL: four round trips cost the server more than the rows themselves. Internal
+  // notes, their files and support-only history stay out for every customer-side reader.
+  const [children] = yield* db.query(
+    (sql) => sql<
+      {
+        messages: {
+          id: string
+          visibility: "public" | "internal"
+          author_id: string | null
+          author_name: string
+          author_side: "customer" | "support"
+          body: string
+          proposes_solution: boolean
+          via: ThreadMessage["via"]
+          created_at: string
+        }[]
+        attachments: { id: string; message_id: string | null; name: string; size: number | string }[]
+        history: {
+          at: string
+          actor_name: string
+          action: string
+          from_value: string | null
+          to_value: string | null
+          note: string | null
+        }[]
+        survey: { rating: number; comment: string; created_at: string } | null
+      }[]
+    >`select
+      coalesce((select json_agg(m order by m.created_at, m.id) from (
+        select id, visibility, author_id, author_name, author_side, body, proposes_solution, via, created_at
+        from helpdesk.messages where ticket_id = ${ticket.id} and (${support} or visibility = 'public')) m), '[]') as messages,
+      coalesce((select json_agg(f order by f.created_at, f.id) from (
+        select a.id, a.message_id, a.name, a.size, a.created_at from helpdesk.attachments a
         left join helpdesk.messages m on m.id = a.message_id
-        where a.ticket_id = ${ticket.id} and (${support} or m.id is null or m.visibility = 'public')
-        order by a.created_at, a.id`
-      ),
-      db.query(
-        (sql) => sql<
-          {
-            at: Date
-            actor_name: string
-            action: string
-            from_value: string | null
-            to_value: string | null
-            note: string | null
-          }[]
-        >`select at, actor_name, action, from_value, to_value, note from helpdesk.history
-        where ticket_id = ${ticket.id} and (${support} or not internal) order by at, id`
-      ),
-      db.query(
-        (sql) => sql<{ rating: number; comment: string; created_at: Date }[]>`
-        select rating, comment, created_at from helpdesk.surveys where ticket_id = ${ticket.id}`
-      )
-    ],
-    { concurrency: "unbounded" }
+        where a.ticket_id = ${ticket.id} and (${support} or m.id is null or m.visibility = 'public')) f), '[]') as attachments,
+      coalesce((select json_agg(h order by h.at, h.id) from (
+        select id, at, actor_name, action, from_value, to_value, note from helpdesk.history
+        where ticket_id = ${ticket.id} and (${support} or not internal)) h), '[]') as history,
+      (select row_to_json(s) from (
+        select rating, comment, created_at from helpdesk.surveys where ticket_id = ${ticket.id} limit 1) s) as survey`
   )
+  const { messages, attachments, history, survey } = children!
+  /** JSON carries timestamps as text with the session's offset; the API speaks UTC ISO 8601. */
+  const iso = (at: string) => new Date(at).toISOString()
   const files = (messageId: string | null): Attachment[] =>
     attachments
       .filter((a) => a.message_id === messageId)
@@ -271,7 +270,6 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
         size: Number(a.size),
         url: attachmentUrl(ticket.number, a.id, guestToken)
       }))
-  const survey = surveys[0]
   return {
     ...toSummary(ticket, support),
     product: ticket.product,
@@ -290,13 +288,13 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
         html: renderMarkdown(m.body),
         proposesSolution: m.proposes_solution,
         via: m.via,
-        createdAt: m.created_at.toISOString(),
+        createdAt: iso(m.created_at),
         attachments: files(m.id)
       })
     ),
     history: history.map(
       (h): HistoryEntry => ({
-        at: h.at.toISOString(),
+        at: iso(h.at),
         actor: h.actor_name,
         action: h.action,
         from: h.from_value,
@@ -305,7 +303,7 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
       })
     ),
     survey: survey
-      ? { rating: survey.rating, comment: survey.comment, createdAt: survey.created_at.toISOString() }
+      ? { rating: survey.rating, comment: survey.comment, createdAt: iso(survey.created_at) }
       : null,
     viewerSide: side
   } satisfies TicketDetail
