@@ -1,9 +1,25 @@
 /**
  * @module The FAQ: every question in the viewer's language, searchable as they type.
  */
-import { EmptyState, ErrorNotice, Loading, locale, Page, SearchInput, t } from "@wharf/core/web"
+import {
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  ErrorNotice,
+  errorMessage,
+  hasRole,
+  Loading,
+  locale,
+  Page,
+  SearchInput,
+  t,
+  toast,
+  viewer
+} from "@wharf/core/web"
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
+import type { Faq as FaqEntry } from "../../shared/types"
 import { api } from "../api"
+import { FaqDialog } from "../FaqDialog"
 import "../support.css"
 
 export default function Faq() {
@@ -15,8 +31,35 @@ export default function Faq() {
     () => ({ q: q() || undefined, locale: locale() as "zh-CN" | "en" }),
     (input) => api.faq.list.query(input)
   )
+  const admin = () => (viewer() ? hasRole(viewer()!, "admin") : false)
+  // undefined: closed; null: a new question; an entry: editing it.
+  const [editing, setEditing] = createSignal<FaqEntry | null>()
+  const [deleting, setDeleting] = createSignal<FaqEntry>()
+  const [busy, setBusy] = createSignal(false)
+  const remove = async () => {
+    setBusy(true)
+    try {
+      await api.faq.delete.mutate({ id: deleting()!.id })
+      toast(t("support.admin.deleted"))
+      setDeleting(undefined)
+      await refetch()
+    } catch (e) {
+      toast(errorMessage(e), "error")
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
-    <Page title={t("support.faq.title")}>
+    <Page
+      title={t("support.faq.title")}
+      actions={
+        <Show when={admin()}>
+          <Button variant="primary" onClick={() => setEditing(null)}>
+            {t("support.admin.newFaq")}
+          </Button>
+        </Show>
+      }
+    >
       <div class="toolbar">
         <SearchInput
           label={t("support.faq.search")}
@@ -42,6 +85,16 @@ export default function Faq() {
                       </For>
                     </summary>
                     <div innerHTML={f.html} />
+                    <Show when={admin()}>
+                      <div class="support-faq-actions">
+                        <Button size="sm" onClick={() => setEditing(f)}>
+                          {t("common.edit")}
+                        </Button>
+                        <Button size="sm" variant="ghost" onClick={() => setDeleting(f)}>
+                          {t("common.delete")}
+                        </Button>
+                      </div>
+                    </Show>
                   </details>
                 )}
               </For>
@@ -49,6 +102,23 @@ export default function Faq() {
           </Show>
         </Show>
       </Show>
+      <FaqDialog
+        faq={editing()}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined)
+          void refetch()
+        }}
+      />
+      <ConfirmDialog
+        open={deleting() !== undefined}
+        title={t("support.admin.deleteFaq")}
+        message={deleting()?.question ?? ""}
+        confirmLabel={t("common.delete")}
+        busy={busy()}
+        onConfirm={remove}
+        onClose={() => setDeleting(undefined)}
+      />
     </Page>
   )
 }

@@ -2,14 +2,20 @@
  * @module Premium services: the catalog by category, ordering one (signed-in users), and
  * the orders (one's own; agents see all).
  */
+
+import { A } from "@solidjs/router"
 import {
   Badge,
   Button,
   Card,
+  ConfirmDialog,
   Dialog,
+  EmptyState,
   ErrorNotice,
   errorMessage,
   formatDateTime,
+  hasRole,
+  Loading,
   Page,
   Table,
   Textarea,
@@ -20,6 +26,7 @@ import {
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { PremiumService } from "../../shared/types"
 import { api } from "../api"
+import { ServiceDialog } from "../ServiceDialog"
 import "../support.css"
 
 export default function Services() {
@@ -33,6 +40,23 @@ export default function Services() {
   const [busy, setBusy] = createSignal(false)
   const categories = () => [...new Set((services() ?? []).map((s) => s.category))]
   const agent = () => viewer()?.roles.some((r) => r === "admin" || r === "agent") ?? false
+  const admin = () => (viewer() ? hasRole(viewer()!, "admin") : false)
+  // undefined: closed; null: a new service; a service: editing it.
+  const [editing, setEditing] = createSignal<PremiumService | null>()
+  const [retiring, setRetiring] = createSignal<PremiumService>()
+  const retire = async () => {
+    setBusy(true)
+    try {
+      await api.services.retire.mutate({ id: retiring()!.id })
+      toast(t("support.admin.retired", { name: retiring()!.name }))
+      setRetiring(undefined)
+      await refetch()
+    } catch (e) {
+      toast(errorMessage(e), "error")
+    } finally {
+      setBusy(false)
+    }
+  }
   const order = async () => {
     setBusy(true)
     try {
@@ -48,8 +72,28 @@ export default function Services() {
     }
   }
   return (
-    <Page title={t("support.services.title")} subtitle={t("support.services.subtitle")}>
+    <Page
+      title={t("support.services.title")}
+      subtitle={t("support.services.subtitle")}
+      actions={
+        <Show when={admin()}>
+          <Button variant="primary" onClick={() => setEditing(null)}>
+            {t("support.admin.newService")}
+          </Button>
+        </Show>
+      }
+    >
       <Show when={!services.error} fallback={<ErrorNotice error={services.error} onRetry={refetch} />}>
+        <Show when={services()} fallback={<Loading />}>
+          <Show when={services()!.length === 0}>
+            <div class="card">
+              <EmptyState
+                title={t("support.services.empty")}
+                hint={admin() ? t("support.services.emptyAdmin") : undefined}
+              />
+            </div>
+          </Show>
+        </Show>
         <For each={categories()}>
           {(category) => (
             <section style={{ "margin-bottom": "var(--space-5)" }}>
@@ -62,9 +106,25 @@ export default function Services() {
                     <Card title={s.name}>
                       <p>{s.description}</p>
                       <p class="support-price">{s.priceNote}</p>
-                      <Button size="sm" variant="primary" disabled={!viewer()} onClick={() => setOrdering(s)}>
-                        {t("support.services.order")}
-                      </Button>
+                      <div class="support-service-actions">
+                        <Button
+                          size="sm"
+                          variant="primary"
+                          disabled={!viewer()}
+                          title={viewer() ? undefined : t("support.services.signIn")}
+                          onClick={() => setOrdering(s)}
+                        >
+                          {t("support.services.order")}
+                        </Button>
+                        <Show when={admin()}>
+                          <Button size="sm" onClick={() => setEditing(s)}>
+                            {t("common.edit")}
+                          </Button>
+                          <Button size="sm" variant="ghost" onClick={() => setRetiring(s)}>
+                            {t("support.admin.retire")}
+                          </Button>
+                        </Show>
+                      </div>
                     </Card>
                   )}
                 </For>
@@ -78,17 +138,27 @@ export default function Services() {
           <Table
             columns={[
               { header: t("support.services.title"), cell: (o) => o.serviceName },
-              { header: "Email", cell: (o) => o.userEmail },
+              { header: t("support.services.customer"), cell: (o) => o.userEmail },
               { header: t("support.services.note"), cell: (o) => o.note || "—" },
               {
                 header: t("support.state"),
                 cell: (o) => (
-                  <Badge tone={o.status === "ticketed" ? "success" : "info"}>
-                    {t(`support.services.status.${o.status}`)}
-                  </Badge>
+                  <>
+                    <Badge tone={o.status === "ticketed" ? "success" : "info"}>
+                      {t(`support.services.status.${o.status}`)}
+                    </Badge>
+                    <Show when={o.ticketRef}>
+                      {" "}
+                      <A href={`/tickets/${o.ticketRef}`}>#{o.ticketRef}</A>
+                    </Show>
+                  </>
                 )
               },
-              { header: "", cell: (o) => formatDateTime(o.createdAt), width: "170px" }
+              {
+                header: t("support.services.orderedAt"),
+                cell: (o) => formatDateTime(o.createdAt),
+                width: "170px"
+              }
             ]}
             rows={orders()}
             loading={orders.loading}
@@ -109,10 +179,29 @@ export default function Services() {
         <p class="support-price">{ordering()?.priceNote}</p>
         <Textarea
           label={t("support.services.note")}
+          hint={t("support.services.noteHint")}
+          maxLength={2000}
           value={note()}
           onInput={(e) => setNote(e.currentTarget.value)}
         />
       </Dialog>
+      <ServiceDialog
+        service={editing()}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined)
+          void refetch()
+        }}
+      />
+      <ConfirmDialog
+        open={retiring() !== undefined}
+        title={t("support.admin.retireTitle", { name: retiring()?.name ?? "" })}
+        message={t("support.admin.retireMessage")}
+        confirmLabel={t("support.admin.retire")}
+        busy={busy()}
+        onConfirm={retire}
+        onClose={() => setRetiring(undefined)}
+      />
     </Page>
   )
 }
