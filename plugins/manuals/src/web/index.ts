@@ -18,6 +18,7 @@ export default defineConsolePlugin({
     { path: "/manuals/:product/:version/:slug", component: manualPage, public: true },
     { path: "/releases", component: lazy(() => import("./pages/Releases")), public: true }
   ],
-  slots: { "kb.aside": [ManualsCard], "home.widgets": [ReleasesWidget] },
+  // The support center's home shows the releases and the manuals, as the KB page does.
+  slots: { "kb.aside": [ManualsCard], "home.widgets": [ReleasesWidget, ManualsCard] },
   messages
 })

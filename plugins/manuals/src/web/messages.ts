@@ -15,7 +15,17 @@ export const messages: Messages = {
     "manuals.releases.feed": "Atom 订阅",
     "manuals.releases.empty": "还没有发布声明",
     "manuals.releases.widget": "最新发布声明",
-    "manuals.releases.all": "查看全部"
+    "manuals.releases.all": "查看全部",
+    "manuals.empty": "还没有用户手册",
+    "manuals.admin.announce": "新建发布声明",
+    "manuals.admin.publish": "发布",
+    "manuals.admin.announced": "已发布，首页和 Atom 订阅同时可见",
+    "manuals.admin.title": "标题",
+    "manuals.admin.product": "产品",
+    "manuals.admin.date": "发布日期",
+    "manuals.admin.body": "正文",
+    "manuals.admin.bodyHint": "支持 Markdown：列表、表格、代码",
+    "manuals.admin.required": "必填"
   },
   en: {
     "manuals.nav.releases": "Release notes",
@@ -31,6 +41,16 @@ export const messages: Messages = {
     "manuals.releases.feed": "Atom feed",
     "manuals.releases.empty": "No release announcements yet",
     "manuals.releases.widget": "Latest releases",
-    "manuals.releases.all": "See all"
+    "manuals.releases.all": "See all",
+    "manuals.empty": "No user manuals yet",
+    "manuals.admin.announce": "Announce a release",
+    "manuals.admin.publish": "Publish",
+    "manuals.admin.announced": "Published: on the home page and in the Atom feed now",
+    "manuals.admin.title": "Title",
+    "manuals.admin.product": "Product",
+    "manuals.admin.date": "Release date",
+    "manuals.admin.body": "Announcement",
+    "manuals.admin.bodyHint": "Markdown: lists, tables, code",
+    "manuals.admin.required": "Required"
   }
 }

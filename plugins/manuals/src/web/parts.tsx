@@ -3,7 +3,7 @@
  * (`kb.aside`), and the newest release announcements on the home page (`home.widgets`).
  */
 import { A } from "@solidjs/router"
-import { Badge, Card, formatDateTime, Loading, t } from "@wharf/core/web"
+import { Badge, Card, EmptyState, ErrorNotice, formatDateTime, Loading, t } from "@wharf/core/web"
 import { createResource, For, Show } from "solid-js"
 import { api } from "./api"
 import "./manuals.css"
@@ -12,19 +12,23 @@ export const ManualsCard = () => {
   const [manuals] = createResource(() => api.list.query())
   return (
     <Card title={t("manuals.card")}>
-      <Show when={manuals()} fallback={<Loading />}>
-        <ul class="manuals-list">
-          <For each={manuals()}>
-            {(m) => (
-              <li>
-                <A href={`/manuals/${m.product}/${m.version}`}>{m.title}</A>
-                <Show when={m.latest}>
-                  <Badge tone="success">{t("manuals.latest")}</Badge>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
+      <Show when={!manuals.error} fallback={<ErrorNotice error={manuals.error} />}>
+        <Show when={manuals()} fallback={<Loading />}>
+          <Show when={manuals()!.length > 0} fallback={<EmptyState title={t("manuals.empty")} />}>
+            <ul class="manuals-list">
+              <For each={manuals()}>
+                {(m) => (
+                  <li>
+                    <A href={`/manuals/${m.product}/${m.version}`}>{m.title}</A>
+                    <Show when={m.latest}>
+                      <Badge tone="success">{t("manuals.latest")}</Badge>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </Show>
       </Show>
     </Card>
   )
@@ -34,17 +38,24 @@ export const ReleasesWidget = () => {
   const [releases] = createResource(() => api.releases.list.query({ limit: 5, offset: 0 }))
   return (
     <Card title={t("manuals.releases.widget")} actions={<A href="/releases">{t("manuals.releases.all")}</A>}>
-      <Show when={releases()} fallback={<Loading />}>
-        <ul class="manuals-list">
-          <For each={releases()!.items}>
-            {(r) => (
-              <li>
-                <A href={`/releases#${r.id}`}>{r.title}</A>
-                <span class="muted">{formatDateTime(`${r.date}T00:00:00Z`).slice(0, 10)}</span>
-              </li>
-            )}
-          </For>
-        </ul>
+      <Show when={!releases.error} fallback={<ErrorNotice error={releases.error} />}>
+        <Show when={releases()} fallback={<Loading />}>
+          <Show
+            when={releases()!.items.length > 0}
+            fallback={<EmptyState title={t("manuals.releases.empty")} />}
+          >
+            <ul class="manuals-list">
+              <For each={releases()!.items}>
+                {(r) => (
+                  <li>
+                    <A href={`/releases#${r.id}`}>{r.title}</A>
+                    <span class="muted">{formatDateTime(`${r.date}T00:00:00Z`).slice(0, 10)}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </Show>
       </Show>
     </Card>
   )

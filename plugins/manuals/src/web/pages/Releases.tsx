@@ -1,9 +1,22 @@
 /**
  * @module Release announcements, newest first, with a link to the Atom feed.
  */
-import { Badge, Card, EmptyState, ErrorNotice, Loading, Page, Pagination, t } from "@wharf/core/web"
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorNotice,
+  hasRole,
+  Loading,
+  Page,
+  Pagination,
+  t,
+  viewer
+} from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import { api } from "../api"
+import { ReleaseDialog } from "../ReleaseDialog"
 import "../manuals.css"
 
 const PAGE = 10
@@ -13,14 +26,23 @@ export default function Releases() {
   const [releases, { refetch }] = createResource(offset, (o) =>
     api.releases.list.query({ limit: PAGE, offset: o })
   )
+  const admin = () => (viewer() ? hasRole(viewer()!, "admin") : false)
+  const [announcing, setAnnouncing] = createSignal(false)
   return (
     <Page
       title={t("manuals.releases.title")}
       subtitle={t("manuals.releases.subtitle")}
       actions={
-        <a class="btn btn-secondary" href="/api/v1/releases/feed.xml">
-          {t("manuals.releases.feed")}
-        </a>
+        <>
+          <a class="btn btn-secondary" href="/api/v1/releases/feed.xml">
+            {t("manuals.releases.feed")}
+          </a>
+          <Show when={admin()}>
+            <Button variant="primary" onClick={() => setAnnouncing(true)}>
+              {t("manuals.admin.announce")}
+            </Button>
+          </Show>
+        </>
       }
     >
       <Show when={!releases.error} fallback={<ErrorNotice error={releases.error} onRetry={refetch} />}>
@@ -46,6 +68,15 @@ export default function Releases() {
           </Show>
         </Show>
       </Show>
+      <ReleaseDialog
+        open={announcing()}
+        onClose={() => setAnnouncing(false)}
+        onSaved={() => {
+          setAnnouncing(false)
+          if (offset() === 0) void refetch()
+          else setOffset(0)
+        }}
+      />
     </Page>
   )
 }
