@@ -9,6 +9,7 @@ import { basename } from "node:path"
 import { Server } from "@tus/server"
 import type { Effect } from "effect"
 import type { Viewer } from "../roles"
+import { readBodiesDirectly } from "./body"
 import type { Hashing } from "./hashing"
 import { GUEST_HEADER, typeAllowed, type UploadPurpose, uploadOwner } from "./purposes"
 import { findUpload, finishUpload, insertUpload } from "./records"
@@ -53,7 +54,7 @@ export const makeTusServer = (o: TusOptions) => {
     return subject ? uploadOwner.guest(purpose, subject) : null
   }
 
-  return new Server({
+  const server = new Server({
     path: TUS_PATH,
     datastore: o.store.tus,
     maxSize: o.maxBytes,
@@ -127,6 +128,8 @@ export const makeTusServer = (o: TusOptions) => {
       return {}
     }
   })
+  readBodiesDirectly(server)
+  return server
 }
 
 /** The header a guest's tus client sends, as the hooks read it. */

@@ -10,7 +10,7 @@
 import { execFileSync, spawn } from "node:child_process"
 import { createHash } from "node:crypto"
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs"
-import { cpus, tmpdir, totalmem } from "node:os"
+import { cpus, loadavg, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Upload } from "tus-js-client"
@@ -42,10 +42,58 @@ const dd = (sync: boolean) => {
   return SIZE / MB / seconds
 }
 
+// A tus server that only counts the bytes, in its own process: what tus-js-client from Node
+// can send at all on this machine, the ceiling for any server.
+const DISCARDING_TUS = `
+const http = require("node:http")
+http.createServer((req, res) => {
+  if (req.method === "POST") { res.writeHead(201, { location: "/uploads/x", "tus-resumable": "1.0.0" }); return res.end() }
+  let n = 0
+  req.on("data", (c) => (n += c.length))
+  req.on("end", () => { res.writeHead(204, { "upload-offset": String(Number(req.headers["upload-offset"]) + n), "tus-resumable": "1.0.0" }); res.end() })
+}).listen(Number(process.argv[1]), "127.0.0.1", () => console.log("ready"))
+`
+
+const send = (source: string, endpoint: string, headers: Record<string, string>) =>
+  new Promise<string>((resolve, reject) => {
+    const upload = new Upload(createReadStream(source), {
+      endpoint,
+      headers,
+      metadata: {
+        filename: "bench-诊断包.bin",
+        filetype: "application/octet-stream",
+        purpose: "ticket-attachment"
+      },
+      retryDelays: [0, 1000],
+      onSuccess: () => resolve(upload.url!),
+      onError: reject
+    })
+    upload.start()
+  })
+
+const clientCeiling = async (source: string) => {
+  const port = 19_000 + Math.floor(Math.random() * 1000)
+  const sink = spawn(process.execPath, ["-e", DISCARDING_TUS, String(port)], {
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  await new Promise((r) => sink.stdout!.once("data", r))
+  const started = performance.now()
+  await send(source, `http://127.0.0.1:${port}/uploads`, {})
+  const seconds = (performance.now() - started) / 1000
+  sink.kill()
+  return SIZE / MB / seconds
+}
+
 const status = (pid: number, field: "VmRSS" | "VmHWM") =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ")
+
 const main = async () => {
+  const loadBefore = load()
   // The source: random bytes, so nothing on the way can shortcut them.
   const source = join(dir, "source.bin")
   execFileSync("dd", ["if=/dev/urandom", `of=${source}`, "bs=4M", `count=${GiB * 256}`], { stdio: "ignore" })
@@ -55,6 +103,7 @@ const main = async () => {
 
   const ddSync = dd(true)
   const ddCache = dd(false)
+  const ceiling = await clientCeiling(source)
 
   const dataDir = join(dir, "data")
   const port = 18_000 + Math.floor(Math.random() * 1000)
@@ -136,8 +185,9 @@ const main = async () => {
       `\n${GiB} GiB upload over loopback, tus-js-client 4.3.1 → @tus/server 2.4.5 + @tus/file-store`
     )
     console.log(
-      `${new Date().toISOString()} · ${cpus().length} × ${cpu} · ${Math.round(totalmem() / 1024 ** 3)} GiB RAM · ${dir}\n`
+      `${new Date().toISOString()} · ${cpus().length} × ${cpu} · ${Math.round(totalmem() / 1024 ** 3)} GiB RAM · ${dir}`
     )
+    console.log(`load average (1 / 5 / 15 min): ${loadBefore} at the start, ${load()} at the end\n`)
     console.log("| measure | value |")
     console.log("|---|---|")
     console.log(
@@ -145,6 +195,9 @@ const main = async () => {
     )
     console.log(`| \`dd\` raw write, same folder, conv=fdatasync | ${ddSync.toFixed(0)} MB/s |`)
     console.log(`| \`dd\` write to the page cache, no sync | ${ddCache.toFixed(0)} MB/s |`)
+    console.log(
+      `| tus-js-client → a server that discards the bytes (the client's ceiling) | ${ceiling.toFixed(0)} MB/s |`
+    )
     console.log(`| upload ÷ raw disk (goal ≥ 50%) | ${((throughput / ddSync) * 100).toFixed(0)}% |`)
     console.log(
       `| server RSS before → peak during the upload | ${rssBefore.toFixed(0)} → ${peak.toFixed(0)} MiB |`

@@ -169,6 +169,13 @@ describe.each(testBackends())("the tus endpoint's rules on $name", (backend) => 
     expect((await tus("HEAD", location, as(li))).headers.get("upload-offset")).toBe("5")
   })
 
+  it("refuses a body longer than the declared length with 413 and keeps nothing of it", async () => {
+    const location = (await create(li, 5, { purpose: "note", filename: "l.txt" })).headers.get("location")!
+    expect((await patch(li, location, 0, "0123456789")).status).toBe(413)
+    expect((await tus("HEAD", location, as(li))).headers.get("upload-offset")).toBe("0")
+    expect((await patch(li, location, 0, "01234")).status).toBe(204)
+  })
+
   it("verifies Upload-Checksum: a wrong sha1 is 460 and the chunk is discarded", async () => {
     const location = (await create(li, 10, { purpose: "note", filename: "c.txt" })).headers.get("location")!
     const sha1 = (s: string) => `sha1 ${createHash("sha1").update(s).digest("base64")}`
