@@ -1,3 +1,4 @@
+import { ADMIN } from "@wharf/server/testing"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { baseUrl, launchBrowser, screenshot } from "./browser"
@@ -87,5 +88,52 @@ describe("the knowledge base, manuals and support pages", () => {
     await page.goto(`${baseUrl()}/releases`)
     await page.getByRole("heading", { name: "TOS 2.1 正式发布" }).waitFor()
     await screenshot(page, "releases-zh")
+  })
+
+  it("suggests matching articles beside the new-ticket form while the user types", async () => {
+    await signIn("li.wei@example.com", "wharf-demo-1")
+    await page.goto(`${baseUrl()}/tickets/new`)
+    const aside = page.locator(".kb-deflection")
+    await aside.getByText("输入标题和描述后，这里会推荐相关文章").waitFor()
+    await page.getByLabel("标题").fill("Inceptor 无法获取连接")
+    await aside.getByRole("link", { name: "Inceptor 连接失败：无法获取连接" }).waitFor()
+    expect(await aside.getByRole("link").count()).toBeLessThanOrEqual(5)
+    expect(await aside.locator("mark").allTextContents()).toContain("无法获取连接")
+    await screenshot(page, "kb-deflection-zh")
+    // The article opens beside the draft, so nothing typed is lost.
+    expect(await aside.getByRole("link").first().getAttribute("target")).toBe("_blank")
+  })
+
+  it("an admin curates the quick links, and readers find them under the search box and on the home page", async () => {
+    await signIn(ADMIN.email, ADMIN.password)
+    await page.goto(`${baseUrl()}/admin/kb/quick-links`)
+    await page.getByRole("heading", { name: "快捷链接（5）" }).waitFor()
+    await page.getByRole("button", { name: "添加链接" }).click()
+    await page.getByRole("button", { name: "保存" }).click()
+    await page.getByText("第 6 行的显示文字和搜索关键词都不能为空").waitFor()
+    await page.getByLabel("显示文字").last().fill("Kafka 分区")
+    await page.getByLabel("搜索关键词").last().fill("Kafka 分区")
+    await page.getByRole("button", { name: "保存" }).click()
+    await page.getByText("快捷链接已保存").waitFor()
+    await screenshot(page, "kb-quick-links-admin")
+
+    const reader = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } })
+    page = await reader.newPage()
+    await page.goto(`${baseUrl()}/kb`)
+    await page.locator(".kb-quick").getByRole("link", { name: "Kafka 分区" }).click()
+    await page.waitForURL(/q=Kafka/)
+    await page
+      .getByRole("status")
+      .filter({ hasText: /共 \d+ 条结果/ })
+      .waitFor()
+    await signIn("li.wei@example.com", "wharf-demo-1")
+    await page.goto(`${baseUrl()}/`)
+    const widget = page.locator(".card", { has: page.getByRole("heading", { name: "搜索知识库" }) })
+    await widget.getByRole("link", { name: "Kafka 分区" }).waitFor()
+    await widget.getByRole("searchbox").fill("Cannot get a connection")
+    await widget.getByRole("button", { name: "搜索" }).click()
+    await page.waitForURL(/\/kb\?q=Cannot/)
+    await page.locator(".kb-result-title").first().waitFor()
+    await screenshot(page, "kb-home-widget-search")
   })
 })
