@@ -5,6 +5,7 @@
  */
 import { defineConsolePlugin } from "@wharf/core/web"
 import { lazy } from "solid-js"
+import { ManualHits } from "./ManualHits"
 import { messages } from "./messages"
 import { ManualsCard, ReleasesWidget } from "./parts"
 
@@ -19,6 +20,10 @@ export default defineConsolePlugin({
     { path: "/releases", component: lazy(() => import("./pages/Releases")), public: true }
   ],
   // The support center's home shows the releases and the manuals, as the KB page does.
-  slots: { "kb.aside": [ManualsCard], "home.widgets": [ReleasesWidget, ManualsCard] },
+  slots: {
+    "kb.aside": [ManualsCard],
+    "kb.search.aside": [ManualHits as (props: Record<string, unknown>) => ReturnType<typeof ManualHits>],
+    "home.widgets": [ReleasesWidget, ManualsCard]
+  },
   messages
 })

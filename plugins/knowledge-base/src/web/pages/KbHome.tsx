@@ -1,7 +1,8 @@
 /**
  * @module The knowledge base page: a search box with the curated quick links under it;
  * without a query, popular and recent articles (and whatever other plugins put in the
- * `kb.aside` slot, e.g. the latest manuals); with one, ranked and highlighted results.
+ * `kb.aside` slot, e.g. the latest manuals); with one, ranked and highlighted results
+ * and, beside them, what other plugins find for it (`kb.search.aside`: manual pages).
  * The query and filters live in the URL, so a search can be shared and survives reload.
  */
 import { A, useSearchParams } from "@solidjs/router"
@@ -130,44 +131,52 @@ export default function KbHome() {
             onChange={(e) => setParams({ locale: e.currentTarget.value || undefined, offset: undefined })}
           />
         </div>
-        <Show when={!results.error} fallback={<ErrorNotice error={results.error} onRetry={refetch} />}>
-          <Show when={results()} fallback={<Loading />}>
-            {(r) => (
-              <Show
-                when={r().items.length > 0}
-                fallback={<EmptyState title={t("kb.noResults")} hint={t("kb.noResultsHint")} />}
-              >
-                <p class="kb-count" role="status">
-                  {t("kb.results", { total: formatNumber(r().total) })}
-                </p>
-                <Show when={r().partial}>
-                  <p class="notice notice-info">{t("kb.partial")}</p>
-                </Show>
-                <ol class="kb-results">
-                  <For each={r().items}>
-                    {(item) => (
-                      <li class="kb-result">
-                        <A class="kb-result-title" href={`/kb/articles/${item.id}`}>
-                          <Highlighted segments={item.titleSegments} />
-                        </A>
-                        <ArticleMeta article={item} />
-                        <p class="kb-snippet">
-                          <Highlighted segments={item.snippet} />
-                        </p>
-                      </li>
-                    )}
-                  </For>
-                </ol>
-                <Pagination
-                  offset={Number(params.offset ?? 0) || 0}
-                  limit={PAGE}
-                  total={r().total}
-                  onChange={(offset) => setParams({ offset: offset ? String(offset) : undefined })}
-                />
+        <div class="kb-search-layout">
+          <div class="kb-search-main">
+            <Show when={!results.error} fallback={<ErrorNotice error={results.error} onRetry={refetch} />}>
+              <Show when={results()} fallback={<Loading />}>
+                {(r) => (
+                  <Show
+                    when={r().items.length > 0}
+                    fallback={<EmptyState title={t("kb.noResults")} hint={t("kb.noResultsHint")} />}
+                  >
+                    <p class="kb-count" role="status">
+                      {t("kb.results", { total: formatNumber(r().total) })}
+                    </p>
+                    <Show when={r().partial}>
+                      <p class="notice notice-info">{t("kb.partial")}</p>
+                    </Show>
+                    <ol class="kb-results">
+                      <For each={r().items}>
+                        {(item) => (
+                          <li class="kb-result">
+                            <A class="kb-result-title" href={`/kb/articles/${item.id}`}>
+                              <Highlighted segments={item.titleSegments} />
+                            </A>
+                            <ArticleMeta article={item} />
+                            <p class="kb-snippet">
+                              <Highlighted segments={item.snippet} />
+                            </p>
+                          </li>
+                        )}
+                      </For>
+                    </ol>
+                    <Pagination
+                      offset={Number(params.offset ?? 0) || 0}
+                      limit={PAGE}
+                      total={r().total}
+                      onChange={(offset) => setParams({ offset: offset ? String(offset) : undefined })}
+                    />
+                  </Show>
+                )}
               </Show>
-            )}
-          </Show>
-        </Show>
+            </Show>
+          </div>
+          {/* Other plugins' matches for the same query, e.g. manual pages. */}
+          <aside class="kb-search-aside">
+            <Slot name="kb.search.aside" context={{ q: query()!.q, product: query()!.product }} />
+          </aside>
+        </div>
       </Show>
     </Page>
   )

@@ -1,0 +1,52 @@
+/**
+ * @module Manual pages matching a knowledge-base search (`kb.search.aside`): the latest
+ * manual of each product only, so one page does not show up once per version.
+ */
+import { A } from "@solidjs/router"
+import { Card, ErrorNotice, Loading, t } from "@wharf/core/web"
+import { createResource, For, Show } from "solid-js"
+import { api } from "./api"
+import "./manuals.css"
+
+const MAX = 5
+
+export const ManualHits = (props: { q?: unknown; product?: unknown }) => {
+  const [hits] = createResource(
+    () => {
+      const q = typeof props.q === "string" ? props.q.trim() : ""
+      if (!q) return null
+      return { q, ...(typeof props.product === "string" && props.product ? { product: props.product } : {}) }
+    },
+    async (s) => {
+      const [found, manuals] = await Promise.all([api.search.query(s), api.list.query()])
+      const latest = new Set(manuals.filter((m) => m.latest).map((m) => `${m.product} ${m.version}`))
+      return found.filter((h) => latest.has(`${h.product} ${h.version}`)).slice(0, MAX)
+    }
+  )
+  return (
+    <Card title={t("manuals.hits")}>
+      <Show when={!hits.error} fallback={<ErrorNotice error={hits.error} />}>
+        <Show when={hits()} fallback={<Loading />}>
+          <Show when={hits()!.length > 0} fallback={<p class="muted">{t("manuals.noHits")}</p>}>
+            <ul class="manuals-hits">
+              <For each={hits()}>
+                {(h) => (
+                  <li>
+                    <A href={`/manuals/${h.product}/${h.version}/${h.slug}`}>{h.title}</A>
+                    <span class="muted">
+                      {" "}
+                      {h.product} {h.version}
+                    </span>
+                    <p class="manuals-hit-snippet">
+                      <For each={h.snippet}>{([text, hit]) => (hit ? <mark>{text}</mark> : text)}</For>
+                    </p>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </Show>
+      </Show>
+    </Card>
+  )
+}
