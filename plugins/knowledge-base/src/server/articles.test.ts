@@ -188,6 +188,29 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
     expect(!byAgent.ok && byAgent.error.httpStatus).toBe(403)
   })
 
+  it("offers each product's versions, newest first, and the common tags as search filters; drafts add none", async () => {
+    await create({ ...draft("草稿：未发布版本", "正文"), version: "99.0", tags: ["secret-draft-tag"] })
+    const r = await wharf.client().query("knowledge-base.facets")
+    expect(r.ok).toBe(true)
+    const products = r.ok ? r.data.products : []
+    expect(products.map((p: { product: string }) => p.product)).toEqual(["TDH", "TOS"])
+    const tdh = products[0].versions as string[]
+    expect(tdh).not.toContain("99.0")
+    expect(tdh[0]).toBe("7.1")
+    expect(tdh).toContain("6.2")
+    expect(r.ok && r.data.tags.length).toBeGreaterThan(5)
+    expect(r.ok && r.data.tags).not.toContain("secret-draft-tag")
+    const narrowed = await wharf
+      .client()
+      .rest("GET", `/kb/search?q=连接&product=TDH&version=${tdh[0]}&limit=50`)
+    expect(narrowed.body.total).toBeGreaterThan(0)
+    expect(
+      narrowed.body.items.every(
+        (i: { product: string; version: string }) => i.product === "TDH" && i.version === tdh[0]
+      )
+    ).toBe(true)
+  })
+
   it("suggests related articles, never the article itself", async () => {
     const found = await wharf.client().rest("GET", "/kb/search?q=无法获取连接&limit=1")
     const id = found.body.items[0].id

@@ -28,6 +28,7 @@ import {
   updateArticle
 } from "./articles"
 import { editorList, feedbackReport, popular, quickLinks, recent, setQuickLinks, vote } from "./engagement"
+import { facets } from "./facets"
 import { KbSearch } from "./search"
 
 export const searchArticles = (q: typeof SearchInput.Type) =>
@@ -52,6 +53,7 @@ export const knowledgeBaseRouter = router({
       })
     )
   ),
+  facets: publicProcedure.query(({ ctx }) => ctx.run(facets())),
   get: publicProcedure.input(input(IdInput)).query(({ ctx, input }) => ctx.run(getArticle(input.id))),
   related: publicProcedure.input(input(IdInput)).query(({ ctx, input }) => ctx.run(related(input.id))),
   vote: authedProcedure

@@ -69,3 +69,9 @@ export interface FeedbackReportRow {
   readonly notHelpful: number
   readonly lastComment: string | null
 }
+
+/** What a search can be narrowed by (published articles only). */
+export interface Facets {
+  readonly products: ReadonlyArray<{ readonly product: string; readonly versions: ReadonlyArray<string> }>
+  readonly tags: ReadonlyArray<string>
+}

@@ -1,6 +1,7 @@
 /**
- * @module Manual pages matching a knowledge-base search (`kb.search.aside`): the latest
- * manual of each product only, so one page does not show up once per version.
+ * @module Manual pages matching a knowledge-base search (`kb.search.aside`): of the
+ * version the search is narrowed to, else of the latest manual of each product only, so
+ * one page does not show up once per version.
  */
 import { A } from "@solidjs/router"
 import { Card, ErrorNotice, Loading, t } from "@wharf/core/web"
@@ -10,15 +11,20 @@ import "./manuals.css"
 
 const MAX = 5
 
-export const ManualHits = (props: { q?: unknown; product?: unknown }) => {
+const text = (v: unknown) => (typeof v === "string" && v ? v : undefined)
+
+export const ManualHits = (props: { q?: unknown; product?: unknown; version?: unknown }) => {
   const [hits] = createResource(
     () => {
-      const q = typeof props.q === "string" ? props.q.trim() : ""
+      const q = text(props.q)?.trim()
       if (!q) return null
-      return { q, ...(typeof props.product === "string" && props.product ? { product: props.product } : {}) }
+      const product = text(props.product)
+      const version = product && text(props.version)
+      return { q, ...(product ? { product } : {}), ...(version ? { version } : {}) }
     },
     async (s) => {
       const [found, manuals] = await Promise.all([api.search.query(s), api.list.query()])
+      if (s.version) return found.slice(0, MAX)
       const latest = new Set(manuals.filter((m) => m.latest).map((m) => `${m.product} ${m.version}`))
       return found.filter((h) => latest.has(`${h.product} ${h.version}`)).slice(0, MAX)
     }

@@ -22,18 +22,19 @@ import {
   t,
   viewer
 } from "@wharf/core/web"
-import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
+import { createEffect, createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { api } from "../api"
 import { ArticleLinks, ArticleMeta, Highlighted } from "../parts"
 import "../kb.css"
 
 const PAGE = 10
-const products = ["TDH", "TOS"]
 
 export default function KbHome() {
   const [params, setParams] = useSearchParams<{
     q?: string
     product?: string
+    version?: string
+    tag?: string
     locale?: string
     offset?: string
   }>()
@@ -52,12 +53,31 @@ export default function KbHome() {
     return {
       q,
       product: params.product || undefined,
+      version: (params.product && params.version) || undefined,
+      tag: params.tag || undefined,
       locale: (params.locale || undefined) as "zh-CN" | "en" | undefined,
       limit: PAGE,
       offset: Number(params.offset ?? 0) || 0
     }
   }
   const [results, { refetch }] = createResource(query, (q) => api.search.query(q))
+  const [facets] = createResource(() => api.facets.query())
+  const versions = () => facets()?.products.find((p) => p.product === params.product)?.versions ?? []
+  // A <select> given its value before its options shows the first option: set the filters
+  // from the URL again once the options are there.
+  const selects: Partial<Record<"product" | "version" | "tag" | "locale", HTMLSelectElement>> = {}
+  createEffect(() => {
+    facets()
+    const values = {
+      product: params.product,
+      version: params.version,
+      tag: params.tag,
+      locale: params.locale
+    }
+    queueMicrotask(() => {
+      for (const [key, el] of Object.entries(selects)) el.value = values[key as keyof typeof values] ?? ""
+    })
+  })
   const [home] = createResource(
     () => locale(),
     (l) => api.home.query({ locale: l })
@@ -111,16 +131,57 @@ export default function KbHome() {
         }
       >
         <div class="toolbar kb-filters">
+          {/* Options arrive with the facets: render them then, so a filter from the URL stays selected. */}
+          <Show when={facets()}>
+            <Select
+              ref={(el) => {
+                selects.product = el
+              }}
+              label={t("kb.filter.product")}
+              value={params.product ?? ""}
+              options={[
+                { value: "", label: t("kb.filter.any") },
+                ...(facets()?.products ?? []).map((p) => ({ value: p.product, label: p.product }))
+              ]}
+              onChange={(e) =>
+                setParams({
+                  product: e.currentTarget.value || undefined,
+                  version: undefined,
+                  offset: undefined
+                })
+              }
+            />
+            <Select
+              ref={(el) => {
+                selects.version = el
+              }}
+              label={t("kb.filter.version")}
+              value={params.version ?? ""}
+              disabled={!params.product}
+              title={params.product ? undefined : t("kb.filter.versionHint")}
+              options={[
+                { value: "", label: t("kb.filter.any") },
+                ...versions().map((v) => ({ value: v, label: v }))
+              ]}
+              onChange={(e) => setParams({ version: e.currentTarget.value || undefined, offset: undefined })}
+            />
+            <Select
+              ref={(el) => {
+                selects.tag = el
+              }}
+              label={t("kb.filter.tag")}
+              value={params.tag ?? ""}
+              options={[
+                { value: "", label: t("kb.filter.any") },
+                ...(facets()?.tags ?? []).map((tag) => ({ value: tag, label: tag }))
+              ]}
+              onChange={(e) => setParams({ tag: e.currentTarget.value || undefined, offset: undefined })}
+            />
+          </Show>
           <Select
-            label={t("kb.filter.product")}
-            value={params.product ?? ""}
-            options={[
-              { value: "", label: t("kb.filter.any") },
-              ...products.map((p) => ({ value: p, label: p }))
-            ]}
-            onChange={(e) => setParams({ product: e.currentTarget.value || undefined, offset: undefined })}
-          />
-          <Select
+            ref={(el) => {
+              selects.locale = el
+            }}
             label={t("kb.filter.locale")}
             value={params.locale ?? ""}
             options={[
@@ -174,7 +235,10 @@ export default function KbHome() {
           </div>
           {/* Other plugins' matches for the same query, e.g. manual pages. */}
           <aside class="kb-search-aside">
-            <Slot name="kb.search.aside" context={{ q: query()!.q, product: query()!.product }} />
+            <Slot
+              name="kb.search.aside"
+              context={{ q: query()!.q, product: query()!.product, version: query()!.version }}
+            />
           </aside>
         </div>
       </Show>
