@@ -118,7 +118,7 @@ export const updateUser = Effect.fn("Accounts.updateUser")(function* (input: {
   if (!user) return yield* new NotFound({ message: "No such user" })
   // A disabled user is signed out everywhere at once.
   if (user.disabled) yield* db.query((sql) => sql`delete from identity.sessions where user_id = ${user.id}`)
-  yield* forget((c) => c.forgetUser(user.id))
+  yield* forget({ user: user.id })
   return toSummary(user, yield* groupsOf([user.id]))
 })
 
@@ -127,7 +127,7 @@ export const setLocale = Effect.fn("Accounts.setLocale")(function* (userId: stri
   yield* db.query(
     (sql) => sql`update identity.users set locale = ${locale}, updated_at = now() where id = ${userId}`
   )
-  yield* forget((c) => c.forgetUser(userId))
+  yield* forget({ user: userId })
 })
 
 export const findUserByEmail = Effect.fn("Accounts.findUserByEmail")(function* (email: string) {

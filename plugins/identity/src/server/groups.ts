@@ -74,7 +74,7 @@ export const updateGroup = Effect.fn("Groups.update")(function* (input: {
     .pipe(uniqueName(input.name))
   if (!row) return yield* new NotFound({ message: "No such group" })
   // Every member's viewer carries the group's name.
-  yield* forget((c) => c.forgetAll())
+  yield* forget("everything")
   return toSummary(row)
 })
 
@@ -82,7 +82,7 @@ export const deleteGroup = Effect.fn("Groups.delete")(function* (id: string) {
   const db = yield* Db
   const rows = yield* db.query((sql) => sql`delete from identity.groups where id = ${id} returning id`)
   if (rows.length === 0) return yield* new NotFound({ message: "No such group" })
-  yield* forget((c) => c.forgetAll())
+  yield* forget("everything")
 })
 
 export const listMembers = Effect.fn("Groups.members")(function* (groupId: string) {
@@ -119,7 +119,7 @@ export const addMember = Effect.fn("Groups.addMember")(function* (input: {
   )
   if (rows.length === 0)
     return yield* new Conflict({ message: `${input.email} is already a member of this group` })
-  yield* forget((c) => c.forgetUser(user.id))
+  yield* forget({ user: user.id })
   return { userId: user.id }
 })
 
@@ -130,7 +130,7 @@ export const removeMember = Effect.fn("Groups.removeMember")(function* (groupId:
       sql`delete from identity.memberships where group_id = ${groupId} and user_id = ${userId} returning user_id`
   )
   if (rows.length === 0) return yield* new NotFound({ message: "That user is not a member of this group" })
-  yield* forget((c) => c.forgetUser(userId))
+  yield* forget({ user: userId })
 })
 
 export const setMemberRole = Effect.fn("Groups.setMemberRole")(function* (
@@ -144,5 +144,5 @@ export const setMemberRole = Effect.fn("Groups.setMemberRole")(function* (
       sql`update identity.memberships set role = ${role} where group_id = ${groupId} and user_id = ${userId} returning user_id`
   )
   if (rows.length === 0) return yield* new NotFound({ message: "That user is not a member of this group" })
-  yield* forget((c) => c.forgetUser(userId))
+  yield* forget({ user: userId })
 })

@@ -11,7 +11,7 @@ export const updateProfile = Effect.fn("Profile.update")(function* (userId: stri
   yield* db.query(
     (sql) => sql`update identity.users set name = ${name.trim()}, updated_at = now() where id = ${userId}`
   )
-  yield* forget((c) => c.forgetUser(userId))
+  yield* forget({ user: userId })
 })
 
 export const changePassword = Effect.fn("Profile.changePassword")(function* (

@@ -81,7 +81,7 @@ export const signIn = Effect.fn("Sessions.signIn")(function* (input: {
       )
     })
   )
-  if (input.previousCookie) yield* forget((c) => c.forgetSession(sha256(input.previousCookie!)))
+  if (input.previousCookie) yield* forget({ session: sha256(input.previousCookie!) })
   yield* audit.record({ action: "identity.signIn", target: viewer.email, ip: input.ip, actor: viewer })
   return { viewer, session: { cookie, csrfToken, expiresAt } satisfies NewSession }
 })
@@ -90,7 +90,7 @@ export const signOut = Effect.fn("Sessions.signOut")(function* (cookie: string |
   if (!cookie) return
   const db = yield* Db
   yield* db.query((sql) => sql`delete from identity.sessions where id = ${sha256(cookie)}`)
-  yield* forget((c) => c.forgetSession(sha256(cookie)))
+  yield* forget({ session: sha256(cookie) })
 })
 
 /** The session behind a cookie, if it exists and has not expired; refreshes `last_seen_at`. */

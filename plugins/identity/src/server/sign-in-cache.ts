@@ -4,10 +4,13 @@
  * server's CPU per request (docs/benchmarks.md, helpdesk). Every change in this plugin
  * that could change the answer (sign-out, role, disable, name, locale, membership, group
  * rename or delete) forgets the entries it affects, so on this replica it applies to the
- * very next request. Another replica holds its own copy: there a change applies within
- * `SIGN_IN_CACHE_SECONDS` at most, after which the entry is read again from the database.
+ * very next request. Other replicas hold their own copies: each change is also NOTIFYed,
+ * and every replica LISTENs and forgets the same entries, so on PostgreSQL a change applies
+ * everywhere within milliseconds. If a notification is lost (a replica's LISTEN connection
+ * dropped) or never delivered (PGlite's socket delivers none), the bound is
+ * `SIGN_IN_CACHE_SECONDS`: then the entry is read again from the database.
  */
-import type { Viewer } from "@wharf/core"
+import { Db, type Viewer } from "@wharf/core"
 import { Context, Effect, Layer, Option } from "effect"
 
 export const SIGN_IN_CACHE_SECONDS = 5
@@ -105,10 +108,55 @@ const deepFreeze = (viewer: Viewer): Viewer => {
   return Object.freeze(viewer)
 }
 
-export const signInCacheLayer = Layer.sync(SignInCache, () => SignInCache.of(makeSignInCache()))
+/** What a change made stale: one session (by id), everything about one user, or everything. */
+export type Stale = { readonly session: string } | { readonly user: string } | "everything"
 
-/** Forget what a change made stale. Without the cache (no authenticator built) there is nothing to forget. */
-export const forget = (f: (cache: SignInCacheShape) => void) =>
-  Effect.map(Effect.serviceOption(SignInCache), (cache) => {
-    if (Option.isSome(cache)) f(cache.value)
+const CHANNEL = "identity_sign_in_stale"
+
+const applyTo = (cache: SignInCacheShape, stale: Stale) => {
+  if (stale === "everything") cache.forgetAll()
+  else if ("session" in stale) cache.forgetSession(stale.session)
+  else cache.forgetUser(stale.user)
+}
+
+/** A notification from another replica (or this one); anything unreadable forgets everything. */
+const staleOf = (payload: string): Stale => {
+  try {
+    const parsed = JSON.parse(payload) as { session?: unknown; user?: unknown }
+    if (typeof parsed.session === "string") return { session: parsed.session }
+    if (typeof parsed.user === "string") return { user: parsed.user }
+  } catch {}
+  return "everything"
+}
+
+export const signInCacheLayer = Layer.effect(
+  SignInCache,
+  Effect.gen(function* () {
+    const db = yield* Db
+    const cache = makeSignInCache()
+    yield* Effect.acquireRelease(
+      Effect.tryPromise(() => db.pool.listen(CHANNEL, (payload) => applyTo(cache, staleOf(payload)))),
+      (listening) => Effect.promise(() => listening.unlisten()).pipe(Effect.ignore)
+    )
+    return SignInCache.of(cache)
+  })
+)
+
+/**
+ * Forget what a change made stale, here at once and on every other replica by NOTIFY.
+ * Call it after the change is committed. Without the cache (no authenticator built) there
+ * is nothing to forget.
+ */
+export const forget = (stale: Stale) =>
+  Effect.gen(function* () {
+    const cache = yield* Effect.serviceOption(SignInCache)
+    if (Option.isNone(cache)) return
+    applyTo(cache.value, stale)
+    const db = yield* Db
+    yield* db
+      .query((sql) => sql`select pg_notify(${CHANNEL}, ${JSON.stringify(stale)})`)
+      .pipe(
+        // The change itself is made; other replicas then catch up within the cache's lifetime.
+        Effect.catch((e) => Effect.logWarning("could not tell other replicas a sign-in is stale", e.message))
+      )
   })
