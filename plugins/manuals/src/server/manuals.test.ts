@@ -144,4 +144,156 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect(bad.status).toBe(400)
     expect(bad.body.error.message).toContain("date: must be a date, YYYY-MM-DD")
   })
+
+  it("lets no plain user start a manual or write or delete a page, over tRPC or REST", async () => {
+    const user = wharf.client()
+    await user.signIn("li.wei@example.com", "wharf-demo-1")
+    const manual = { product: "TOS", version: "3.0", title: "TOS 3.0 用户手册", publishedAt: "2026-12-01" }
+    const page = { product: "TOS", version: "2.0", newSlug: "hacked", title: "x", body: "y" }
+    for (const [path, input] of [
+      ["manuals.editor.create", manual],
+      ["manuals.editor.save", page],
+      ["manuals.editor.save", { ...page, slug: "install-app", newSlug: "install-app" }],
+      ["manuals.editor.delete", { product: "TOS", version: "2.0", slug: "install-app" }]
+    ] as const) {
+      const r = await user.mutate(path, input)
+      expect(!r.ok && r.error.httpStatus, path).toBe(403)
+    }
+    const source = await user.query("manuals.editor.source", {
+      product: "TOS",
+      version: "2.0",
+      slug: "overview"
+    })
+    expect(!source.ok && source.error.httpStatus).toBe(403)
+    expect((await user.rest("POST", "/manuals", manual)).status).toBe(403)
+    expect(
+      (await user.rest("PUT", "/manuals/TOS/2.0/pages/install-app", { title: "x", body: "y" })).status
+    ).toBe(403)
+    expect((await wharf.client().rest("POST", "/manuals", manual)).status).toBe(401)
+    const after = await wharf
+      .client()
+      .query("manuals.page", { product: "TOS", version: "2.0", slug: "install-app" })
+    expect(after.ok && after.data.title).toBe("安装应用")
+    const list = (await wharf.client().rest("GET", "/manuals")).body.items
+    expect(list.map((m: { version: string }) => m.version)).not.toContain("3.0")
+  })
+
+  it("an editor starts a version from the last one, revises and adds pages: it is the latest, switchable and searchable at once", async () => {
+    const agent = wharf.client()
+    await agent.signIn("wang.fang@example.com", "wharf-demo-1")
+    const created = await agent.rest("POST", "/manuals", {
+      product: "TOS",
+      version: "2.1",
+      title: "TOS 2.1 用户手册",
+      publishedAt: "2026-03-03",
+      copyFrom: "2.0"
+    })
+    expect(created.status).toBe(201)
+    const again = await agent.rest("POST", "/manuals", {
+      product: "TOS",
+      version: "2.1",
+      title: "重复",
+      publishedAt: "2026-03-03"
+    })
+    expect(again.status).toBe(409)
+    const copied = await wharf
+      .client()
+      .query("manuals.page", { product: "TOS", version: "2.1", slug: "install-app" })
+    expect(copied.ok && copied.data.toc[1].children.map((n: { slug: string }) => n.slug)).toEqual([
+      "install-app",
+      "publish-app"
+    ])
+    expect(copied.ok && copied.data.versions.map((v: { version: string }) => v.version)).toEqual([
+      "2.1",
+      "2.0",
+      "1.9"
+    ])
+    const list = (await wharf.client().rest("GET", "/manuals")).body.items
+    expect(list.find((m: { version: string }) => m.version === "2.1")).toMatchObject({ latest: true })
+    expect(list.find((m: { version: string }) => m.version === "2.0")).toMatchObject({ latest: false })
+
+    const source = await agent.query("manuals.editor.source", {
+      product: "TOS",
+      version: "2.1",
+      slug: "install-app"
+    })
+    expect(source.ok && source.data.parent).toBe("apps")
+    const saved = await agent.mutate("manuals.editor.save", {
+      product: "TOS",
+      version: "2.1",
+      slug: "install-app",
+      newSlug: "install-app",
+      title: "安装应用",
+      body: "TOS 2.1 支持灰度安装：先在一个租户验证。",
+      parent: "apps"
+    })
+    expect(saved.ok).toBe(true)
+    const hits = await wharf
+      .client()
+      .query("manuals.search", { q: "灰度安装", product: "TOS", version: "2.1" })
+    expect(hits.ok && hits.data.map((h: { slug: string }) => h.slug)).toEqual(["install-app"])
+    const old = await wharf
+      .client()
+      .query("manuals.page", { product: "TOS", version: "2.0", slug: "install-app" })
+    expect(old.ok && old.data.html).toContain("TOS 2.0 起安装向导支持保存为模板")
+
+    const put = await agent.rest("PUT", "/manuals/TOS/2.1/pages/gray-release", {
+      title: "灰度发布",
+      body: "按租户逐步发布。",
+      parent: "apps"
+    })
+    expect(put.status).toBe(200)
+    const withNew = await wharf
+      .client()
+      .query("manuals.page", { product: "TOS", version: "2.1", slug: "gray-release" })
+    expect(withNew.ok && withNew.data.toc[1].children.map((n: { slug: string }) => n.slug)).toEqual([
+      "install-app",
+      "publish-app",
+      "gray-release"
+    ])
+    const bad = await agent.rest("PUT", "/manuals/TOS/2.1/pages/Bad%20Slug", { title: "", body: "b" })
+    expect(bad.status).toBe(400)
+    const cycle = await agent.mutate("manuals.editor.save", {
+      product: "TOS",
+      version: "2.1",
+      slug: "apps",
+      newSlug: "apps",
+      title: "应用",
+      body: "b",
+      parent: "gray-release"
+    })
+    expect(!cycle.ok && cycle.error.message).toContain("parent: a page cannot be placed under itself")
+    expect(
+      (await agent.mutate("manuals.editor.delete", { product: "TOS", version: "2.1", slug: "apps" })).ok
+    ).toBe(true)
+    const gone = await wharf
+      .client()
+      .query("manuals.page", { product: "TOS", version: "2.1", slug: "gray-release" })
+    expect(!gone.ok && gone.error.httpStatus).toBe(404)
+    const none = await wharf
+      .client()
+      .query("manuals.search", { q: "灰度安装", product: "TOS", version: "2.1" })
+    expect(none.ok && none.data).toEqual([])
+  })
+
+  it("a page an editor saves on one server is found by search on a second server", async () => {
+    const second = await startTestWharf({
+      backend,
+      plugins: ["identity", "knowledge-base", "manuals"],
+      databaseUrl: wharf.databaseUrl
+    })
+    try {
+      const agent = wharf.client()
+      await agent.signIn("wang.fang@example.com", "wharf-demo-1")
+      const r = await agent.rest("PUT", "/manuals/TDH/7.0/pages/zeppelin-notes", {
+        title: "Zeppelin 笔记本",
+        body: "在 Zeppelin 笔记本里查询 Inceptor 表。"
+      })
+      expect(r.status).toBe(200)
+      const hits = await second.client().query("manuals.search", { q: "Zeppelin 笔记本", product: "TDH" })
+      expect(hits.ok && hits.data.map((h: { slug: string }) => h.slug)).toContain("zeppelin-notes")
+    } finally {
+      await second.stop()
+    }
+  })
 })

@@ -2,7 +2,7 @@
  * @module Manuals: the list (latest version of each product marked), one page with the
  * manual's table of contents and a version switcher, and search over every page. The
  * search reuses the knowledge base's index code (Chinese bigrams, typo correction), built
- * from the database at start-up; manuals change only with a release, by migration or demo.
+ * from the database at start-up and after each edit (other replicas notice before a search).
  */
 import { Db, type DbError, NotFound } from "@wharf/core"
 import { renderMarkdown } from "@wharf/plugin-knowledge-base/markdown"
@@ -151,18 +151,37 @@ export const manualsSearchLayer = Layer.effect(
       index = next
     })
     yield* reload
+    // An editor on another replica may have changed a page: a fingerprint of the (small)
+    // page table, read before each search, tells whether this index is stale.
+    const fingerprint = db.query(
+      (sql) => sql<{ f: string }[]>`
+        select count(*)::text || ':' || coalesce(sum(hashtext(p.id::text || p.slug || p.title || p.body
+          || m.product || m.version)::bigint), 0)::text as f
+        from manuals.pages p join manuals.manuals m on m.id = p.manual_id`
+    )
+    let seen = (yield* fingerprint)[0]?.f ?? ""
+    const current = Effect.gen(function* () {
+      const now = (yield* fingerprint)[0]?.f ?? ""
+      if (now !== seen) {
+        yield* reload
+        seen = now
+      }
+    })
     return ManualsSearch.of({
-      reload,
+      reload: Effect.andThen(reload, current),
       search: (q) =>
-        Effect.sync(() => {
-          const hits = index.search({ ...q, limit: 20, offset: 0 })
-          return hits.ids.flatMap((id) => {
-            const hit = byId.get(id)
-            if (!hit) return []
-            const { text, ...rest } = hit
-            return [{ ...rest, snippet: snippet(text, hits.terms, 160) }]
+        Effect.andThen(
+          current,
+          Effect.sync(() => {
+            const hits = index.search({ ...q, limit: 20, offset: 0 })
+            return hits.ids.flatMap((id) => {
+              const hit = byId.get(id)
+              if (!hit) return []
+              const { text, ...rest } = hit
+              return [{ ...rest, snippet: snippet(text, hits.terms, 160) }]
+            })
           })
-        })
+        )
     })
   })
 )

@@ -1,9 +1,19 @@
 /**
- * @module Manuals and releases over tRPC: reading is public, announcing a release is for admins.
+ * @module Manuals and releases over tRPC: reading is public, writing manuals is for editors
+ * (agents, admins), announcing a release is for admins.
  */
-import { adminProcedure, input, publicProcedure, router } from "@wharf/core"
+import { adminProcedure, agentProcedure, input, publicProcedure, router } from "@wharf/core"
 import { Effect } from "effect"
-import { ManualSearchInput, PageInput, ReleaseInput, ReleaseListInput } from "../shared/schemas"
+import {
+  CreateManualInput,
+  ManualSearchInput,
+  PageInput,
+  PageRef,
+  ReleaseInput,
+  ReleaseListInput,
+  SavePageInput
+} from "../shared/schemas"
+import { createManual, deletePage, pageSource, savePage } from "./editing"
 import { getPage, listManuals, ManualsSearch } from "./manuals"
 import { createRelease, listReleases } from "./releases"
 
@@ -20,6 +30,14 @@ export const manualsRouter = router({
   search: publicProcedure
     .input(input(ManualSearchInput))
     .query(({ ctx, input }) => ctx.run(searchManuals(input))),
+  editor: router({
+    create: agentProcedure
+      .input(input(CreateManualInput))
+      .mutation(({ ctx, input }) => ctx.run(createManual(input))),
+    source: agentProcedure.input(input(PageRef)).query(({ ctx, input }) => ctx.run(pageSource(input))),
+    save: agentProcedure.input(input(SavePageInput)).mutation(({ ctx, input }) => ctx.run(savePage(input))),
+    delete: agentProcedure.input(input(PageRef)).mutation(({ ctx, input }) => ctx.run(deletePage(input)))
+  }),
   releases: router({
     list: publicProcedure
       .input(input(ReleaseListInput))

@@ -3,7 +3,8 @@
  */
 import { defineRoutes } from "@wharf/core"
 import { Effect } from "effect"
-import { ReleaseInput } from "../shared/schemas"
+import { CreateManualInput, PageBody, ReleaseInput } from "../shared/schemas"
+import { createManual, putPage } from "./editing"
 import { listManuals } from "./manuals"
 import { atomFeed, createRelease, listReleases } from "./releases"
 
@@ -13,6 +14,21 @@ export const manualsRoutes = defineRoutes((r) =>
       "/manuals",
       { summary: "Every manual; the newest version of each product is marked latest", access: "public" },
       () => Effect.map(listManuals, (items) => ({ items }))
+    )
+    .post(
+      "/manuals",
+      {
+        summary: "Start a manual version, empty or copied from an earlier version (agents, admins)",
+        access: "agent",
+        body: CreateManualInput,
+        status: 201
+      },
+      ({ body }) => createManual(body)
+    )
+    .put(
+      "/manuals/:product/:version/pages/:slug",
+      { summary: "Create or replace a manual page (agents, admins)", access: "agent", body: PageBody },
+      ({ params, body }) => putPage(params.product ?? "", params.version ?? "", params.slug ?? "", body)
     )
     .get("/releases", { summary: "Release announcements, newest first", access: "public" }, () =>
       listReleases(100, 0)

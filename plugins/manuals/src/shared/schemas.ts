@@ -31,3 +31,37 @@ export const ReleaseListInput = Schema.Struct({
   limit: Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
   offset: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
 })
+
+const date = Schema.String.pipe(
+  Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date, YYYY-MM-DD" }))
+)
+const slug = Schema.String.pipe(
+  Schema.check(
+    Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,79}$/, {
+      message: "must be lowercase letters, digits and dashes (at most 80), e.g. install-app"
+    })
+  )
+)
+export const CreateManualInput = Schema.Struct({
+  product: text(1, 40),
+  version: text(1, 20),
+  title: text(1, 200),
+  publishedAt: date,
+  copyFrom: Schema.optional(text(1, 20))
+})
+export const PageRef = Schema.Struct({ product: text(1, 40), version: text(1, 20), slug })
+export const SavePageInput = Schema.Struct({
+  product: text(1, 40),
+  version: text(1, 20),
+  slug: Schema.optional(slug),
+  newSlug: slug,
+  title: text(1, 200),
+  body: text(1, 200_000),
+  parent: Schema.optional(Schema.NullOr(slug))
+})
+/** REST: the page is named by the path, the rest is the body. */
+export const PageBody = Schema.Struct({
+  title: text(1, 200),
+  body: text(1, 200_000),
+  parent: Schema.optional(Schema.NullOr(slug))
+})
