@@ -44,14 +44,19 @@ export interface TusOptions {
 export const makeTusServer = (o: TusOptions) => {
   const caller = () => currentCaller.getStore() ?? { viewer: null, guest: null }
 
-  /** The owner string the caller has for `purpose`, or null (nobody, or a bad guest credential). */
+  /**
+   * The owner string the caller has for `purpose`, or null (nobody, or a bad guest
+   * credential). A guest credential, when the purpose takes one, wins over a session: the
+   * client says it acts through the link (someone signed in opening a guest's link).
+   */
   const ownerFor = async (purpose: string) => {
     const { viewer, guest } = caller()
-    if (viewer) return uploadOwner.user(viewer.id)
     const check = o.purposes.get(purpose)?.guest
-    if (!guest || !check) return null
-    const subject = await o.run(check(guest)).catch(() => null)
-    return subject ? uploadOwner.guest(purpose, subject) : null
+    if (guest && check) {
+      const subject = await o.run(check(guest)).catch(() => null)
+      return subject ? uploadOwner.guest(purpose, subject) : null
+    }
+    return viewer ? uploadOwner.user(viewer.id) : null
   }
 
   const server = new Server({

@@ -137,6 +137,16 @@ describe.each(testBackends())("the tus endpoint's rules on $name", (backend) => 
     expect(
       (await tus("HEAD", location, { "x-wharf-guest": "guest-pass-7" })).headers.get("upload-offset")
     ).toBe("0")
+    // Someone signed in who acts through a guest's link uploads as that guest.
+    const through = await create(
+      li,
+      5,
+      { purpose: "guest-drop", filename: "b.txt" },
+      { "x-wharf-guest": "guest-pass-7" }
+    )
+    const throughId = through.headers.get("location")!.split("/").pop()!
+    const [owner] = await wharf.database.pool`select owner from wharf.uploads where id = ${throughId}`
+    expect(owner!.owner).toBe("guest:guest-drop:7")
   })
 
   it("lets only the creator resume, read the offset of or delete an upload; others get 404", async () => {
