@@ -1,13 +1,27 @@
 /**
  * @module One manual page: the manual's table of contents, the page, a version switcher
  * (to the same page in another version when it has one, else that version's first page),
- * and a search over the manual's pages.
+ * and a search over the manual's pages. Editors (agents, admins) edit and add pages and
+ * start new versions from here.
  */
 import { A, useNavigate, useParams } from "@solidjs/router"
-import { Card, ErrorNotice, Loading, Page, SearchInput, Select, t } from "@wharf/core/web"
+import {
+  Button,
+  Card,
+  ErrorNotice,
+  hasRole,
+  Loading,
+  Page,
+  SearchInput,
+  Select,
+  t,
+  viewer
+} from "@wharf/core/web"
 import { createResource, createSignal, For, type JSX, onCleanup, Show } from "solid-js"
 import type { PageNode } from "../../shared/types"
 import { api } from "../api"
+import { PageDialog } from "../PageDialog"
+import { VersionDialog } from "../VersionDialog"
 import "../manuals.css"
 
 const Toc = (props: { nodes: ReadonlyArray<PageNode>; base: string; current: string }): JSX.Element => (
@@ -43,6 +57,10 @@ export default function ManualPage() {
     (s) => api.search.query(s)
   )
   const base = () => `/manuals/${params.product}/${params.version}`
+  const editor = () => (viewer() ? hasRole(viewer()!, "admin", "agent") : false)
+  // undefined: closed; null: a new page; a slug: editing that page.
+  const [editing, setEditing] = createSignal<string | null>()
+  const [versioning, setVersioning] = createSignal(false)
   const switchTo = (version: string) => {
     const v = page()?.versions.find((x) => x.version === version)
     navigate(`/manuals/${params.product}/${version}${v?.hasPage ? `/${page()!.slug}` : ""}`)
@@ -64,15 +82,22 @@ export default function ManualPage() {
           subtitle={p().manual.title}
           breadcrumbs={<A href="/kb">{t("manuals.card")}</A>}
           actions={
-            <Select
-              label={t("manuals.version")}
-              value={params.version}
-              options={p().versions.map((v) => ({
-                value: v.version,
-                label: `${params.product} ${v.version}${v.hasPage ? "" : ` ${t("manuals.notInVersion")}`}`
-              }))}
-              onChange={(e) => switchTo(e.currentTarget.value)}
-            />
+            <div class="manual-actions">
+              <Show when={editor()}>
+                <Button onClick={() => setEditing(p().slug)}>{t("manuals.page.edit")}</Button>
+                <Button onClick={() => setEditing(null)}>{t("manuals.page.new")}</Button>
+                <Button onClick={() => setVersioning(true)}>{t("manuals.version.add")}</Button>
+              </Show>
+              <Select
+                label={t("manuals.version")}
+                value={params.version}
+                options={p().versions.map((v) => ({
+                  value: v.version,
+                  label: `${params.product} ${v.version}${v.hasPage ? "" : ` ${t("manuals.notInVersion")}`}`
+                }))}
+                onChange={(e) => switchTo(e.currentTarget.value)}
+              />
+            </div>
           }
         >
           <div class="manual-layout">
@@ -109,6 +134,32 @@ export default function ManualPage() {
               <div class="manual-prose" innerHTML={p().html} />
             </Card>
           </div>
+          <PageDialog
+            product={params.product}
+            version={params.version}
+            toc={p().toc}
+            slug={editing()}
+            onClose={() => setEditing(undefined)}
+            onSaved={(slug) => {
+              setEditing(undefined)
+              if (slug && slug !== p().slug) navigate(`${base()}/${slug}`)
+              else if (slug) void refetch()
+              else {
+                navigate(base())
+                void refetch()
+              }
+            }}
+          />
+          <VersionDialog
+            open={versioning()}
+            product={params.product}
+            versions={p().versions.map((v) => v.version)}
+            onClose={() => setVersioning(false)}
+            onSaved={(version) => {
+              setVersioning(false)
+              navigate(`/manuals/${params.product}/${version}`)
+            }}
+          />
         </Page>
       )}
     </Show>

@@ -1,0 +1,182 @@
+/**
+ * @module The editors' form for a manual page: a new page, or the current one (its
+ * Markdown is loaded from the server). Slug and parent place it in the manual's tree.
+ */
+import {
+  Button,
+  ConfirmDialog,
+  Dialog,
+  errorMessage,
+  FormError,
+  Select,
+  Textarea,
+  TextInput,
+  t,
+  toast
+} from "@wharf/core/web"
+import { createEffect, createSignal, Show } from "solid-js"
+import type { PageNode } from "../shared/types"
+import { api } from "./api"
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/
+
+const flatten = (nodes: ReadonlyArray<PageNode>, depth = 0): Array<{ slug: string; label: string }> =>
+  nodes.flatMap((n) => [
+    { slug: n.slug, label: `${"— ".repeat(depth)}${n.title}` },
+    ...flatten(n.children, depth + 1)
+  ])
+
+export const PageDialog = (props: {
+  product: string
+  version: string
+  toc: ReadonlyArray<PageNode>
+  /** The slug of the page to edit; null for a new page; undefined: closed. */
+  slug: string | null | undefined
+  onClose: () => void
+  onSaved: (slug: string | null) => void
+}) => {
+  const [title, setTitle] = createSignal("")
+  const [slug, setSlug] = createSignal("")
+  const [parent, setParent] = createSignal("")
+  const [body, setBody] = createSignal("")
+  const [tried, setTried] = createSignal(false)
+  const [error, setError] = createSignal<string>()
+  const [busy, setBusy] = createSignal(false)
+  const [loading, setLoading] = createSignal(false)
+  const [confirming, setConfirming] = createSignal(false)
+  createEffect(() => {
+    const editing = props.slug
+    setTried(false)
+    setError(undefined)
+    setTitle("")
+    setSlug("")
+    setParent("")
+    setBody("")
+    if (!editing) return
+    setLoading(true)
+    api.editor.source
+      .query({ product: props.product, version: props.version, slug: editing })
+      .then((p) => {
+        setTitle(p.title)
+        setSlug(p.slug)
+        setParent(p.parent ?? "")
+        setBody(p.body)
+      })
+      .catch((e) => setError(errorMessage(e)))
+      .finally(() => setLoading(false))
+  })
+  const slugError = () => {
+    if (!tried()) return undefined
+    if (!slug()) return t("manuals.admin.required")
+    return SLUG.test(slug()) ? undefined : t("manuals.page.slugRule")
+  }
+  const required = (v: string) => (tried() && !v.trim() ? t("manuals.admin.required") : undefined)
+  const save = async () => {
+    setTried(true)
+    if (!title().trim() || !body().trim() || !SLUG.test(slug())) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      const r = await api.editor.save.mutate({
+        product: props.product,
+        version: props.version,
+        ...(props.slug ? { slug: props.slug } : {}),
+        newSlug: slug(),
+        title: title().trim(),
+        body: body(),
+        parent: parent() || null
+      })
+      toast(t("manuals.page.saved"))
+      props.onSaved(r.slug)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const remove = async () => {
+    setBusy(true)
+    try {
+      await api.editor.delete.mutate({ product: props.product, version: props.version, slug: props.slug! })
+      toast(t("manuals.page.deleted"))
+      setConfirming(false)
+      props.onSaved(null)
+    } catch (e) {
+      setConfirming(false)
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const parents = () => flatten(props.toc).filter((p) => p.slug !== props.slug)
+  return (
+    <>
+      <Dialog
+        open={props.slug !== undefined && !confirming()}
+        title={props.slug ? t("manuals.page.edit") : t("manuals.page.new")}
+        onClose={props.onClose}
+        footer={
+          <>
+            <Show when={props.slug}>
+              <Button variant="danger" onClick={() => setConfirming(true)}>
+                {t("manuals.page.delete")}
+              </Button>
+            </Show>
+            <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
+            <Button variant="primary" loading={busy()} disabled={loading()} onClick={save}>
+              {t("manuals.admin.save")}
+            </Button>
+          </>
+        }
+      >
+        <TextInput
+          label={t("manuals.admin.title")}
+          required
+          maxLength={200}
+          value={title()}
+          error={required(title())}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
+        <div class="release-form-row manual-form-row">
+          <TextInput
+            label={t("manuals.page.slug")}
+            hint={t("manuals.page.slugHint")}
+            required
+            maxLength={80}
+            value={slug()}
+            error={slugError()}
+            onInput={(e) => setSlug(e.currentTarget.value.trim().toLowerCase())}
+          />
+          <Select
+            label={t("manuals.page.parent")}
+            value={parent()}
+            options={[
+              { value: "", label: t("manuals.page.topLevel") },
+              ...parents().map((p) => ({ value: p.slug, label: p.label }))
+            ]}
+            onChange={(e) => setParent(e.currentTarget.value)}
+          />
+        </div>
+        <Textarea
+          label={t("manuals.admin.body")}
+          hint={t("manuals.admin.bodyHint")}
+          required
+          rows={14}
+          value={body()}
+          error={required(body())}
+          onInput={(e) => setBody(e.currentTarget.value)}
+        />
+        <FormError message={error()} />
+      </Dialog>
+      <ConfirmDialog
+        open={confirming()}
+        title={t("manuals.page.deleteTitle", { title: title() })}
+        message={t("manuals.page.deleteMessage")}
+        confirmLabel={t("manuals.page.delete")}
+        busy={busy()}
+        onConfirm={remove}
+        onClose={() => setConfirming(false)}
+      />
+    </>
+  )
+}
