@@ -9,6 +9,7 @@ import { baseUrl, launchBrowser, screenshot } from "./browser"
 const SIZE = 3 * 1024 ** 2
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex")
 
+// chen.jie: a demo user no other browser suite signs in as (another switches zhang.min to English).
 describe("resumable uploads in the browser", () => {
   let browser: Browser
   let dir: string
@@ -43,7 +44,7 @@ describe("resumable uploads in the browser", () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()
     await page.goto(baseUrl())
-    await page.getByLabel("邮箱").fill("zhang.min@example.com")
+    await page.getByLabel("邮箱").fill("chen.jie@example.com")
     await page.getByLabel("密码").fill("wharf-demo-1")
     await page.getByRole("button", { name: "登录" }).click()
     await page.getByRole("heading", { name: /你好/ }).waitFor()
@@ -92,7 +93,7 @@ describe("resumable uploads in the browser", () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()
     await page.goto(baseUrl())
-    await page.getByLabel("邮箱").fill("zhang.min@example.com")
+    await page.getByLabel("邮箱").fill("chen.jie@example.com")
     await page.getByLabel("密码").fill("wharf-demo-1")
     await page.getByRole("button", { name: "登录" }).click()
     await page.getByRole("heading", { name: /你好/ }).waitFor()
