@@ -179,6 +179,27 @@ describe.each(testBackends())("the tus endpoint's rules on $name", (backend) => 
     expect((await tus("HEAD", location, as(li))).headers.get("upload-offset")).toBe("5")
   })
 
+  it("takes the first bytes with the creation request (creation-with-upload)", async () => {
+    const res = await tus(
+      "POST",
+      "/uploads",
+      {
+        ...as(li),
+        "upload-length": "10",
+        "upload-metadata": metadata({ purpose: "note", filename: "w.txt", filetype: "text/plain" }),
+        "content-type": "application/offset+octet-stream"
+      },
+      "hello"
+    )
+    expect(res.status).toBe(201)
+    expect(res.headers.get("upload-offset")).toBe("5")
+    const location = res.headers.get("location")!
+    expect((await patch(li, location, 5, "world")).status).toBe(204)
+    const [row] = await wharf.database
+      .pool`select sha256 from wharf.uploads where id = ${location.split("/").pop()!}`
+    expect(row!.sha256).toBe(createHash("sha256").update("helloworld").digest("hex"))
+  })
+
   it("refuses a body longer than the declared length with 413 and keeps nothing of it", async () => {
     const location = (await create(li, 5, { purpose: "note", filename: "l.txt" })).headers.get("location")!
     expect((await patch(li, location, 0, "0123456789")).status).toBe(413)
