@@ -26,7 +26,19 @@ export const Deflection = (props: { title?: unknown; description?: unknown }) =>
   )
   return (
     <Card title={t("kb.deflection.title")} class="kb-deflection">
-      <Show when={found()?.items.length} fallback={<p class="muted">{t("kb.deflection.hint")}</p>}>
+      <Show when={found.error}>
+        <p class="muted" role="status">
+          {t("kb.deflection.error")}
+        </p>
+      </Show>
+      <Show
+        when={found()?.items.length}
+        fallback={
+          <Show when={!found.error}>
+            <p class="muted">{t("kb.deflection.hint")}</p>
+          </Show>
+        }
+      >
         <ul>
           <For each={found()!.items}>
             {(a) => (

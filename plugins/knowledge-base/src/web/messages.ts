@@ -89,7 +89,8 @@ export const messages: Messages = {
     "kb.widget.title": "搜索知识库",
     "kb.widget.go": "搜索",
     "kb.deflection.title": "这些文章也许能解决您的问题",
-    "kb.deflection.hint": "输入标题和描述后，这里会推荐相关文章"
+    "kb.deflection.hint": "输入标题和描述后，这里会推荐相关文章",
+    "kb.deflection.error": "暂时无法推荐文章，您可以继续填写工单"
   },
   en: {
     "kb.nav": "Knowledge base",
@@ -179,6 +180,7 @@ export const messages: Messages = {
     "kb.widget.title": "Search the knowledge base",
     "kb.widget.go": "Search",
     "kb.deflection.title": "These articles may solve your problem",
-    "kb.deflection.hint": "Type a title and description to see matching articles"
+    "kb.deflection.hint": "Type a title and description to see matching articles",
+    "kb.deflection.error": "Suggestions are unavailable right now; you can go on with the ticket"
   }
 }
