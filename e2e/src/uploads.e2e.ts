@@ -89,6 +89,48 @@ describe("resumable uploads in the browser", () => {
     await context.close()
   })
 
+  it("pauses and resumes, and when the connection drops says so and carries on once it is back", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(baseUrl())
+    await page.getByLabel("邮箱").fill("chen.jie@example.com")
+    await page.getByLabel("密码").fill("wharf-demo-1")
+    await page.getByRole("button", { name: "登录" }).click()
+    await page.getByRole("heading", { name: /你好/ }).waitFor()
+    await page.goto(`${baseUrl()}/tickets/new`)
+    const second = join(dir, "heap-dump.hprof")
+    writeFileSync(second, randomBytes(2 * 1024 ** 2))
+    const cdp = await context.newCDPSession(page)
+    await cdp.send("Network.enable")
+    const network = (offline: boolean, uploadThroughput: number) =>
+      cdp.send("Network.emulateNetworkConditions", {
+        offline,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput
+      })
+    await network(false, 256 * 1024)
+    await page.locator(".upload input[type=file]").setInputFiles(second)
+    const item = page.locator(".upload-item", { hasText: "heap-dump.hprof" })
+    await item.getByText(/\/秒/).waitFor()
+
+    await item.getByRole("button", { name: "暂停" }).click()
+    await item.getByText("已暂停").waitFor()
+    const paused = await progressOf(page)
+    await page.waitForTimeout(1000)
+    expect(await progressOf(page)).toBe(paused)
+    await item.getByRole("button", { name: "继续" }).click()
+    await item.getByText(/\/秒/).waitFor()
+
+    await network(true, 256 * 1024)
+    await item.getByText(/连接中断，\d+ 秒后重试/).waitFor()
+    await screenshot(page, "upload-connection-lost")
+    await network(false, -1)
+    await item.getByText("已上传").waitFor({ timeout: 45_000 })
+    expect(await progressOf(page)).toBe(100)
+    await context.close()
+  })
+
   it("says at once when a file is over the limit, and sends nothing", async () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()

@@ -24,6 +24,9 @@ export const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000]
 // Bounded requests: a proxy's or the server's timeout cuts one chunk, not the whole file.
 const CHUNK_SIZE = 32 * 1024 ** 2
 
+/** A request that has sent nothing for this long is taken for a dropped connection. */
+const STALL_MS = 15_000
+
 export interface TransferOptions {
   readonly purpose: string
   /** Sent as `x-wharf-guest` (e.g. a guest's ticket link). */
@@ -74,6 +77,7 @@ export const createTransfer = (file: File, options: TransferOptions) => {
       }
     },
     onProgress: (bytes) => {
+      lastProgressAt = Date.now()
       setSent(bytes)
       setRetryIn(null)
       if (state() === "retrying") setState("uploading")
@@ -96,6 +100,7 @@ export const createTransfer = (file: File, options: TransferOptions) => {
       setSent(file.size)
       setUploadId(upload?.url?.split("/").pop() ?? null)
       setState("done")
+      stopWatching()
     },
     onError: (error) => {
       setProblem(problemOf(error))
@@ -105,9 +110,11 @@ export const createTransfer = (file: File, options: TransferOptions) => {
     }
   })
   let upload: Upload | undefined
+  let lastProgressAt = Date.now()
 
   const begin = async () => {
     firstPatch = true
+    lastProgressAt = Date.now()
     setProblem(null)
     setState("uploading")
     if (!upload) {
@@ -120,11 +127,36 @@ export const createTransfer = (file: File, options: TransferOptions) => {
     upload.start()
   }
 
-  // A transfer that failed for want of a network goes on by itself when it is back.
+  // A dropped connection often shows as silence, not as an error: a request that went
+  // quiet, or one the browser says went offline, is stopped and started again through
+  // tus-js-client's retries, so the user reads "connection lost, retrying in …".
+  const restart = async () => {
+    if (!upload || (state() !== "uploading" && state() !== "retrying")) return
+    await upload.abort()
+    lastProgressAt = Date.now()
+    upload.start()
+  }
+  const watchdog = setInterval(() => {
+    if (state() === "uploading" && Date.now() - lastProgressAt > STALL_MS) void restart()
+  }, 2000)
+  const onOffline = () => void restart()
+  // Back online: go on at once instead of waiting for the next retry.
   const onOnline = () => {
     if (state() === "failed" && problem()?.kind === "offline") void begin()
+    else if (state() === "retrying") void restart()
   }
-  if (typeof window !== "undefined") window.addEventListener("online", onOnline)
+  const listen = typeof window !== "undefined"
+  if (listen) {
+    window.addEventListener("online", onOnline)
+    window.addEventListener("offline", onOffline)
+  }
+  const stopWatching = () => {
+    clearInterval(watchdog)
+    if (listen) {
+      window.removeEventListener("online", onOnline)
+      window.removeEventListener("offline", onOffline)
+    }
+  }
 
   void begin()
 
@@ -147,7 +179,7 @@ export const createTransfer = (file: File, options: TransferOptions) => {
     resume: () => void begin(),
     /** Stop and forget: the server deletes what it has (termination). */
     cancel: () => {
-      if (typeof window !== "undefined") window.removeEventListener("online", onOnline)
+      stopWatching()
       if (state() !== "done") void upload?.abort(true).catch(() => {})
     }
   }
