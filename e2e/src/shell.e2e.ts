@@ -92,7 +92,14 @@ describe("the console shell", () => {
     await other.getByLabel("密码").fill("wharf-demo-1")
     await other.getByRole("button", { name: "登录" }).click()
     await other.getByRole("heading", { name: "Hello, 张敏" }).waitFor()
+
+    // Switching back is remembered the same way (and leaves the demo user as other suites expect).
+    await other.getByRole("button", { name: "User menu" }).click()
+    await other.getByRole("menuitemradio", { name: "中文" }).click()
+    await other.getByRole("heading", { name: "张敏，你好" }).waitFor()
     await fresh.close()
+    await page.reload()
+    await page.getByRole("heading", { name: "张敏，你好" }).waitFor()
   })
 
   it("signs out from the user menu, with the keyboard", async () => {
