@@ -5,8 +5,8 @@
 import {
   Button,
   ConfirmDialog,
-  Dialog,
-  errorMessage,
+  createSubmit,
+  FormDialog,
   FormError,
   Select,
   Textarea,
@@ -39,15 +39,12 @@ export const PageDialog = (props: {
   const [slug, setSlug] = createSignal("")
   const [parent, setParent] = createSignal("")
   const [body, setBody] = createSignal("")
-  const [tried, setTried] = createSignal(false)
-  const [error, setError] = createSignal<string>()
-  const [busy, setBusy] = createSignal(false)
+  const submit = createSubmit()
   const [loading, setLoading] = createSignal(false)
   const [confirming, setConfirming] = createSignal(false)
   createEffect(() => {
     const editing = props.slug
-    setTried(false)
-    setError(undefined)
+    submit.reset()
     setTitle("")
     setSlug("")
     setParent("")
@@ -62,21 +59,19 @@ export const PageDialog = (props: {
         setParent(p.parent ?? "")
         setBody(p.body)
       })
-      .catch((e) => setError(errorMessage(e)))
+      .catch(submit.fail)
       .finally(() => setLoading(false))
   })
   const slugError = () => {
-    if (!tried()) return undefined
+    if (!submit.tried()) return undefined
     if (!slug()) return t("manuals.admin.required")
     return SLUG.test(slug()) ? undefined : t("manuals.page.slugRule")
   }
-  const required = (v: string) => (tried() && !v.trim() ? t("manuals.admin.required") : undefined)
-  const save = async () => {
-    setTried(true)
+  const required = (v: string) => submit.required(v, t("manuals.admin.required"))
+  const save = () => {
+    submit.attempt()
     if (!title().trim() || !body().trim() || !SLUG.test(slug())) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    return submit.run(async () => {
       const r = await api.editor.save.mutate({
         product: props.product,
         version: props.version,
@@ -88,45 +83,34 @@ export const PageDialog = (props: {
       })
       toast(t("manuals.page.saved"))
       props.onSaved(r.slug)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   const remove = async () => {
-    setBusy(true)
-    try {
+    await submit.run(async () => {
       await api.editor.delete.mutate({ product: props.product, version: props.version, slug: props.slug! })
       toast(t("manuals.page.deleted"))
       setConfirming(false)
       props.onSaved(null)
-    } catch (e) {
-      setConfirming(false)
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
+    setConfirming(false)
   }
   const parents = () => flatten(props.toc).filter((p) => p.slug !== props.slug)
   return (
     <>
-      <Dialog
+      <FormDialog
         open={props.slug !== undefined && !confirming()}
         title={props.slug ? t("manuals.page.edit") : t("manuals.page.new")}
+        submitLabel={t("manuals.admin.save")}
+        submit={submit}
+        onSubmit={save}
         onClose={props.onClose}
-        footer={
-          <>
-            <Show when={props.slug}>
-              <Button variant="danger" onClick={() => setConfirming(true)}>
-                {t("manuals.page.delete")}
-              </Button>
-            </Show>
-            <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
-            <Button variant="primary" loading={busy()} disabled={loading()} onClick={save}>
-              {t("manuals.admin.save")}
+        disabled={loading()}
+        actions={
+          <Show when={props.slug}>
+            <Button variant="danger" onClick={() => setConfirming(true)}>
+              {t("manuals.page.delete")}
             </Button>
-          </>
+          </Show>
         }
       >
         <TextInput
@@ -166,14 +150,14 @@ export const PageDialog = (props: {
           error={required(body())}
           onInput={(e) => setBody(e.currentTarget.value)}
         />
-        <FormError message={error()} />
-      </Dialog>
+        <FormError message={submit.failure()} />
+      </FormDialog>
       <ConfirmDialog
         open={confirming()}
         title={t("manuals.page.deleteTitle", { title: title() })}
         message={t("manuals.page.deleteMessage")}
         confirmLabel={t("manuals.page.delete")}
-        busy={busy()}
+        busy={submit.busy()}
         onConfirm={remove}
         onClose={() => setConfirming(false)}
       />

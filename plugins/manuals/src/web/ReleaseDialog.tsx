@@ -2,7 +2,7 @@
  * @module The admin's form to announce a release: it lands on the list, the home page
  * and the Atom feed at once. Empty fields are named before anything is sent.
  */
-import { Button, Dialog, errorMessage, FormError, Textarea, TextInput, t, toast } from "@wharf/core/web"
+import { createSubmit, FormDialog, FormError, Textarea, TextInput, t, toast } from "@wharf/core/web"
 import { createEffect, createSignal } from "solid-js"
 import { api } from "./api"
 
@@ -13,26 +13,21 @@ type Fields = Record<(typeof fields)[number], string>
 export const ReleaseDialog = (props: { open: boolean; onClose: () => void; onSaved: () => void }) => {
   const empty = (): Fields => ({ title: "", product: "", version: "", date: today(), body: "" })
   const [f, setF] = createSignal<Fields>(empty())
-  const [tried, setTried] = createSignal(false)
-  const [error, setError] = createSignal<string>()
-  const [busy, setBusy] = createSignal(false)
+  const submit = createSubmit()
   createEffect(() => {
     if (props.open) {
       setF(empty())
-      setTried(false)
-      setError(undefined)
+      submit.reset()
     }
   })
   const set = (k: keyof Fields) => (e: { currentTarget: { value: string } }) =>
     setF({ ...f(), [k]: e.currentTarget.value })
-  const err = (k: keyof Fields) => (tried() && !f()[k].trim() ? t("manuals.admin.required") : undefined)
-  const save = async () => {
-    setTried(true)
+  const err = (k: keyof Fields) => submit.required(f()[k], t("manuals.admin.required"))
+  const save = () => {
+    submit.attempt()
     if (fields.some((k) => !f()[k].trim())) return
-    setBusy(true)
-    setError(undefined)
-    try {
-      const v = f()
+    const v = f()
+    return submit.run(async () => {
       await api.releases.create.mutate({
         title: v.title.trim(),
         product: v.product.trim(),
@@ -42,25 +37,16 @@ export const ReleaseDialog = (props: { open: boolean; onClose: () => void; onSav
       })
       toast(t("manuals.admin.announced"))
       props.onSaved()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
-    <Dialog
+    <FormDialog
       open={props.open}
       title={t("manuals.admin.announce")}
+      submitLabel={t("manuals.admin.publish")}
+      submit={submit}
+      onSubmit={save}
       onClose={props.onClose}
-      footer={
-        <>
-          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
-          <Button variant="primary" loading={busy()} onClick={save}>
-            {t("manuals.admin.publish")}
-          </Button>
-        </>
-      }
     >
       <TextInput
         label={t("manuals.admin.title")}
@@ -106,7 +92,7 @@ export const ReleaseDialog = (props: { open: boolean; onClose: () => void; onSav
         error={err("body")}
         onInput={set("body")}
       />
-      <FormError message={error()} />
-    </Dialog>
+      <FormError message={submit.failure()} />
+    </FormDialog>
   )
 }

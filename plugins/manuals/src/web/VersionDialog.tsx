@@ -2,7 +2,7 @@
  * @module The editors' form to start a manual version: its number, title and date, and
  * the version whose pages it starts from (or an empty manual).
  */
-import { Button, Dialog, errorMessage, FormError, Select, TextInput, t, toast } from "@wharf/core/web"
+import { createSubmit, FormDialog, FormError, Select, TextInput, t, toast } from "@wharf/core/web"
 import { createEffect, createSignal } from "solid-js"
 import { api } from "./api"
 
@@ -20,25 +20,20 @@ export const VersionDialog = (props: {
   const [title, setTitle] = createSignal("")
   const [date, setDate] = createSignal(today())
   const [from, setFrom] = createSignal("")
-  const [tried, setTried] = createSignal(false)
-  const [error, setError] = createSignal<string>()
-  const [busy, setBusy] = createSignal(false)
+  const submit = createSubmit()
   createEffect(() => {
     if (!props.open) return
     setVersion("")
     setTitle("")
     setDate(today())
     setFrom(props.versions[0] ?? "")
-    setTried(false)
-    setError(undefined)
+    submit.reset()
   })
-  const required = (v: string) => (tried() && !v.trim() ? t("manuals.admin.required") : undefined)
-  const save = async () => {
-    setTried(true)
+  const required = (v: string) => submit.required(v, t("manuals.admin.required"))
+  const save = () => {
+    submit.attempt()
     if (!version().trim() || !title().trim() || !date()) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    return submit.run(async () => {
       await api.editor.create.mutate({
         product: props.product,
         version: version().trim(),
@@ -48,25 +43,16 @@ export const VersionDialog = (props: {
       })
       toast(t("manuals.version.created"))
       props.onSaved(version().trim())
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
-    <Dialog
+    <FormDialog
       open={props.open}
       title={t("manuals.version.new", { product: props.product })}
+      submitLabel={t("manuals.version.create")}
+      submit={submit}
+      onSubmit={save}
       onClose={props.onClose}
-      footer={
-        <>
-          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
-          <Button variant="primary" loading={busy()} onClick={save}>
-            {t("manuals.version.create")}
-          </Button>
-        </>
-      }
     >
       <div class="release-form-row">
         <TextInput
@@ -110,7 +96,7 @@ export const VersionDialog = (props: {
         error={required(title())}
         onInput={(e) => setTitle(e.currentTarget.value)}
       />
-      <FormError message={error()} />
-    </Dialog>
+      <FormError message={submit.failure()} />
+    </FormDialog>
   )
 }

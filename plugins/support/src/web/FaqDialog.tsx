@@ -2,9 +2,8 @@
  * @module The admin's form for an FAQ entry: question, Markdown answer, language.
  */
 import {
-  Button,
-  Dialog,
-  errorMessage,
+  createSubmit,
+  FormDialog,
   FormError,
   locale,
   Select,
@@ -28,49 +27,35 @@ export const FaqDialog = (props: {
   const [question, setQuestion] = createSignal("")
   const [answer, setAnswer] = createSignal("")
   const [lang, setLang] = createSignal<Locale>("zh-CN")
-  const [tried, setTried] = createSignal(false)
-  const [error, setError] = createSignal<string>()
-  const [busy, setBusy] = createSignal(false)
+  const submit = createSubmit()
   createEffect(() => {
     const f = props.faq
     setQuestion(f?.question ?? "")
     setAnswer(f?.answer ?? "")
     setLang(f?.locale ?? (locale() as Locale))
-    setTried(false)
-    setError(undefined)
+    submit.reset()
   })
-  const required = (v: string) => (tried() && !v.trim() ? t("support.admin.required") : undefined)
-  const save = async () => {
-    setTried(true)
+  const required = (v: string) => submit.required(v, t("support.admin.required"))
+  const save = () => {
+    submit.attempt()
     if (!question().trim() || !answer().trim()) return
-    setBusy(true)
-    setError(undefined)
-    try {
-      const fields = { question: question().trim(), answer: answer().trim(), locale: lang() }
-      const f = props.faq
+    const fields = { question: question().trim(), answer: answer().trim(), locale: lang() }
+    const f = props.faq
+    return submit.run(async () => {
       if (f) await api.faq.update.mutate({ id: f.id, ...fields })
       else await api.faq.create.mutate(fields)
       toast(t("support.admin.saved"))
       props.onSaved()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
-    <Dialog
+    <FormDialog
       open={props.faq !== undefined}
       title={props.faq ? t("support.admin.editFaq") : t("support.admin.newFaq")}
+      submitLabel={t("support.admin.save")}
+      submit={submit}
+      onSubmit={save}
       onClose={props.onClose}
-      footer={
-        <>
-          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
-          <Button variant="primary" loading={busy()} onClick={save}>
-            {t("support.admin.save")}
-          </Button>
-        </>
-      }
     >
       <TextInput
         label={t("support.admin.question")}
@@ -99,7 +84,7 @@ export const FaqDialog = (props: {
         ]}
         onChange={(e) => setLang(e.currentTarget.value as Locale)}
       />
-      <FormError message={error()} />
-    </Dialog>
+      <FormError message={submit.failure()} />
+    </FormDialog>
   )
 }

@@ -2,7 +2,7 @@
  * @module The admin's form for a premium service: new, or an edit of one in the catalog.
  * Empty fields are named before anything is sent; the server's 400 is shown in words.
  */
-import { Button, Dialog, errorMessage, FormError, Textarea, TextInput, t, toast } from "@wharf/core/web"
+import { createSubmit, FormDialog, FormError, Textarea, TextInput, t, toast } from "@wharf/core/web"
 import { createEffect, createSignal } from "solid-js"
 import type { PremiumService } from "../shared/types"
 import { api } from "./api"
@@ -17,52 +17,37 @@ export const ServiceDialog = (props: {
   onSaved: () => void
 }) => {
   const [f, setF] = createSignal<Fields>(blank)
-  const [missing, setMissing] = createSignal<ReadonlyArray<keyof Fields>>([])
-  const [error, setError] = createSignal<string>()
-  const [busy, setBusy] = createSignal(false)
+  const submit = createSubmit()
   createEffect(() => {
     const s = props.service
     setF(
       s ? { name: s.name, category: s.category, description: s.description, priceNote: s.priceNote } : blank
     )
-    setMissing([])
-    setError(undefined)
+    submit.reset()
   })
   const set = (k: keyof Fields) => (e: { currentTarget: { value: string } }) =>
     setF({ ...f(), [k]: e.currentTarget.value })
-  const err = (k: keyof Fields) => (missing().includes(k) ? t("support.admin.required") : undefined)
-  const save = async () => {
+  const err = (k: keyof Fields) => submit.required(f()[k], t("support.admin.required"))
+  const save = () => {
+    submit.attempt()
     const trimmed = Object.fromEntries(Object.entries(f()).map(([k, v]) => [k, v.trim()])) as Fields
-    const empty = (Object.keys(trimmed) as Array<keyof Fields>).filter((k) => !trimmed[k])
-    setMissing(empty)
-    if (empty.length > 0) return
-    setBusy(true)
-    setError(undefined)
-    try {
-      const s = props.service
+    if (Object.values(trimmed).some((v) => !v)) return
+    const s = props.service
+    return submit.run(async () => {
       if (s) await api.services.update.mutate({ id: s.id, ...trimmed })
       else await api.services.create.mutate(trimmed)
       toast(t("support.admin.saved"))
       props.onSaved()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
-    <Dialog
+    <FormDialog
       open={props.service !== undefined}
       title={props.service ? t("support.admin.editService") : t("support.admin.newService")}
+      submitLabel={t("support.admin.save")}
+      submit={submit}
+      onSubmit={save}
       onClose={props.onClose}
-      footer={
-        <>
-          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
-          <Button variant="primary" loading={busy()} onClick={save}>
-            {t("support.admin.save")}
-          </Button>
-        </>
-      }
     >
       <TextInput
         label={t("support.admin.name")}
@@ -98,7 +83,7 @@ export const ServiceDialog = (props: {
         error={err("priceNote")}
         onInput={set("priceNote")}
       />
-      <FormError message={error()} />
-    </Dialog>
+      <FormError message={submit.failure()} />
+    </FormDialog>
   )
 }

@@ -2,18 +2,8 @@
  * @module A group's name and description, in a dialog: creating a group (Groups page) and
  * editing one (Group page) share it.
  */
-import {
-  Button,
-  Dialog,
-  describeError,
-  FormError,
-  fieldIssues,
-  Textarea,
-  TextInput,
-  t,
-  toast
-} from "@wharf/core/web"
-import { createEffect, createSignal, createUniqueId, on } from "solid-js"
+import { createSubmit, FormDialog, FormError, Textarea, TextInput, t, toast } from "@wharf/core/web"
+import { createEffect, createSignal, on } from "solid-js"
 import type { GroupSummary } from "../../shared/types"
 import { api } from "../api"
 import { checkGroup, hasProblems, namespaceOf, type Problems } from "../rules"
@@ -25,13 +15,10 @@ export const GroupDialog = (props: {
   onClose: () => void
   onSaved: (group: GroupSummary) => void
 }) => {
-  const formId = createUniqueId()
   const [name, setName] = createSignal("")
   const [description, setDescription] = createSignal("")
   const [problems, setProblems] = createSignal<Problems<string>>({})
-  const [server, setServer] = createSignal<Record<string, string>>({})
-  const [failure, setFailure] = createSignal<string>()
-  const [busy, setBusy] = createSignal(false)
+  const submit = createSubmit()
 
   createEffect(
     on(
@@ -41,23 +28,18 @@ export const GroupDialog = (props: {
         setName(props.group?.name ?? "")
         setDescription(props.group?.description ?? "")
         setProblems({})
-        setServer({})
-        setFailure(undefined)
+        submit.reset()
       }
     )
   )
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault()
+  const save = () => {
     const values = { name: name().trim(), description: description().trim() }
     const found = checkGroup(values)
     setProblems(found)
     if (hasProblems(found)) return
-    setBusy(true)
-    setFailure(undefined)
-    setServer({})
-    try {
-      const existing = props.group
+    const existing = props.group
+    return submit.run(async () => {
       const saved = existing
         ? await api.groups.update.mutate({
             id: existing.id,
@@ -69,17 +51,12 @@ export const GroupDialog = (props: {
       toast(t(existing ? "identity.groups.saved" : "identity.groups.created", { name: saved.name }))
       props.onSaved(saved)
       props.onClose()
-    } catch (err) {
-      setServer(fieldIssues(err))
-      setFailure(describeError(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const error = (field: string) => {
     const key = problems()[field]
-    return key ? t(key) : server()[field]
+    return key ? t(key) : submit.issue(field)
   }
   // Show the namespace a valid name gives, so the rule makes sense while typing.
   const nameHint = () => {
@@ -91,42 +68,36 @@ export const GroupDialog = (props: {
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={props.open}
       title={t(props.group ? "identity.groups.editTitle" : "identity.groups.createTitle")}
+      submitLabel={t(props.group ? "common.save" : "identity.groups.createSubmit")}
+      submit={submit}
+      onSubmit={save}
       onClose={props.onClose}
-      footer={
-        <>
-          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
-          <Button type="submit" form={formId} variant="primary" loading={busy()}>
-            {t(props.group ? "common.save" : "identity.groups.createSubmit")}
-          </Button>
-        </>
-      }
+      submitOnEnter
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <FormError message={failure()} />
-        <TextInput
-          label={t("identity.field.groupName")}
-          class="input mono"
-          value={name()}
-          onInput={(e) => setName(e.currentTarget.value)}
-          hint={nameHint()}
-          error={error("name")}
-          autocomplete="off"
-          spellcheck={false}
-          maxLength={40}
-          required
-          autofocus
-        />
-        <Textarea
-          label={t("identity.field.description")}
-          value={description()}
-          onInput={(e) => setDescription(e.currentTarget.value)}
-          error={error("description")}
-          maxLength={500}
-        />
-      </form>
-    </Dialog>
+      <FormError message={submit.failure()} />
+      <TextInput
+        label={t("identity.field.groupName")}
+        class="input mono"
+        value={name()}
+        onInput={(e) => setName(e.currentTarget.value)}
+        hint={nameHint()}
+        error={error("name")}
+        autocomplete="off"
+        spellcheck={false}
+        maxLength={40}
+        required
+        autofocus
+      />
+      <Textarea
+        label={t("identity.field.description")}
+        value={description()}
+        onInput={(e) => setDescription(e.currentTarget.value)}
+        error={error("description")}
+        maxLength={500}
+      />
+    </FormDialog>
   )
 }

@@ -1,16 +1,14 @@
 /**
  * @module The dialogs of the users page: a new user, and changing a user's name, roles
- * and status. Each stays mounted and starts fresh when it opens; the submit button sits
- * in the dialog's footer and submits the form through its `form` attribute.
+ * and status. Each stays mounted and starts fresh when it opens; Enter submits.
  */
 import {
-  Button,
   Checkbox,
   ChoiceGroup,
-  Dialog,
-  describeError,
+  createSubmit,
+  FormDialog,
   FormError,
-  fieldIssues,
+  type FormSubmit,
   type Locale,
   locale,
   Select,
@@ -19,7 +17,7 @@ import {
   toast,
   viewer
 } from "@wharf/core/web"
-import { createEffect, createSignal, createUniqueId, on, Show } from "solid-js"
+import { createEffect, createSignal, on, Show } from "solid-js"
 import type { UserSummary } from "../../shared/types"
 import { api } from "../api"
 import {
@@ -43,24 +41,20 @@ const localeChoices = () => [
 ]
 
 /** What to show under a field: our own check first (localized), else the server's word. */
-const fieldError = (problems: Problems<string>, server: Record<string, string>, field: string) => {
+const fieldError = (problems: Problems<string>, submit: FormSubmit, field: string) => {
   const key = problems[field]
-  return key ? t(key, { min: MIN_PASSWORD }) : server[field]
+  return key ? t(key, { min: MIN_PASSWORD }) : submit.issue(field)
 }
 
 export const CreateUserDialog = (props: { open: boolean; onClose: () => void; onCreated: () => void }) => {
-  const formId = createUniqueId()
   const [email, setEmail] = createSignal("")
   const [name, setName] = createSignal("")
   const [password, setPassword] = createSignal("")
   const [roles, setRoles] = createSignal<Role[]>(["user"])
   const [language, setLanguage] = createSignal<Locale>("zh-CN")
   const [problems, setProblems] = createSignal<Problems<string>>({})
-  const [server, setServer] = createSignal<Record<string, string>>({})
-  const [failure, setFailure] = createSignal<string>()
-  const [busy, setBusy] = createSignal(false)
-  // Whether to show problems yet: not before the first submit, then live as fields change.
-  const [tried, setTried] = createSignal(false)
+  // Problems show from the first submit on, then live as fields change.
+  const submit = createSubmit()
 
   createEffect(
     on(
@@ -73,27 +67,21 @@ export const CreateUserDialog = (props: { open: boolean; onClose: () => void; on
         setRoles(["user"])
         setLanguage(locale())
         setProblems({})
-        setServer({})
-        setFailure(undefined)
-        setTried(false)
+        submit.reset()
       }
     )
   )
   const values = () => ({ email: email(), name: name(), password: password(), roles: roles() })
   createEffect(() => {
-    if (tried()) setProblems(checkNewUser(values()))
+    if (submit.tried()) setProblems(checkNewUser(values()))
   })
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault()
-    setTried(true)
+  const save = () => {
+    submit.attempt()
     const found = checkNewUser(values())
     setProblems(found)
     if (hasProblems(found)) return
-    setBusy(true)
-    setFailure(undefined)
-    setServer({})
-    try {
+    return submit.run(async () => {
       const user = await api.users.create.mutate({
         email: email().trim(),
         name: name().trim(),
@@ -104,77 +92,66 @@ export const CreateUserDialog = (props: { open: boolean; onClose: () => void; on
       toast(t("identity.users.created", { email: user.email }))
       props.onCreated()
       props.onClose()
-    } catch (err) {
-      setServer(fieldIssues(err))
-      setFailure(describeError(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
-  const error = (field: string) => fieldError(problems(), server(), field)
+  const error = (field: string) => fieldError(problems(), submit, field)
 
   return (
-    <Dialog
+    <FormDialog
       open={props.open}
       title={t("identity.users.createTitle")}
+      submitLabel={t("identity.users.createSubmit")}
+      submit={submit}
+      onSubmit={save}
       onClose={props.onClose}
-      footer={
-        <>
-          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
-          <Button type="submit" form={formId} variant="primary" loading={busy()}>
-            {t("identity.users.createSubmit")}
-          </Button>
-        </>
-      }
+      submitOnEnter
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <FormError message={failure()} />
-        <TextInput
-          label={t("identity.field.email")}
-          type="email"
-          autocomplete="off"
-          value={email()}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-          error={error("email")}
-          required
-          autofocus
-        />
-        <TextInput
-          label={t("identity.field.name")}
-          value={name()}
-          onInput={(e) => setName(e.currentTarget.value)}
-          error={error("name")}
-          required
-        />
-        <TextInput
-          label={t("identity.field.initialPassword")}
-          type="password"
-          autocomplete="new-password"
-          value={password()}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-          hint={t("identity.users.passwordHint", { min: MIN_PASSWORD })}
-          error={error("password")}
-          required
-        />
-        <ChoiceGroup
-          legend={t("identity.field.roles")}
-          type="checkbox"
-          options={roleChoices()}
-          selected={roles()}
-          onChange={(role, on) => setRoles(toggleRole(roles(), role, on))}
-          hint={t("identity.users.rolesHint")}
-          error={error("roles")}
-          required
-        />
-        <Select
-          label={t("identity.field.language")}
-          options={localeChoices()}
-          value={language()}
-          onChange={(e) => setLanguage(e.currentTarget.value as Locale)}
-        />
-      </form>
-    </Dialog>
+      <FormError message={submit.failure()} />
+      <TextInput
+        label={t("identity.field.email")}
+        type="email"
+        autocomplete="off"
+        value={email()}
+        onInput={(e) => setEmail(e.currentTarget.value)}
+        error={error("email")}
+        required
+        autofocus
+      />
+      <TextInput
+        label={t("identity.field.name")}
+        value={name()}
+        onInput={(e) => setName(e.currentTarget.value)}
+        error={error("name")}
+        required
+      />
+      <TextInput
+        label={t("identity.field.initialPassword")}
+        type="password"
+        autocomplete="new-password"
+        value={password()}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+        hint={t("identity.users.passwordHint", { min: MIN_PASSWORD })}
+        error={error("password")}
+        required
+      />
+      <ChoiceGroup
+        legend={t("identity.field.roles")}
+        type="checkbox"
+        options={roleChoices()}
+        selected={roles()}
+        onChange={(role, on) => setRoles(toggleRole(roles(), role, on))}
+        hint={t("identity.users.rolesHint")}
+        error={error("roles")}
+        required
+      />
+      <Select
+        label={t("identity.field.language")}
+        options={localeChoices()}
+        value={language()}
+        onChange={(e) => setLanguage(e.currentTarget.value as Locale)}
+      />
+    </FormDialog>
   )
 }
 
@@ -183,14 +160,11 @@ export const EditUserDialog = (props: {
   onClose: () => void
   onSaved: () => void
 }) => {
-  const formId = createUniqueId()
   const [name, setName] = createSignal("")
   const [roles, setRoles] = createSignal<Role[]>([])
   const [disabled, setDisabled] = createSignal(false)
   const [problems, setProblems] = createSignal<Problems<string>>({})
-  const [server, setServer] = createSignal<Record<string, string>>({})
-  const [failure, setFailure] = createSignal<string>()
-  const [busy, setBusy] = createSignal(false)
+  const submit = createSubmit()
 
   createEffect(
     on(
@@ -201,8 +175,7 @@ export const EditUserDialog = (props: {
         setRoles(ROLES.filter((r) => user.roles.includes(r)))
         setDisabled(user.disabled)
         setProblems({})
-        setServer({})
-        setFailure(undefined)
+        submit.reset()
       }
     )
   )
@@ -210,8 +183,7 @@ export const EditUserDialog = (props: {
   // The server refuses both anyway; saying so up front beats an error after saving.
   const isSelf = () => props.user !== undefined && props.user.id === viewer()?.id
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault()
+  const save = () => {
     const user = props.user
     if (!user) return
     const found = checkUserEdit({ name: name(), roles: roles() })
@@ -224,74 +196,60 @@ export const EditUserDialog = (props: {
       ...(disabled() !== user.disabled ? { disabled: disabled() } : {})
     }
     if (Object.keys(changes).length === 0) return props.onClose()
-    setBusy(true)
-    setFailure(undefined)
-    setServer({})
-    try {
+    return submit.run(async () => {
       await api.users.update.mutate({ id: user.id, ...changes })
       toast(t("identity.users.saved", { name: name().trim() }))
       props.onSaved()
       props.onClose()
-    } catch (err) {
-      setServer(fieldIssues(err))
-      setFailure(describeError(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
-  const error = (field: string) => fieldError(problems(), server(), field)
+  const error = (field: string) => fieldError(problems(), submit, field)
 
   return (
-    <Dialog
+    <FormDialog
       open={props.user !== undefined}
       title={t("identity.users.editTitle")}
+      submitLabel={t("common.save")}
+      submit={submit}
+      onSubmit={save}
       onClose={props.onClose}
-      footer={
-        <>
-          <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
-          <Button type="submit" form={formId} variant="primary" loading={busy()}>
-            {t("common.save")}
-          </Button>
-        </>
-      }
+      submitOnEnter
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <p class="muted idn-dialog-lead">{t("identity.users.editing", { email: props.user?.email ?? "" })}</p>
-        <FormError message={failure()} />
-        <TextInput
-          label={t("identity.field.name")}
-          value={name()}
-          onInput={(e) => setName(e.currentTarget.value)}
-          error={error("name")}
-          required
-        />
-        <ChoiceGroup
-          legend={t("identity.field.roles")}
-          type="checkbox"
-          options={roleChoices(isSelf() ? ["admin"] : [])}
-          selected={roles()}
-          onChange={(role, on) => setRoles(toggleRole(roles(), role, on))}
-          hint={t("identity.users.rolesHint")}
-          error={error("roles")}
-          required
-        />
-        <Checkbox
-          label={t("identity.users.disable")}
-          checked={disabled()}
-          onChange={setDisabled}
-          disabled={isSelf()}
-          hint={t("identity.users.disableHint")}
-        />
-        <Show when={isSelf()}>
-          <div class="notice notice-info">{t("identity.users.selfNote")}</div>
-        </Show>
-        <Show when={disabled() && props.user && !props.user.disabled}>
-          <div class="notice idn-notice-warning" role="status">
-            {t("identity.users.disableWarning")}
-          </div>
-        </Show>
-      </form>
-    </Dialog>
+      <p class="muted idn-dialog-lead">{t("identity.users.editing", { email: props.user?.email ?? "" })}</p>
+      <FormError message={submit.failure()} />
+      <TextInput
+        label={t("identity.field.name")}
+        value={name()}
+        onInput={(e) => setName(e.currentTarget.value)}
+        error={error("name")}
+        required
+      />
+      <ChoiceGroup
+        legend={t("identity.field.roles")}
+        type="checkbox"
+        options={roleChoices(isSelf() ? ["admin"] : [])}
+        selected={roles()}
+        onChange={(role, on) => setRoles(toggleRole(roles(), role, on))}
+        hint={t("identity.users.rolesHint")}
+        error={error("roles")}
+        required
+      />
+      <Checkbox
+        label={t("identity.users.disable")}
+        checked={disabled()}
+        onChange={setDisabled}
+        disabled={isSelf()}
+        hint={t("identity.users.disableHint")}
+      />
+      <Show when={isSelf()}>
+        <div class="notice notice-info">{t("identity.users.selfNote")}</div>
+      </Show>
+      <Show when={disabled() && props.user && !props.user.disabled}>
+        <div class="notice idn-notice-warning" role="status">
+          {t("identity.users.disableWarning")}
+        </div>
+      </Show>
+    </FormDialog>
   )
 }
