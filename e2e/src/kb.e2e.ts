@@ -1,5 +1,5 @@
 import { ADMIN } from "@wharf/server/testing"
-import type { Browser, Page } from "playwright-core"
+import type { Browser, Locator, Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { baseUrl, launchBrowser, screenshot } from "./browser"
 
@@ -135,5 +135,87 @@ describe("the knowledge base, manuals and support pages", () => {
     await page.waitForURL(/\/kb\?q=Cannot/)
     await page.locator(".kb-result-title").first().waitFor()
     await screenshot(page, "kb-home-widget-search")
+  })
+
+  // The admin dialogs check before they send: each wrong field says why under itself.
+  const fieldError = (dialog: Locator, label: string) =>
+    dialog
+      .locator(".field")
+      .filter({ has: page.getByLabel(label) })
+      .locator(".field-error")
+
+  it("an admin adds an FAQ entry and a premium service, told in words which field is missing", async () => {
+    await signIn(ADMIN.email, ADMIN.password)
+    const dialog = page.getByRole("dialog")
+    await page.goto(`${baseUrl()}/support/faq`)
+    await page.getByRole("button", { name: "新增问题" }).click()
+    await dialog.getByLabel("问题").fill("E2E：如何重置密码？")
+    await dialog.getByRole("button", { name: "保存" }).click()
+    expect(await fieldError(dialog, "回答").textContent()).toBe("必填")
+    expect(await fieldError(dialog, "问题").count()).toBe(0)
+    await dialog.getByLabel("回答").fill("在个人资料页修改。")
+    await dialog.getByRole("button", { name: "保存" }).click()
+    await page.getByText("已保存", { exact: true }).waitFor()
+    await dialog.waitFor({ state: "hidden" })
+
+    await page.goto(`${baseUrl()}/support/services`)
+    await page.getByRole("button", { name: "新增服务" }).click()
+    await dialog.getByLabel("服务名称").fill("E2E 巡检")
+    await dialog.getByLabel("类别").fill("巡检")
+    await dialog.getByLabel("服务说明").fill("一次集群巡检")
+    await dialog.getByRole("button", { name: "保存" }).click()
+    expect(await fieldError(dialog, "价格说明").textContent()).toBe("必填")
+    await dialog.getByLabel("价格说明").fill("¥1,000/次")
+    await dialog.getByRole("button", { name: "保存" }).click()
+    await dialog.waitFor({ state: "hidden" })
+    await page.getByRole("heading", { name: "E2E 巡检" }).waitFor()
+    // Esc closes without saving.
+    await page.getByRole("button", { name: "新增服务" }).click()
+    await dialog.getByLabel("服务名称").fill("不要保存")
+    await page.keyboard.press("Escape")
+    await dialog.waitFor({ state: "hidden" })
+    expect(await page.getByRole("heading", { name: "不要保存" }).count()).toBe(0)
+  })
+
+  it("an editor announces a release, adds a manual page and starts a version, each fixed after a refusal", async () => {
+    await signIn(ADMIN.email, ADMIN.password)
+    const dialog = page.getByRole("dialog")
+    await page.goto(`${baseUrl()}/releases`)
+    await page.getByRole("button", { name: "新建发布声明" }).click()
+    await dialog.getByLabel("标题").fill("E2E 旧版说明")
+    await dialog.getByLabel("版本").fill("0.1")
+    await dialog.getByLabel("发布日期").fill("2019-05-01")
+    await dialog.getByLabel("正文").fill("早年的版本。")
+    await dialog.getByRole("button", { name: "发布" }).click()
+    expect(await fieldError(dialog, "产品").textContent()).toBe("必填")
+    await dialog.getByLabel("产品").fill("E2E")
+    await dialog.getByRole("button", { name: "发布" }).click()
+    await page.getByText("已发布，首页和 Atom 订阅同时可见").waitFor()
+    await dialog.waitFor({ state: "hidden" })
+
+    await page.goto(`${baseUrl()}/kb`)
+    await page.getByRole("link", { name: "TOS 2.0 用户手册" }).click()
+    await page.getByRole("button", { name: "新建页面" }).click()
+    await dialog.getByLabel("标题").fill("E2E 页面")
+    await dialog.getByLabel("页面地址").fill("E2E_page")
+    await dialog.getByLabel("正文").fill("测试正文")
+    await dialog.getByRole("button", { name: "保存" }).click()
+    expect(await fieldError(dialog, "页面地址").textContent()).toBe(
+      "只能用小写字母、数字和短横线，且以字母或数字开头"
+    )
+    await dialog.getByLabel("页面地址").fill("e2e-page")
+    await dialog.getByRole("button", { name: "保存" }).click()
+    await page.getByText("页面已保存").waitFor()
+    await page.getByRole("heading", { name: "E2E 页面" }).waitFor()
+
+    await page.getByRole("button", { name: "新建版本" }).click()
+    await dialog.getByRole("button", { name: "创建" }).click()
+    expect(await fieldError(dialog, "版本").textContent()).toBe("必填")
+    await dialog.getByLabel("版本").fill("0.9")
+    expect(await dialog.getByLabel("标题").inputValue()).toBe("TOS 0.9 用户手册")
+    await dialog.getByLabel("发布日期").fill("2019-01-01")
+    await dialog.getByRole("button", { name: "创建" }).click()
+    await page.getByText("新版本已创建").waitFor()
+    await dialog.waitFor({ state: "hidden" })
   })
 })
