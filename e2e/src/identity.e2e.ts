@@ -49,6 +49,22 @@ describe("identity administration in the console", () => {
     // Enter in a field submits, as the Create button does.
     await dialog.getByLabel("Password").press("Enter")
     await dialog.getByText("A user with email e2e.user@example.com already exists").waitFor()
+    await page.keyboard.press("Escape")
+    await dialog.waitFor({ state: "hidden" })
+
+    // Editing: an empty name is named under its field; fixed, Enter saves.
+    await page
+      .getByRole("row", { name: /e2e\.user@example\.com/ })
+      .getByRole("button", { name: "Edit" })
+      .click()
+    await dialog.getByLabel("Name").fill(" ")
+    await dialog.getByLabel("Name").press("Enter")
+    await dialog.locator(".field-error", { hasText: "Enter a name" }).waitFor()
+    await dialog.getByLabel("Name").fill("测试用户二")
+    await dialog.getByLabel("Name").press("Enter")
+    await page.getByText("Saved the changes to 测试用户二").waitFor()
+    await dialog.waitFor({ state: "hidden" })
+    await page.getByRole("cell", { name: "测试用户二" }).waitFor()
   })
 
   it("an admin creates a group and adds a member, who then belongs to it", async () => {

@@ -32,8 +32,28 @@ import {
   toggleRole
 } from "../rules"
 
-const roleChoices = (locked: ReadonlyArray<Role> = []) =>
-  ROLES.map((r) => ({ value: r, label: t(`identity.role.${r}`), disabled: locked.includes(r) }))
+/** The roles checkboxes of both dialogs; a locked role cannot be changed here. */
+const RolesField = (props: {
+  roles: Role[]
+  onChange: (roles: Role[]) => void
+  error: string | undefined
+  locked?: ReadonlyArray<Role>
+}) => (
+  <ChoiceGroup
+    legend={t("identity.field.roles")}
+    type="checkbox"
+    options={ROLES.map((r) => ({
+      value: r,
+      label: t(`identity.role.${r}`),
+      disabled: (props.locked ?? []).includes(r)
+    }))}
+    selected={props.roles}
+    onChange={(role, on) => props.onChange(toggleRole(props.roles, role, on))}
+    hint={t("identity.users.rolesHint")}
+    error={props.error}
+    required
+  />
+)
 
 const localeChoices = () => [
   { value: "zh-CN", label: t("identity.locale.zh-CN") },
@@ -135,16 +155,7 @@ export const CreateUserDialog = (props: { open: boolean; onClose: () => void; on
         error={error("password")}
         required
       />
-      <ChoiceGroup
-        legend={t("identity.field.roles")}
-        type="checkbox"
-        options={roleChoices()}
-        selected={roles()}
-        onChange={(role, on) => setRoles(toggleRole(roles(), role, on))}
-        hint={t("identity.users.rolesHint")}
-        error={error("roles")}
-        required
-      />
+      <RolesField roles={roles()} onChange={setRoles} error={error("roles")} />
       <Select
         label={t("identity.field.language")}
         options={localeChoices()}
@@ -225,15 +236,11 @@ export const EditUserDialog = (props: {
         error={error("name")}
         required
       />
-      <ChoiceGroup
-        legend={t("identity.field.roles")}
-        type="checkbox"
-        options={roleChoices(isSelf() ? ["admin"] : [])}
-        selected={roles()}
-        onChange={(role, on) => setRoles(toggleRole(roles(), role, on))}
-        hint={t("identity.users.rolesHint")}
+      <RolesField
+        roles={roles()}
+        onChange={setRoles}
         error={error("roles")}
-        required
+        locked={isSelf() ? ["admin"] : []}
       />
       <Checkbox
         label={t("identity.users.disable")}
