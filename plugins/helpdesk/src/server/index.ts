@@ -3,12 +3,15 @@
  * surveys, guest tickets by signed link, SLAs in service hours, and auto-close.
  */
 import { contribute, definePlugin, readMigrations, uploadPurposes } from "@wharf/core"
+import { serviceHoursLookups, serviceOrderHandlers } from "@wharf/plugin-support/shared"
+import { Effect } from "effect"
 import { attachmentPurpose } from "./attachments"
 import { loadDemoHelpdesk } from "./demo"
 import { autoCloseTickets, flagSlaBreaches } from "./jobs"
 import { helpdeskRouter } from "./router"
 import { helpdeskRoutes } from "./routes"
 import { GuestLinks } from "./secret"
+import { ensureServiceOrderCategory, serviceHoursByKey, ticketForOrder } from "./service-orders"
 
 export const helpdeskPlugin = definePlugin({
   id: "helpdesk",
@@ -19,11 +22,17 @@ export const helpdeskPlugin = definePlugin({
   router: helpdeskRouter,
   routes: helpdeskRoutes,
   layer: GuestLinks.layer,
-  contributions: [contribute(uploadPurposes, attachmentPurpose)],
+  // Support's points: read only when support is enabled too; helpdesk never requires it.
+  contributions: [
+    contribute(uploadPurposes, attachmentPurpose),
+    contribute(serviceOrderHandlers, ticketForOrder),
+    contribute(serviceHoursLookups, serviceHoursByKey)
+  ],
   jobs: [
     { id: "helpdesk.sla-breaches", schedule: { every: "1 minute" }, run: flagSlaBreaches },
     { id: "helpdesk.auto-close", schedule: { cron: "0 * * * *" }, run: autoCloseTickets }
   ],
+  onStart: Effect.asVoid(ensureServiceOrderCategory),
   demo: loadDemoHelpdesk
 })
 

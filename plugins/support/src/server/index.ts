@@ -1,13 +1,14 @@
 /**
  * @module The support plugin: what support covers, how to reach it (channels with a live
- * open/closed state in Shanghai time), premium services that can be ordered, and the FAQ.
+ * open/closed state from the service
+ * calendars), premium services that can be ordered, and the FAQ.
  */
 import { definePlugin, readMigrations } from "@wharf/core"
+import { serviceHoursLookups, serviceOrderHandlers } from "../shared/extension-points"
 import { loadDemoSupport } from "./demo"
 import { faqIndexLayer } from "./faq"
 import { supportRouter } from "./router"
 import { supportRoutes } from "./routes"
-import { serviceOrderHandlers } from "./services"
 
 export const supportPlugin = definePlugin({
   id: "support",
@@ -15,13 +16,19 @@ export const supportPlugin = definePlugin({
   description: "Support scope, channels and hours, premium services catalog and orders, FAQ",
   dependsOn: ["identity"],
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
-  extensionPoints: [serviceOrderHandlers],
+  extensionPoints: [serviceOrderHandlers, serviceHoursLookups],
   router: supportRouter,
   routes: supportRoutes,
   layer: faqIndexLayer,
   demo: loadDemoSupport
 })
 
+export {
+  type OrderRequest,
+  type ServiceHoursLookup,
+  type ServiceOrderHandler,
+  serviceHoursLookups,
+  serviceOrderHandlers
+} from "../shared/extension-points"
 export type { SupportRouter } from "./router"
-export { type OrderRequest, serviceOrderHandlers } from "./services"
 export default supportPlugin

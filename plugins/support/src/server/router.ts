@@ -4,8 +4,7 @@
  */
 import { adminProcedure, authedProcedure, input, publicProcedure, router } from "@wharf/core"
 import { Effect } from "effect"
-import { channels, scope } from "../shared/content"
-import { openState } from "../shared/hours"
+import { scope } from "../shared/content"
 import {
   FaqInput,
   FaqListInput,
@@ -16,21 +15,16 @@ import {
   UpdateServiceInput
 } from "../shared/schemas"
 import { createFaq, deleteFaq, FaqIndex, updateFaq } from "./faq"
+import { channelsNow } from "./hours"
 import {
   createService,
   listOrders,
   listServices,
   orderService,
   retireService,
+  ticketingAvailable,
   updateService
 } from "./services"
-
-/** Channels with their state now, computed on the server's clock in Shanghai time. */
-export const channelsNow = () =>
-  channels.map((c) => {
-    const state = openState(c.calendar, new Date())
-    return { ...c, open: state.open, next: state.next?.toISOString() ?? null }
-  })
 
 export const listFaq = (q: typeof FaqListInput.Type) =>
   Effect.gen(function* () {
@@ -38,7 +32,9 @@ export const listFaq = (q: typeof FaqListInput.Type) =>
   })
 
 export const supportRouter = router({
-  overview: publicProcedure.query(() => ({ scope, channels: channelsNow() })),
+  overview: publicProcedure.query(({ ctx }) =>
+    ctx.run(Effect.map(channelsNow(), (channels) => ({ scope, channels })))
+  ),
   services: router({
     list: publicProcedure.query(({ ctx }) => ctx.run(listServices)),
     create: adminProcedure
@@ -53,7 +49,11 @@ export const supportRouter = router({
     order: authedProcedure
       .input(input(OrderInput))
       .mutation(({ ctx, input }) => ctx.run(orderService(input.serviceId, input.note))),
-    orders: authedProcedure.query(({ ctx }) => ctx.run(listOrders))
+    orders: authedProcedure.query(({ ctx }) => ctx.run(listOrders)),
+    /** Whether orders become tickets here (the helpdesk is enabled), for the console to say so. */
+    ticketing: publicProcedure.query(({ ctx }) =>
+      ctx.run(Effect.map(ticketingAvailable, (enabled) => ({ enabled })))
+    )
   }),
   faq: router({
     list: publicProcedure.input(input(FaqListInput)).query(({ ctx, input }) => ctx.run(listFaq(input))),

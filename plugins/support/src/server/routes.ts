@@ -4,7 +4,8 @@
 import { defineRoutes } from "@wharf/core"
 import { Effect } from "effect"
 import { FaqListInput } from "../shared/schemas"
-import { channelsNow, listFaq } from "./router"
+import { channelsNow } from "./hours"
+import { listFaq } from "./router"
 import { listServices } from "./services"
 
 export const supportRoutes = defineRoutes((r) =>
@@ -12,7 +13,7 @@ export const supportRoutes = defineRoutes((r) =>
     .get(
       "/support/channels",
       { summary: "Support channels, service hours and whether each is open now", access: "public" },
-      () => Effect.succeed({ items: channelsNow() })
+      () => Effect.map(channelsNow(), (items) => ({ items }))
     )
     .get("/support/services", { summary: "Premium on-demand services", access: "public" }, () =>
       Effect.map(listServices, (items) => ({ items }))

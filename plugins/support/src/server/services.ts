@@ -1,35 +1,13 @@
 /**
  * @module The premium services catalog (admins manage it) and orders. Ordering asks the
  * plugins that contribute to the `support.service-order` extension point (the helpdesk,
- * when it is enabled, turns an order into a ticket of its own category); with none, the
- * order is kept here as `received` and agents work it from the orders list.
+ * when it is enabled, opens a "service order" ticket); with none, the order is kept here
+ * as `received` and agents work it from the orders list.
  */
-import {
-  Db,
-  defineExtensionPoint,
-  Extensions,
-  hasRole,
-  NotFound,
-  requireRole,
-  requireViewer,
-  type Viewer
-} from "@wharf/core"
+import { Db, Extensions, hasRole, NotFound, requireRole, requireViewer } from "@wharf/core"
 import { Effect } from "effect"
+import { serviceOrderHandlers } from "../shared/extension-points"
 import type { PremiumService, ServiceOrder } from "../shared/types"
-
-export interface OrderRequest {
-  readonly orderId: string
-  readonly serviceName: string
-  readonly serviceCategory: string
-  readonly note: string
-  readonly customer: Viewer
-}
-
-/** Contributed by the helpdesk: open a ticket for an order, answer its reference. */
-export const serviceOrderHandlers =
-  defineExtensionPoint<(order: OrderRequest) => Effect.Effect<{ ticketRef: string }, unknown, any>>(
-    "support.service-order"
-  )
 
 interface ServiceRow {
   id: string
@@ -94,34 +72,50 @@ export const retireService = Effect.fn("Services.retire")(function* (id: string)
   if (rows.length === 0) return yield* new NotFound({ message: "No such service" })
 })
 
+/** Whether an order becomes a ticket here: some enabled plugin handles orders. */
+export const ticketingAvailable = Effect.gen(function* () {
+  return (yield* Extensions).get(serviceOrderHandlers).length > 0
+})
+
+/**
+ * Record an order and hand it to the order handlers in one transaction: a handler that
+ * fails leaves neither a ticket nor an order behind, so the customer's retry is clean.
+ */
 export const orderService = Effect.fn("Services.order")(function* (serviceId: string, note: string) {
   const viewer = yield* requireViewer
   const db = yield* Db
-  const [service] = yield* db.query(
-    (sql) => sql<ServiceRow[]>`
-      select id::text, name, category, description, price_note from support.services where id = ${serviceId} and active`
-  )
-  if (!service) return yield* new NotFound({ message: "No such service" })
-  const [order] = yield* db.query(
-    (sql) => sql<{ id: string }[]>`
-      insert into support.orders (service_id, user_id, user_email, note)
-      values (${serviceId}, ${viewer.id}, ${viewer.email}, ${note}) returning id::text`
-  )
   const handlers = (yield* Extensions).get(serviceOrderHandlers)
-  for (const handle of handlers) {
-    const { ticketRef } = yield* handle({
-      orderId: order!.id,
-      serviceName: service.name,
-      serviceCategory: service.category,
-      note,
-      customer: viewer
+  const orderId = yield* db.transaction(
+    Effect.gen(function* () {
+      const [service] = yield* db.query(
+        (sql) => sql<ServiceRow[]>`
+          select id::text, name, category, description, price_note from support.services
+          where id = ${serviceId} and active`
+      )
+      if (!service) return yield* new NotFound({ message: "No such service" })
+      const [order] = yield* db.query(
+        (sql) => sql<{ id: string }[]>`
+          insert into support.orders (service_id, user_id, user_email, note)
+          values (${serviceId}, ${viewer.id}, ${viewer.email}, ${note}) returning id::text`
+      )
+      for (const handle of handlers) {
+        const { ticketRef } = yield* handle({
+          orderId: order!.id,
+          serviceName: service.name,
+          serviceCategory: service.category,
+          priceNote: service.price_note,
+          note,
+          customer: viewer
+        })
+        yield* db.query(
+          (sql) =>
+            sql`update support.orders set status = 'ticketed', ticket_ref = ${ticketRef} where id = ${order!.id}`
+        )
+      }
+      return order!.id
     })
-    yield* db.query(
-      (sql) =>
-        sql`update support.orders set status = 'ticketed', ticket_ref = ${ticketRef} where id = ${order!.id}`
-    )
-  }
-  return (yield* listOrders).find((o) => o.id === order!.id)!
+  )
+  return (yield* listOrders).find((o) => o.id === orderId)!
 })
 
 /** Agents see every order; a customer sees their own. */

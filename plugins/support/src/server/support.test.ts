@@ -29,6 +29,11 @@ describe.each(testBackends())("support on $name", (backend) => {
     expect(r.ok && r.data.scope.map((s: { id: string }) => s.id)).toEqual(["free", "docs", "premium", "out"])
   })
 
+  it("without the helpdesk, an order stays received (no ticket), and the console is told tickets are off", async () => {
+    const ticketing = await wharf.client().query("support.services.ticketing")
+    expect(ticketing.ok && ticketing.data).toEqual({ enabled: false })
+  })
+
   it("has about thirty premium services; a user orders one and sees it as received, agents see every order", async () => {
     const services = (await wharf.client().rest("GET", "/support/services")).body.items
     expect(services.length).toBeGreaterThanOrEqual(28)

@@ -1,4 +1,5 @@
 export * from "./content"
+export * from "./extension-points"
 export * from "./hours"
 export * from "./schemas"
 export type * from "./types"

@@ -35,6 +35,8 @@ export default function Services() {
     () => viewer(),
     () => api.services.orders.query()
   )
+  // Without the helpdesk an order is not a ticket: the page says so instead of a link.
+  const [ticketing] = createResource(() => api.services.ticketing.query())
   const [ordering, setOrdering] = createSignal<PremiumService>()
   const [note, setNote] = createSignal("")
   const [busy, setBusy] = createSignal(false)
@@ -60,8 +62,12 @@ export default function Services() {
   const order = async () => {
     setBusy(true)
     try {
-      await api.services.order.mutate({ serviceId: ordering()!.id, note: note() })
-      toast(t("support.services.ordered"))
+      const placed = await api.services.order.mutate({ serviceId: ordering()!.id, note: note() })
+      toast(
+        placed.ticketRef
+          ? t("support.services.orderedTicket", { number: placed.ticketRef })
+          : t("support.services.orderedNoTicket")
+      )
       setOrdering(undefined)
       setNote("")
       await refetchOrders()
@@ -135,6 +141,11 @@ export default function Services() {
       </Show>
       <Show when={viewer()}>
         <Card title={agent() ? t("support.services.orders") : t("support.services.myOrders")}>
+          <Show when={ticketing() && !ticketing()!.enabled}>
+            <p class="support-handoff" role="note">
+              {t(agent() ? "support.services.noTicketsAgent" : "support.services.noTickets")}
+            </p>
+          </Show>
           <Table
             columns={[
               { header: t("support.services.title"), cell: (o) => o.serviceName },
@@ -149,7 +160,9 @@ export default function Services() {
                     </Badge>
                     <Show when={o.ticketRef}>
                       {" "}
-                      <A href={`/tickets/${o.ticketRef}`}>#{o.ticketRef}</A>
+                      <A href={`/tickets/${o.ticketRef}`} title={t("support.services.openTicket")}>
+                        #{o.ticketRef}
+                      </A>
                     </Show>
                   </>
                 )

@@ -1,24 +1,25 @@
 /**
  * @module The support page: what support covers, and the channels table with each
- * channel's live state, recomputed every minute on the viewer's clock in Shanghai time.
+ * channel's live state, recomputed every minute on the viewer's clock in the time zone of
+ * the channel's service calendar (with its holidays), as the server sent it.
  */
 import { A } from "@solidjs/router"
 import { Badge, Card, ErrorNotice, locale, Page, Table, t } from "@wharf/core/web"
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
-import type { Channel } from "../../shared/content"
-import { openState, SUPPORT_TIME_ZONE } from "../../shared/hours"
+import { openState, type ServiceHours, SUPPORT_TIME_ZONE } from "../../shared/hours"
 import { api } from "../api"
 import "../support.css"
 
 const hoursLabel = { "7x24": "7×24", "5x8": "5×8", "7x8": "7×8" } as const
 
-const State = (props: { channel: Channel; now: Date }) => {
-  const s = () => openState(props.channel.calendar, props.now)
-  // In the support team's zone (the page says so), whatever the viewer's clock.
+const State = (props: { hours: ServiceHours; now: Date }) => {
+  const s = () => openState(props.hours, props.now)
+  // In the calendar's zone (the page says Beijing time; another zone is named), whatever the viewer's clock.
   const when = () =>
     s().next
       ? new Intl.DateTimeFormat(locale(), {
-          timeZone: SUPPORT_TIME_ZONE,
+          timeZone: props.hours.timeZone,
+          ...(props.hours.timeZone === SUPPORT_TIME_ZONE ? {} : { timeZoneName: "short" as const }),
           weekday: "short",
           month: "numeric",
           day: "numeric",
@@ -34,7 +35,9 @@ const State = (props: { channel: Channel; now: Date }) => {
         ? s().next
           ? t("support.closesAt", { time: when() })
           : t("support.openNow")
-        : t("support.opensAt", { time: when() })}
+        : s().next
+          ? t(s().holiday ? "support.holidayOpensAt" : "support.opensAt", { time: when() })
+          : t("support.closed")}
     </span>
   )
 }
@@ -79,7 +82,7 @@ export default function SupportHome() {
                 header: t("support.reach"),
                 cell: (c) => (c.href ? <A href={c.href}>{c.reach[l()]}</A> : c.reach[l()])
               },
-              { header: t("support.state"), cell: (c) => <State channel={c} now={now()} /> }
+              { header: t("support.state"), cell: (c) => <State hours={c.hours} now={now()} /> }
             ]}
             rows={overview()?.channels}
             loading={overview.loading}
