@@ -37,7 +37,13 @@ export type SlotName =
   | "host.sections"
   | (string & {})
 
-export type SlotContribution = (props: Record<string, unknown>) => JSX.Element
+export type SlotComponent = (props: Record<string, unknown>) => JSX.Element
+
+/**
+ * What a plugin puts in a slot: a component, or one with an `order` (lower first, like nav
+ * entries). Unordered ones come after every ordered one, in plugin load order.
+ */
+export type SlotContribution = SlotComponent | { readonly component: SlotComponent; readonly order?: number }
 
 export interface Messages {
   readonly "zh-CN": Record<string, string>

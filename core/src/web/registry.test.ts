@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { Viewer } from "../roles"
 import type { ConsolePlugin } from "./plugin"
-import { navFor } from "./registry"
+import { navFor, slotComponentsOf } from "./registry"
 
 const viewer = (roles: Viewer["roles"]): Viewer => ({
   id: "u1",
@@ -61,5 +61,47 @@ describe("the navigation built from enabled plugins", () => {
   it("contributes nothing for a plugin that is not enabled", () => {
     const enabled = plugins.filter((p) => p.id !== "helpdesk")
     expect(paths(navFor(enabled, viewer(["admin"]))).map(([s]) => s)).toEqual(["platform", "admin"])
+  })
+})
+
+describe("slot contributions", () => {
+  const widget = (name: string) => Object.assign(() => null, { widgetName: name })
+  const names = (list: ReadonlyArray<ConsolePlugin>) =>
+    slotComponentsOf(list, "home.widgets").map((c) => (c as unknown as { widgetName: string }).widgetName)
+
+  it("sorts by order whatever the plugin load order; unordered ones follow in load order", () => {
+    const loaded: ReadonlyArray<ConsolePlugin> = [
+      { id: "helpdesk", slots: { "home.widgets": [{ component: widget("tickets"), order: 20 }] } },
+      { id: "contract-test", slots: { "home.widgets": [widget("notes")] } },
+      { id: "knowledge-base", slots: { "home.widgets": [{ component: widget("search"), order: 10 }] } },
+      {
+        id: "manuals",
+        slots: {
+          "home.widgets": [
+            { component: widget("releases"), order: 30 },
+            { component: widget("manuals"), order: 40 }
+          ],
+          "kb.aside": [widget("elsewhere")]
+        }
+      },
+      { id: "clusters", slots: { "home.widgets": [{ component: widget("usage") }] } }
+    ]
+    expect(names(loaded)).toEqual(["search", "tickets", "releases", "manuals", "notes", "usage"])
+  })
+
+  it("keeps the load order of contributions with the same order", () => {
+    const loaded: ReadonlyArray<ConsolePlugin> = [
+      {
+        id: "a",
+        slots: {
+          "home.widgets": [
+            { component: widget("a1"), order: 5 },
+            { component: widget("a2"), order: 5 }
+          ]
+        }
+      },
+      { id: "b", slots: { "home.widgets": [{ component: widget("b1"), order: 5 }] } }
+    ]
+    expect(names(loaded)).toEqual(["a1", "a2", "b1"])
   })
 })

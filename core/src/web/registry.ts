@@ -4,7 +4,14 @@
 import { createSignal } from "solid-js"
 import { hasRole, type Viewer } from "../roles"
 import { addMessages } from "./i18n"
-import type { ConsolePlugin, ConsoleRoute, NavEntry, Section, SlotContribution } from "./plugin"
+import type {
+  ConsolePlugin,
+  ConsoleRoute,
+  NavEntry,
+  Section,
+  SlotComponent,
+  SlotContribution
+} from "./plugin"
 
 const [plugins, setPlugins] = createSignal<ReadonlyArray<ConsolePlugin>>([])
 
@@ -35,5 +42,20 @@ export const navFor = (list: ReadonlyArray<ConsolePlugin>, viewer: Viewer | null
 export const routesOf = (list: ReadonlyArray<ConsolePlugin>): ReadonlyArray<ConsoleRoute> =>
   list.flatMap((p) => p.routes ?? [])
 
-export const slotContributions = (name: string): ReadonlyArray<SlotContribution> =>
-  plugins().flatMap((p) => (p.slots?.[name] as ReadonlyArray<SlotContribution> | undefined) ?? [])
+/** The components `list`'s plugins put in slot `name`, by their `order` (stable for equal ones). */
+export const slotComponentsOf = (
+  list: ReadonlyArray<ConsolePlugin>,
+  name: string
+): ReadonlyArray<SlotComponent> =>
+  list
+    .flatMap((p) => (p.slots?.[name] as ReadonlyArray<SlotContribution> | undefined) ?? [])
+    .map((c) =>
+      typeof c === "function"
+        ? { component: c, order: Number.POSITIVE_INFINITY }
+        : { component: c.component, order: c.order ?? Number.POSITIVE_INFINITY }
+    )
+    .sort((a, b) => (a.order === b.order ? 0 : a.order < b.order ? -1 : 1))
+    .map((c) => c.component)
+
+export const slotContributions = (name: string): ReadonlyArray<SlotComponent> =>
+  slotComponentsOf(plugins(), name)

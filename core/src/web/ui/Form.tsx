@@ -1,7 +1,7 @@
 /**
  * @module Form fields: one label, one hint, one error text, for every input in the console.
  */
-import { createUniqueId, type JSX, Show, splitProps } from "solid-js"
+import { createEffect, createUniqueId, For, type JSX, Show, splitProps } from "solid-js"
 
 export interface FieldProps {
   readonly label: string
@@ -98,7 +98,16 @@ type SelectProps = JSX.SelectHTMLAttributes<HTMLSelectElement> & {
 }
 
 export const Select = (props: SelectProps) => {
-  const [own, rest] = splitProps(props, ["label", "hint", "error", "options", "required"])
+  const [own, rest] = splitProps(props, ["label", "hint", "error", "options", "required", "value", "ref"])
+  let select: HTMLSelectElement | undefined
+  // A <select> keeps only a value one of its options has: apply the value once the options
+  // are in the DOM (effects run after rendering), and again whenever either changes, so a
+  // value that arrives with late options is shown rather than the first option.
+  createEffect(() => {
+    const value = own.value
+    own.options.length
+    if (select && value !== undefined) select.value = String(value)
+  })
   return (
     <Field label={own.label} hint={own.hint} error={own.error} required={own.required ?? false}>
       {(ids) => (
@@ -108,10 +117,12 @@ export const Select = (props: SelectProps) => {
           aria-describedby={ids.describedBy}
           aria-invalid={ids.invalid ? "true" : undefined}
           {...rest}
+          ref={(el) => {
+            select = el
+            if (typeof own.ref === "function") (own.ref as (el: HTMLSelectElement) => void)(el)
+          }}
         >
-          {own.options.map((o) => (
-            <option value={o.value}>{o.label}</option>
-          ))}
+          <For each={own.options}>{(o) => <option value={o.value}>{o.label}</option>}</For>
         </select>
       )}
     </Field>

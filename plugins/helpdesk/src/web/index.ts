@@ -41,6 +41,7 @@ export default defineConsolePlugin({
     { path: "/guest/tickets/new", component: lazy(() => import("./pages/GuestNew")), public: true },
     { path: "/guest/tickets/:number", component: lazy(() => import("./pages/GuestTicket")), public: true }
   ],
-  slots: { "home.widgets": [LatestTickets] },
+  // On the home page after the knowledge base's search (10), before the releases (30).
+  slots: { "home.widgets": [{ component: LatestTickets, order: 20 }] },
   messages
 })

@@ -41,8 +41,9 @@ export default defineConsolePlugin({
     }
   ],
   slots: {
-    // First on the home page: the support center opens with its search box and quick links.
-    "home.widgets": [KbHomeWidget],
+    // First on the home page: the support center opens with its search box and quick links
+    // (then the latest tickets 20, releases 30, manuals 40, anything else).
+    "home.widgets": [{ component: KbHomeWidget, order: 10 }],
     "ticket.form.aside": [Deflection as (props: Record<string, unknown>) => ReturnType<typeof Deflection>]
   },
   messages

@@ -23,7 +23,11 @@ export default defineConsolePlugin({
   slots: {
     "kb.aside": [ManualsCard],
     "kb.search.aside": [ManualHits as (props: Record<string, unknown>) => ReturnType<typeof ManualHits>],
-    "home.widgets": [ReleasesWidget, ManualsCard]
+    // After the knowledge base's search (10) and the latest tickets (20).
+    "home.widgets": [
+      { component: ReleasesWidget, order: 30 },
+      { component: ManualsCard, order: 40 }
+    ]
   },
   messages
 })

@@ -22,7 +22,7 @@ import {
   t,
   viewer
 } from "@wharf/core/web"
-import { createEffect, createResource, createSignal, For, onCleanup, Show } from "solid-js"
+import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { api } from "../api"
 import { ArticleLinks, ArticleMeta, Highlighted } from "../parts"
 import "../kb.css"
@@ -63,21 +63,6 @@ export default function KbHome() {
   const [results, { refetch }] = createResource(query, (q) => api.search.query(q))
   const [facets] = createResource(() => api.facets.query())
   const versions = () => facets()?.products.find((p) => p.product === params.product)?.versions ?? []
-  // A <select> given its value before its options shows the first option: set the filters
-  // from the URL again once the options are there.
-  const selects: Partial<Record<"product" | "version" | "tag" | "locale", HTMLSelectElement>> = {}
-  createEffect(() => {
-    facets()
-    const values = {
-      product: params.product,
-      version: params.version,
-      tag: params.tag,
-      locale: params.locale
-    }
-    queueMicrotask(() => {
-      for (const [key, el] of Object.entries(selects)) el.value = values[key as keyof typeof values] ?? ""
-    })
-  })
   const [home] = createResource(
     () => locale(),
     (l) => api.home.query({ locale: l })
@@ -131,57 +116,43 @@ export default function KbHome() {
         }
       >
         <div class="toolbar kb-filters">
-          {/* Options arrive with the facets: render them then, so a filter from the URL stays selected. */}
-          <Show when={facets()}>
-            <Select
-              ref={(el) => {
-                selects.product = el
-              }}
-              label={t("kb.filter.product")}
-              value={params.product ?? ""}
-              options={[
-                { value: "", label: t("kb.filter.any") },
-                ...(facets()?.products ?? []).map((p) => ({ value: p.product, label: p.product }))
-              ]}
-              onChange={(e) =>
-                setParams({
-                  product: e.currentTarget.value || undefined,
-                  version: undefined,
-                  offset: undefined
-                })
-              }
-            />
-            <Select
-              ref={(el) => {
-                selects.version = el
-              }}
-              label={t("kb.filter.version")}
-              value={params.version ?? ""}
-              disabled={!params.product}
-              title={params.product ? undefined : t("kb.filter.versionHint")}
-              options={[
-                { value: "", label: t("kb.filter.any") },
-                ...versions().map((v) => ({ value: v, label: v }))
-              ]}
-              onChange={(e) => setParams({ version: e.currentTarget.value || undefined, offset: undefined })}
-            />
-            <Select
-              ref={(el) => {
-                selects.tag = el
-              }}
-              label={t("kb.filter.tag")}
-              value={params.tag ?? ""}
-              options={[
-                { value: "", label: t("kb.filter.any") },
-                ...(facets()?.tags ?? []).map((tag) => ({ value: tag, label: tag }))
-              ]}
-              onChange={(e) => setParams({ tag: e.currentTarget.value || undefined, offset: undefined })}
-            />
-          </Show>
+          {/* Options arrive with the facets; Select keeps a filter from the URL selected meanwhile. */}
           <Select
-            ref={(el) => {
-              selects.locale = el
-            }}
+            label={t("kb.filter.product")}
+            value={params.product ?? ""}
+            options={[
+              { value: "", label: t("kb.filter.any") },
+              ...(facets()?.products ?? []).map((p) => ({ value: p.product, label: p.product }))
+            ]}
+            onChange={(e) =>
+              setParams({
+                product: e.currentTarget.value || undefined,
+                version: undefined,
+                offset: undefined
+              })
+            }
+          />
+          <Select
+            label={t("kb.filter.version")}
+            value={params.version ?? ""}
+            disabled={!params.product}
+            title={params.product ? undefined : t("kb.filter.versionHint")}
+            options={[
+              { value: "", label: t("kb.filter.any") },
+              ...versions().map((v) => ({ value: v, label: v }))
+            ]}
+            onChange={(e) => setParams({ version: e.currentTarget.value || undefined, offset: undefined })}
+          />
+          <Select
+            label={t("kb.filter.tag")}
+            value={params.tag ?? ""}
+            options={[
+              { value: "", label: t("kb.filter.any") },
+              ...(facets()?.tags ?? []).map((tag) => ({ value: tag, label: tag }))
+            ]}
+            onChange={(e) => setParams({ tag: e.currentTarget.value || undefined, offset: undefined })}
+          />
+          <Select
             label={t("kb.filter.locale")}
             value={params.locale ?? ""}
             options={[
