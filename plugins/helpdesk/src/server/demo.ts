@@ -116,19 +116,22 @@ export const loadDemoHelpdesk = Effect.gen(function* () {
             )
           }
         }
-        // Replies follow the ticket's creation a few hours apart, as they would have.
+        // Replies follow the ticket's creation 40 minutes apart, as they would have; a recent
+        // ticket's steps share out the time since it was filed, so none lies in the future.
         const created = new Date(now - age * HOUR)
         yield* db.query(
           (sql) => sql`
-            update helpdesk.messages m set created_at = ${created}::timestamptz + x.n * interval '40 minutes'
-            from (select id, row_number() over (order by created_at, id) as n from helpdesk.messages
-              where ticket_id = ${ticket.id}) x where m.id = x.id`
+            update helpdesk.messages m set created_at = ${created}::timestamptz + x.n * least(interval '40 minutes',
+              (${new Date(now)}::timestamptz - ${created}::timestamptz) / (x.total + 1))
+            from (select id, row_number() over (order by created_at, id) as n, count(*) over () as total
+              from helpdesk.messages where ticket_id = ${ticket.id}) x where m.id = x.id`
         )
         yield* db.query(
           (sql) => sql`
-            update helpdesk.history h set at = ${created}::timestamptz + (x.n - 1) * interval '40 minutes'
-            from (select id, row_number() over (order by at, id) as n from helpdesk.history
-              where ticket_id = ${ticket.id}) x where h.id = x.id`
+            update helpdesk.history h set at = ${created}::timestamptz + (x.n - 1) * least(interval '40 minutes',
+              (${new Date(now)}::timestamptz - ${created}::timestamptz) / (x.total + 1))
+            from (select id, row_number() over (order by at, id) as n, count(*) over () as total
+              from helpdesk.history where ticket_id = ${ticket.id}) x where h.id = x.id`
         )
         yield* db.query(
           (sql) => sql`

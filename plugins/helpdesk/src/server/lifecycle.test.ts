@@ -24,6 +24,12 @@ describe.each(testBackends())("a ticket's life on $name", (backend) => {
       "in_progress"
     ])
     expect(rows.reduce((s, r) => s + Number(r.n), 0)).toBe(50)
+    // Every reply and history step of the demo happened already: none is dated in the future.
+    const [future] = await wharf.database.pool<{ n: string }[]>`
+      select (select count(*) from helpdesk.messages where created_at > now())
+        + (select count(*) from helpdesk.history where at > now())
+        + (select count(*) from helpdesk.tickets where updated_at > now()) as n`
+    expect(Number(future?.n)).toBe(0)
   })
 
   it("a customer files a ticket: numbered from 10001, in progress, SLA due in service hours, mailed", async () => {
