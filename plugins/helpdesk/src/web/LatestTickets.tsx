@@ -38,12 +38,14 @@ export const LatestTickets = () => {
                 <For each={p().items}>
                   {(ticket) => (
                     <li>
-                      <A href={`/tickets/${ticket.number}`} class="hd-widget-item">
-                        <span class="mono hd-number">#{ticket.number}</span>
-                        <span class="hd-widget-title">{ticket.title}</span>
-                        <StatusBadge status={ticket.status} />
+                      <A href={`/tickets/${ticket.number}`} class="hd-widget-item" title={ticket.title}>
+                        {ticket.title}
                       </A>
-                      <span class="muted hd-widget-time">{formatDateTime(ticket.updatedAt)}</span>
+                      <div class="hd-widget-meta">
+                        <span class="mono hd-number">#{ticket.number}</span>
+                        <StatusBadge status={ticket.status} />
+                        <span class="muted hd-widget-time">{formatDateTime(ticket.updatedAt)}</span>
+                      </div>
                     </li>
                   )}
                 </For>
