@@ -4,7 +4,7 @@
  * search reuses the knowledge base's index code (Chinese bigrams, typo correction), built
  * from the database at start-up and after each edit (other replicas notice before a search).
  */
-import { Db, type DbError, NotFound } from "@wharf/core"
+import { Db, type DbError, followTable, NotFound } from "@wharf/core"
 import { renderMarkdown } from "@wharf/plugin-knowledge-base/markdown"
 import { SearchIndex } from "@wharf/plugin-knowledge-base/search"
 import { plainText, snippet } from "@wharf/plugin-knowledge-base/text"
@@ -153,20 +153,17 @@ export const manualsSearchLayer = Layer.effect(
     yield* reload
     // An editor on another replica may have changed a page: a fingerprint of the (small)
     // page table, read before each search, tells whether this index is stale.
-    const fingerprint = db.query(
-      (sql) => sql<{ f: string }[]>`
-        select count(*)::text || ':' || coalesce(sum(hashtext(p.id::text || p.slug || p.title || p.body
-          || m.product || m.version)::bigint), 0)::text as f
-        from manuals.pages p join manuals.manuals m on m.id = p.manual_id`
+    const current = yield* followTable(
+      db
+        .query(
+          (sql) => sql<{ f: string }[]>`
+          select count(*)::text || ':' || coalesce(sum(hashtext(p.id::text || p.slug || p.title || p.body
+            || m.product || m.version)::bigint), 0)::text as f
+          from manuals.pages p join manuals.manuals m on m.id = p.manual_id`
+        )
+        .pipe(Effect.map((rows) => rows[0]?.f ?? "")),
+      reload
     )
-    let seen = (yield* fingerprint)[0]?.f ?? ""
-    const current = Effect.gen(function* () {
-      const now = (yield* fingerprint)[0]?.f ?? ""
-      if (now !== seen) {
-        yield* reload
-        seen = now
-      }
-    })
     return ManualsSearch.of({
       reload: Effect.andThen(reload, current),
       search: (q) =>

@@ -3,7 +3,7 @@
  * index code (Chinese bigrams, prefixes, typos). The FAQ is small, so the index is
  * rebuilt from the table after each change and read through at start-up.
  */
-import { Db, type DbError, NotFound, requireRole } from "@wharf/core"
+import { Db, type DbError, followTable, NotFound, requireRole } from "@wharf/core"
 import { renderMarkdown } from "@wharf/plugin-knowledge-base/markdown"
 import { SearchIndex } from "@wharf/plugin-knowledge-base/search"
 import { highlight } from "@wharf/plugin-knowledge-base/text"
@@ -58,19 +58,16 @@ export const faqIndexLayer = Layer.effect(
     yield* reload
     // Another replica's admin may have changed the FAQ: a fingerprint of the (small) table
     // tells, in one cheap query, whether this replica's index is stale.
-    const fingerprint = db.query(
-      (sql) => sql<{ f: string }[]>`
-        select count(*)::text || ':' || coalesce(sum(hashtext(id::text || question || answer || locale)::bigint), 0)::text as f
-        from support.faqs`
+    const current = yield* followTable(
+      db
+        .query(
+          (sql) => sql<{ f: string }[]>`
+          select count(*)::text || ':' || coalesce(sum(hashtext(id::text || question || answer || locale)::bigint), 0)::text as f
+          from support.faqs`
+        )
+        .pipe(Effect.map((rows) => rows[0]?.f ?? "")),
+      reload
     )
-    let seen = (yield* fingerprint)[0]?.f ?? ""
-    const current = Effect.gen(function* () {
-      const now = (yield* fingerprint)[0]?.f ?? ""
-      if (now !== seen) {
-        yield* reload
-        seen = now
-      }
-    })
     return FaqIndex.of({
       reload: Effect.andThen(reload, current),
       list: (q) =>
