@@ -32,3 +32,12 @@ export const screenshot = async (page: Page, name: string) => {
   mkdirSync(shots, { recursive: true })
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
 }
+
+/** Sign in through the sign-in page as a demo user, and wait until the console lets them in. */
+export const signIn = async (page: Page, email: string, password = "wharf-demo-1") => {
+  await page.goto(`${baseUrl()}/sign-in`)
+  await page.getByLabel(/邮箱|Email/).fill(email)
+  await page.getByLabel(/密码|Password/).fill(password)
+  await page.getByRole("button", { name: /登录|Sign in/ }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"))
+}

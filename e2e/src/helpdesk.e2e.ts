@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { baseUrl, launchBrowser, screenshot } from "./browser"
+import { baseUrl, launchBrowser, screenshot, signIn } from "./browser"
 
 const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
 const PASSWORD = "wharf-demo-1"
@@ -58,11 +58,7 @@ describe("the helpdesk in the browser", () => {
   const signedInPage = async (email: string, password = PASSWORD): Promise<Page> => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()
-    await page.goto(baseUrl())
-    await page.getByLabel("邮箱").fill(email)
-    await page.getByLabel("密码").fill(password)
-    await page.getByRole("button", { name: "登录" }).click()
-    await page.getByRole("heading", { name: /你好/ }).waitFor()
+    await signIn(page, email, password)
     return page
   }
   const statusIs = (page: Page, status: string) =>

@@ -1,7 +1,7 @@
 import { ADMIN } from "@wharf/server/testing"
 import type { Browser, Locator, Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { baseUrl, launchBrowser, screenshot } from "./browser"
+import { baseUrl, launchBrowser, screenshot, signIn } from "./browser"
 
 describe("the knowledge base, manuals and support pages", () => {
   let browser: Browser
@@ -14,14 +14,6 @@ describe("the knowledge base, manuals and support pages", () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } })
     page = await context.newPage()
   })
-
-  const signIn = async (email: string, password: string) => {
-    await page.goto(`${baseUrl()}/sign-in`)
-    await page.getByLabel("邮箱").fill(email)
-    await page.getByLabel("密码").fill(password)
-    await page.getByRole("button", { name: "登录" }).click()
-    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"))
-  }
 
   it("searches in Chinese and English, with a count and highlighted matches", async () => {
     await page.goto(`${baseUrl()}/kb`)
@@ -47,7 +39,7 @@ describe("the knowledge base, manuals and support pages", () => {
   })
 
   it("opens an article, and a signed-in reader votes once", async () => {
-    await signIn("li.wei@example.com", "wharf-demo-1")
+    await signIn(page, "li.wei@example.com")
     await page.goto(`${baseUrl()}/kb?q=${encodeURIComponent("Kafka 配额")}`)
     await page.locator(".kb-result-title").first().click()
     await page.waitForURL(/\/kb\/articles\//)
@@ -91,7 +83,7 @@ describe("the knowledge base, manuals and support pages", () => {
   })
 
   it("suggests matching articles beside the new-ticket form while the user types", async () => {
-    await signIn("li.wei@example.com", "wharf-demo-1")
+    await signIn(page, "li.wei@example.com")
     await page.goto(`${baseUrl()}/tickets/new`)
     const aside = page.locator(".kb-deflection")
     await aside.getByText("输入标题和描述后，这里会推荐相关文章").waitFor()
@@ -105,7 +97,7 @@ describe("the knowledge base, manuals and support pages", () => {
   })
 
   it("an admin curates the quick links, and readers find them under the search box and on the home page", async () => {
-    await signIn(ADMIN.email, ADMIN.password)
+    await signIn(page, ADMIN.email, ADMIN.password)
     await page.goto(`${baseUrl()}/admin/kb/quick-links`)
     await page.getByRole("heading", { name: "快捷链接（5）" }).waitFor()
     await page.getByRole("button", { name: "添加链接" }).click()
@@ -126,7 +118,7 @@ describe("the knowledge base, manuals and support pages", () => {
       .getByRole("status")
       .filter({ hasText: /共 \d+ 条结果/ })
       .waitFor()
-    await signIn("li.wei@example.com", "wharf-demo-1")
+    await signIn(page, "li.wei@example.com")
     await page.goto(`${baseUrl()}/`)
     const widget = page.locator(".card", { has: page.getByRole("heading", { name: "搜索知识库" }) })
     await widget.getByRole("link", { name: "Kafka 分区" }).waitFor()
@@ -145,7 +137,7 @@ describe("the knowledge base, manuals and support pages", () => {
       .locator(".field-error")
 
   it("an admin adds an FAQ entry and a premium service, told in words which field is missing", async () => {
-    await signIn(ADMIN.email, ADMIN.password)
+    await signIn(page, ADMIN.email, ADMIN.password)
     const dialog = page.getByRole("dialog")
     await page.goto(`${baseUrl()}/support/faq`)
     await page.getByRole("button", { name: "新增问题" }).click()
@@ -178,7 +170,7 @@ describe("the knowledge base, manuals and support pages", () => {
   })
 
   it("an editor announces a release, adds a manual page and starts a version, each fixed after a refusal", async () => {
-    await signIn(ADMIN.email, ADMIN.password)
+    await signIn(page, ADMIN.email, ADMIN.password)
     const dialog = page.getByRole("dialog")
     await page.goto(`${baseUrl()}/releases`)
     await page.getByRole("button", { name: "新建发布声明" }).click()

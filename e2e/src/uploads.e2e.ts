@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { baseUrl, launchBrowser, screenshot } from "./browser"
+import { baseUrl, launchBrowser, screenshot, signIn } from "./browser"
 
 const SIZE = 3 * 1024 ** 2
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex")
@@ -43,11 +43,7 @@ describe("resumable uploads in the browser", () => {
   it("uploads a file through the component, survives a reload mid-way, and resumes where it stopped", async () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()
-    await page.goto(baseUrl())
-    await page.getByLabel("邮箱").fill("chen.jie@example.com")
-    await page.getByLabel("密码").fill("wharf-demo-1")
-    await page.getByRole("button", { name: "登录" }).click()
-    await page.getByRole("heading", { name: /你好/ }).waitFor()
+    await signIn(page, "chen.jie@example.com")
     await page.goto(`${baseUrl()}/tickets/new`)
     await page.getByLabel("标题").waitFor()
 
@@ -92,11 +88,7 @@ describe("resumable uploads in the browser", () => {
   it("pauses and resumes, and when the connection drops says so and carries on once it is back", async () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()
-    await page.goto(baseUrl())
-    await page.getByLabel("邮箱").fill("chen.jie@example.com")
-    await page.getByLabel("密码").fill("wharf-demo-1")
-    await page.getByRole("button", { name: "登录" }).click()
-    await page.getByRole("heading", { name: /你好/ }).waitFor()
+    await signIn(page, "chen.jie@example.com")
     await page.goto(`${baseUrl()}/tickets/new`)
     const second = join(dir, "heap-dump.hprof")
     writeFileSync(second, randomBytes(2 * 1024 ** 2))
@@ -134,11 +126,7 @@ describe("resumable uploads in the browser", () => {
   it("says at once when a file is over the limit, and sends nothing", async () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 900 } })
     const page = await context.newPage()
-    await page.goto(baseUrl())
-    await page.getByLabel("邮箱").fill("chen.jie@example.com")
-    await page.getByLabel("密码").fill("wharf-demo-1")
-    await page.getByRole("button", { name: "登录" }).click()
-    await page.getByRole("heading", { name: /你好/ }).waitFor()
+    await signIn(page, "chen.jie@example.com")
     await page.goto(`${baseUrl()}/tickets/new`)
     await page.locator(".upload input[type=file]").waitFor({ state: "attached" })
     let created = 0
