@@ -74,6 +74,24 @@ export const errorResponse = (c: Context, e: unknown) => {
   return c.json({ error: { code: "Internal", message } }, 500)
 }
 
+const JSON_HEADERS = { "content-type": "application/json" }
+const written = new WeakMap<object, string>()
+
+/**
+ * A result its producer froze is shared by every request that gets it (a cached page) and
+ * promises not to change: its JSON is written once, not once per request.
+ */
+const jsonOf = (result: unknown): string => {
+  // Primitives count as frozen; only objects can be remembered.
+  if (typeof result !== "object" || result === null || !Object.isFrozen(result)) return JSON.stringify(result)
+  let json = written.get(result)
+  if (json === undefined) {
+    json = JSON.stringify(result)
+    written.set(result, json)
+  }
+  return json
+}
+
 const readJson = async (c: Context): Promise<unknown> => {
   const text = await c.req.text()
   if (text.trim() === "") return {}
@@ -122,7 +140,7 @@ export class RestRoutes {
         )
         if (result instanceof Response) return result
         if (spec.status === 204) return c.body(null, 204)
-        return c.json(result as object, spec.status ?? 200)
+        return c.body(jsonOf(result), spec.status ?? 200, JSON_HEADERS)
       } catch (e) {
         return errorResponse(c, e)
       }

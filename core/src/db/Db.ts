@@ -3,7 +3,7 @@
  * PostgreSQL server (`DATABASE_URL`). Effects call `db.query(sql => sql\`...\`)`; inside
  * `db.transaction(effect)` the same calls run on the transaction's connection.
  */
-import { Context, Effect, Exit, Schema } from "effect"
+import { Context, Effect, Exit, Schema, type Scope } from "effect"
 import type postgres from "postgres"
 import { Conflict } from "../errors"
 
@@ -18,20 +18,39 @@ export class DbError extends Schema.TaggedError<DbError>()("DbError", {
 }) {}
 
 export interface DbShape {
-  /** The pool itself, for the migration runner, LISTEN/NOTIFY and tests. */
+  /** The pool itself, for the migration runner and tests. */
   readonly pool: postgres.Sql
   /** Run one statement (or a few) on the current transaction's connection, or the pool. */
   readonly query: <A>(run: (sql: Sql) => Promise<A>) => Effect.Effect<A, DbError>
   /** Run `effect` in one transaction: it commits if the effect succeeds, rolls back if it fails. */
   readonly transaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DbError, R>
+  /**
+   * Run `callback` once what the current fiber wrote is committed: when its transaction
+   * commits (never if it rolls back), or at once outside a transaction, where each statement
+   * commits by itself. For in-memory state that must not run ahead of the database.
+   */
+  readonly afterCommit: (callback: () => void) => Effect.Effect<void>
+  /**
+   * LISTEN on `channel` while the scope lasts; `onNotify` gets each payload, from every
+   * replica (this one too). PGlite's socket delivers none: whoever listens needs a bound.
+   */
+  readonly listen: (
+    channel: string,
+    onNotify: (payload: string) => void
+  ) => Effect.Effect<void, DbError, Scope.Scope>
   /** "embedded" (PGlite) or "server" (PostgreSQL), for /readyz and the console. */
   readonly kind: "embedded" | "server"
 }
 
 export class Db extends Context.Service<Db, DbShape>()("wharf/Db") {}
 
+interface Transaction {
+  readonly sql: postgres.TransactionSql
+  readonly committed: Array<() => void>
+}
+
 /** The transaction the current fiber is in, if any. */
-const CurrentTransaction = Context.Reference<postgres.TransactionSql | null>("wharf/Db/CurrentTransaction", {
+const CurrentTransaction = Context.Reference<Transaction | null>("wharf/Db/CurrentTransaction", {
   defaultValue: () => null
 })
 
@@ -55,22 +74,39 @@ export const makeDb = (pool: postgres.Sql, kind: DbShape["kind"]): DbShape => ({
   query: (run) =>
     Effect.gen(function* () {
       const tx = yield* CurrentTransaction
-      return yield* Effect.tryPromise({ try: () => run(tx ?? pool), catch: toDbError })
+      return yield* Effect.tryPromise({ try: () => run(tx?.sql ?? pool), catch: toDbError })
+    }),
+  listen: (channel, onNotify) =>
+    Effect.asVoid(
+      Effect.acquireRelease(
+        Effect.tryPromise({ try: () => pool.listen(channel, onNotify), catch: toDbError }),
+        (listening) => Effect.promise(() => listening.unlisten()).pipe(Effect.ignore)
+      )
+    ),
+  afterCommit: (callback) =>
+    Effect.gen(function* () {
+      const tx = yield* CurrentTransaction
+      if (tx) tx.committed.push(callback)
+      else callback()
     }),
   transaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | DbError, R> =>
     Effect.gen(function* () {
       // Nested transactions join the outer one: one unit of work, one commit.
       if (yield* CurrentTransaction) return yield* effect as Effect.Effect<A, E | DbError, R>
       const context = yield* Effect.context<R>()
+      const committed: Array<() => void> = []
       return yield* Effect.tryPromise({
-        try: () =>
-          pool.begin(async (tx) => {
+        try: async () => {
+          const value = (await pool.begin(async (sql) => {
             const exit = await Effect.runPromiseExitWith(context)(
-              Effect.provideService(effect, CurrentTransaction, tx)
+              Effect.provideService(effect, CurrentTransaction, { sql, committed })
             )
             if (Exit.isFailure(exit)) throw new Rollback(exit)
             return exit.value as never
-          }) as Promise<A>,
+          })) as A
+          for (const callback of committed) callback()
+          return value
+        },
         catch: (cause) => cause
       }).pipe(
         Effect.catch(

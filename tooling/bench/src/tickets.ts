@@ -106,6 +106,26 @@ const seed = async (url: string) => {
   return { tickets: Number(count!.n), liTicket: Number(mine!.number) }
 }
 
+/**
+ * Another writer (a replica, a job) touching `perSecond` random tickets a second: each
+ * change moves a ticket to the top of the lists and makes every replica forget its kept
+ * list pages (the tables' trigger NOTIFYs), so the lists are read from the database again.
+ */
+const changingTickets = (url: string, tickets: number, perSecond: number) => () => {
+  const sql = postgres(url, { max: 1, onnotice: () => {} })
+  let changes = 0
+  const timer = setInterval(() => {
+    changes++
+    sql`update helpdesk.tickets set updated_at = now()
+      where number = ${10_000 + Math.floor(Math.random() * tickets)}`.catch(() => {})
+  }, 1000 / perSecond)
+  return async () => {
+    clearInterval(timer)
+    await sql.end()
+    if (changes === 0) throw new Error("the writer made no change")
+  }
+}
+
 const signIn = async (base: string, email: string, password: string) => {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: "POST",
@@ -136,15 +156,23 @@ const cpuMs = (pid: number) => {
 const meters: { server: number[]; database: number[] } = { server: [], database: [] }
 const used = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
 
-const load = async (name: string, url: string, cookie: string | undefined, seconds: number) => {
+const load = async (
+  name: string,
+  url: string,
+  cookie: string | undefined,
+  seconds: number,
+  alongside?: () => () => Promise<void>
+) => {
   if (only && !name.includes(only) && name !== "warm-up") return null
   const before = { server: used(meters.server), database: used(meters.database) }
+  const stop = alongside?.()
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
     ...(cookie ? { headers: { cookie } } : {})
   })
+  await stop?.()
   if (r.non2xx > 0 || r.errors > 0)
     throw new Error(`${name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`)
   const per = (ms: number) => (r.requests.total > 0 ? ms / r.requests.total : 0)
@@ -210,6 +238,20 @@ const main = async () => {
         `${base}/api/v1/tickets?limit=20`,
         agent,
         seconds
+      ),
+      await load(
+        "customer: my tickets, 10 ticket changes/s elsewhere",
+        `${base}/api/v1/tickets?limit=20`,
+        customer,
+        seconds,
+        changingTickets(url, seeded.tickets, 10)
+      ),
+      await load(
+        "agent: all tickets, 10 ticket changes/s elsewhere",
+        `${base}/api/v1/tickets?limit=20`,
+        agent,
+        seconds,
+        changingTickets(url, seeded.tickets, 10)
       ),
       await load(
         "agent: search (GET /tickets?search=…&limit=20)",

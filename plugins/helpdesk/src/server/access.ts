@@ -26,6 +26,10 @@ export const visibleParts = (sql: Sql, viewer: Viewer): ReadonlyArray<Fragment> 
         )
       ]
 
+/** Names what `visibleParts` lets `viewer` see: viewers with the same scope see the same tickets. */
+export const visibleScope = (viewer: Viewer): string =>
+  isSupport(viewer) ? "support" : `${viewer.id};${viewer.groups.map((g) => g.id).join(",")}`
+
 /** The condition on `helpdesk.tickets t` for tickets `viewer` may see. */
 export const visibleTo = (sql: Sql, viewer: Viewer) =>
   visibleParts(sql, viewer).reduce((acc, part) => sql`${acc} or ${part}`, sql`false`)

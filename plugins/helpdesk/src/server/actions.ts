@@ -9,6 +9,7 @@ import { type Severity, type TicketEvent, type TicketStatus, transition } from "
 import { findVisibleTicket, isSupport, sideOf } from "./access"
 import { attachUploads, ownerFor } from "./attachments"
 import { calendarFor, dueTimes } from "./calendars"
+import { listsChanged } from "./list-cache"
 import { deliver, mailToRequester, mailToSupport } from "./notify"
 import { findAgent, findPerson } from "./people"
 import type { TicketRow } from "./rows"
@@ -59,6 +60,7 @@ export const applyEvent = Effect.fn("Tickets.applyEvent")(function* (
     ) => sql`update helpdesk.tickets set status = ${result.to}, status_changed_at = now(), updated_at = now(),
       closed_at = ${result.to === "closed" ? sql`now()` : sql`null`} where id = ${ticket.id}`
   )
+  yield* listsChanged
   yield* recordHistory(ticket.id, actor, {
     action: "status",
     from: ticket.status,
@@ -95,6 +97,7 @@ export const addMessage = Effect.fn("Tickets.addMessage")(function* (
         first_responded_at = ${author.side === "support" ? sql`coalesce(first_responded_at, now())` : sql`first_responded_at`}
         where id = ${ticket.id}`
     )
+    yield* listsChanged
   }
   const [message] = yield* db.query(
     (sql) => sql<{ id: string }[]>`
@@ -211,6 +214,7 @@ export const setSeverity = Effect.fn("Support.setSeverity")(function* (number: n
           first_response_due = ${due.firstResponseDue}, resolution_due = ${due.resolutionDue},
           first_response_breached_at = null, resolution_breached_at = null where id = ${ticket.id}`
       )
+      yield* listsChanged
       yield* recordHistory(ticket.id, viewer, { action: "severity", from: ticket.severity, to: severity })
     })
   )
@@ -239,6 +243,7 @@ export const assignTicket = Effect.fn("Support.assign")(function* (
         ) => sql`update helpdesk.tickets set assignee_id = ${assigneeId}, assignee_name = ${assignee?.name ?? null},
           updated_at = now() where id = ${ticket.id}`
       )
+      yield* listsChanged
       yield* recordHistory(ticket.id, viewer, {
         action: "assigned",
         from: ticket.assignee_name,

@@ -4,10 +4,11 @@
  */
 import { contribute, definePlugin, readMigrations, uploadPurposes } from "@wharf/core"
 import { serviceHoursLookups, serviceOrderHandlers } from "@wharf/plugin-support/shared"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import { attachmentPurpose } from "./attachments"
 import { loadDemoHelpdesk } from "./demo"
 import { autoCloseTickets, flagSlaBreaches } from "./jobs"
+import { ticketListCacheLayer } from "./list-cache"
 import { helpdeskRouter } from "./router"
 import { helpdeskRoutes } from "./routes"
 import { GuestLinks } from "./secret"
@@ -21,7 +22,7 @@ export const helpdeskPlugin = definePlugin({
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: helpdeskRouter,
   routes: helpdeskRoutes,
-  layer: GuestLinks.layer,
+  layer: Layer.mergeAll(GuestLinks.layer, ticketListCacheLayer),
   // Support's points: read only when support is enabled too; helpdesk never requires it.
   contributions: [
     contribute(uploadPurposes, attachmentPurpose),

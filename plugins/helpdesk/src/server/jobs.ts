@@ -6,6 +6,7 @@
 import { Audit, Db, type MailMessage } from "@wharf/core"
 import { Effect } from "effect"
 import { applyEvent, recordHistory, SYSTEM } from "./actions"
+import { listsChanged } from "./list-cache"
 import { deliver, mailToRequester, mailToSupport } from "./notify"
 import { groupmatesOf, listAgents } from "./people"
 import { type TicketRow, ticketColumns, ticketFrom } from "./rows"
@@ -47,6 +48,7 @@ export const flagSlaBreaches = Effect.gen(function* () {
             resolution_breached_at = ${resolution ? sql`now()` : sql`resolution_breached_at`}
             where id = ${t.id}`
         )
+        yield* listsChanged
         const what = [response ? "first response 首次响应" : null, resolution ? "resolution 解决" : null]
           .filter(Boolean)
           .join(", ")

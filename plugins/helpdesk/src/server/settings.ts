@@ -4,6 +4,7 @@
 import { conflictOnDuplicate, Db, NotFound } from "@wharf/core"
 import { Effect } from "effect"
 import type { Category } from "../shared/types"
+import { listsChanged } from "./list-cache"
 
 export const autoCloseDays = Effect.gen(function* () {
   const db = yield* Db
@@ -88,5 +89,7 @@ export const updateCategory = Effect.fn("Categories.update")(function* (input: {
     )
     .pipe(conflictOnDuplicate(`A category named ${input.name} already exists`))
   if (!row) return yield* new NotFound({ message: "There is no such category" })
+  // Lists show a ticket's category by name.
+  yield* listsChanged
   return toCategory(row)
 })

@@ -14,9 +14,10 @@ import type {
   TicketDetail,
   TicketSummary
 } from "../shared/types"
-import { findTicket, findVisibleTicket, isSupport, sideOf, visibleParts } from "./access"
+import { findTicket, findVisibleTicket, isSupport, sideOf, visibleParts, visibleScope } from "./access"
 import { attachUploads } from "./attachments"
 import { calendarFor, dueTimes } from "./calendars"
+import { cachedList, listsChanged } from "./list-cache"
 import { renderMarkdown } from "./markdown"
 import { deliver, mailToRequester } from "./notify"
 import { type Fragment, type SummaryRow, summaryColumns, type TicketRow, ticketFrom, toSummary } from "./rows"
@@ -63,6 +64,7 @@ export const insertTicket = Effect.fn("Tickets.insert")(function* (t: NewTicket,
     (sql) => sql`insert into helpdesk.history (ticket_id, at, actor_id, actor_name, action, to_value)
       values (${row!.id}, ${createdAt}, ${t.requester.id}, ${t.requester.name}, 'created', 'in_progress')`
   )
+  yield* listsChanged
   return yield* findTicket(Number(row!.number))
 })
 
@@ -182,19 +184,22 @@ export const listTickets = Effect.fn("Tickets.list")(function* (input: {
 }) {
   const viewer = yield* requireViewer
   const customerView: Viewer = input.mine ? { ...viewer, roles: ["user"] } : viewer
-  return yield* pageOf(
-    (sql) =>
-      visibleParts(sql, customerView).map((visible) =>
-        and(sql, [
-          visible,
-          input.status ? sql`t.status = ${input.status}` : null,
-          input.severity ? sql`t.severity = ${input.severity}` : null,
-          searchCondition(sql, input.search)
-        ])
-      ),
-    (sql) => sql`t.updated_at desc, t.number desc`,
-    input,
-    false
+  const key = `tickets|${visibleScope(customerView)}|${JSON.stringify(input)}`
+  return yield* cachedList(key, () =>
+    pageOf(
+      (sql) =>
+        visibleParts(sql, customerView).map((visible) =>
+          and(sql, [
+            visible,
+            input.status ? sql`t.status = ${input.status}` : null,
+            input.severity ? sql`t.severity = ${input.severity}` : null,
+            searchCondition(sql, input.search)
+          ])
+        ),
+      (sql) => sql`t.updated_at desc, t.number desc`,
+      input,
+      false
+    )
   )
 })
 

@@ -134,10 +134,7 @@ export const signInCacheLayer = Layer.effect(
   Effect.gen(function* () {
     const db = yield* Db
     const cache = makeSignInCache()
-    yield* Effect.acquireRelease(
-      Effect.tryPromise(() => db.pool.listen(CHANNEL, (payload) => applyTo(cache, staleOf(payload)))),
-      (listening) => Effect.promise(() => listening.unlisten()).pipe(Effect.ignore)
-    )
+    yield* db.listen(CHANNEL, (payload) => applyTo(cache, staleOf(payload)))
     return SignInCache.of(cache)
   })
 )

@@ -61,10 +61,7 @@ export const articleEventsLayer = Layer.effect(
     const wake = () => {
       Effect.runForkWith(context)(catchUp)
     }
-    yield* Effect.acquireRelease(
-      Effect.tryPromise(() => db.pool.listen(CHANNEL, wake)),
-      (listening) => Effect.promise(() => listening.unlisten()).pipe(Effect.ignore)
-    )
+    yield* db.listen(CHANNEL, wake)
     yield* Effect.forkScoped(
       Effect.repeat(catchUp, Schedule.spaced(db.kind === "embedded" ? "200 millis" : "1 second"))
     )
