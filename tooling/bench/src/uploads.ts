@@ -101,9 +101,16 @@ const main = async () => {
   for await (const chunk of createReadStream(source)) sourceSha.update(chunk)
   const expected = sourceSha.digest("hex")
 
+  // Each measure starts with no dirty pages left by the one before: the kernel writes them
+  // back at the disk's speed and throttles whoever writes next (seen: 2 GiB left by the
+  // page-cache `dd` halved the upload that followed it).
+  const settle = () => execFileSync("sync")
+  settle()
   const ddSync = dd(true)
   const ddCache = dd(false)
+  settle()
   const ceiling = await clientCeiling(source)
+  settle()
 
   const dataDir = join(dir, "data")
   const port = 18_000 + Math.floor(Math.random() * 1000)
