@@ -131,7 +131,7 @@ describe("the helpdesk in the browser", () => {
     await screenshot(page, "helpdesk-my-tickets")
   })
 
-  it("a guest files a ticket and replies through the emailed link", async () => {
+  it("a guest files a ticket with an attachment and replies through the emailed link", async () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
     await page.goto(`${baseUrl()}/guest/tickets/new`)
@@ -139,6 +139,12 @@ describe("the helpdesk in the browser", () => {
     await page.getByLabel("邮箱").fill("liu.yang@example.net")
     await page.getByLabel("标题").fill("WordPress 镜像首页 502")
     await page.getByLabel("问题描述").fill("升级后首页返回 502。")
+    const har = {
+      name: "首页请求.har",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"log":{"entries":[]}}')
+    }
+    await attach(page, har)
     await screenshot(page, "helpdesk-guest-form")
     await page.getByRole("button", { name: "提交" }).click()
     await page.getByText(/已提交。查看链接已发送到 liu.yang@example.net/).waitFor()
@@ -149,6 +155,8 @@ describe("the helpdesk in the browser", () => {
     const path = new URL(link).pathname + new URL(link).search
     await page.goto(`${baseUrl()}${path}`)
     await statusIs(page, "处理中")
+    // The file sent with the form is on the ticket.
+    await expectDownload(page, har)
     await page.getByLabel("回复").fill("补充：只有首页 502，后台正常。")
     const nginx = {
       name: "nginx-error.log",

@@ -204,4 +204,62 @@ describe.each(testBackends())("ticket attachments on $name (HD-3)", (backend) =>
     const seen = (await agent.rest("GET", `/tickets/${number}`)).body
     expect(seen.thread.at(-1).attachments[0].name).toBe(NAME)
   })
+
+  it("a guest attaches files to the public form before the ticket exists, with the form's credential", async () => {
+    const guest = wharf.client()
+    const email = "form.guest@example.org"
+    const credential = async () => {
+      const r = await guest.rest("POST", "/guest/upload-credentials")
+      expect(r.status).toBe(201)
+      return r.body.uploadCredential as string
+    }
+    const form = await credential()
+    // The console's form gets one with its options.
+    const options = await guest.query("helpdesk.guest.options")
+    expect(options.ok && options.data.uploadCredential).toMatch(/^form\./)
+    const forged = form.replace(/.$/, form.endsWith("A") ? "B" : "A")
+    await expect(upload(guest, CONTENT, { guest: forged })).rejects.toThrow("401")
+    const id = await upload(guest, CONTENT, { guest: form })
+    const filing = {
+      name: "访客",
+      email,
+      title: "Kafka 丢消息",
+      severity: "major",
+      categoryId: await categoryId(agent),
+      description: "诊断包见附件"
+    }
+    const before = await ticketCount()
+    // Without the credential, or with another form's, the upload is not theirs: nothing is filed.
+    const bare = await guest.rest("POST", "/guest/tickets", { ...filing, attachments: [id] })
+    expect(bare.status).toBe(400)
+    expect(bare.body.error.message).toContain("uploadCredential")
+    const other = await guest.rest("POST", "/guest/tickets", {
+      ...filing,
+      attachments: [id],
+      uploadCredential: await credential()
+    })
+    expect(other.status).toBe(400)
+    expect(other.body.error.message).toContain(id)
+    expect(await ticketCount()).toBe(before)
+
+    const created = await guest.rest("POST", "/guest/tickets", {
+      ...filing,
+      attachments: [id],
+      uploadCredential: form
+    })
+    expect(created.status).toBe(201)
+    const m = (await outbox(wharf, email))[0]!.text_body.match(/\/guest\/tickets\/(\d+)\?token=([\w-]+)/)!
+    const viewed = await guest.rest("GET", `/guest/tickets/${m[1]}?token=${m[2]}`)
+    expect(viewed.body.attachments).toEqual([expect.objectContaining({ name: NAME, size: BYTES })])
+    const file = await guest.request("GET", viewed.body.attachments[0].url)
+    expect(await file.text()).toBe(CONTENT)
+    // An upload is claimed once: the same id cannot be attached again.
+    const again = await guest.rest("POST", "/guest/tickets", {
+      ...filing,
+      attachments: [id],
+      uploadCredential: form
+    })
+    expect(again.status).toBe(400)
+    expect((await agent.rest("GET", `/tickets/${created.body.number}`)).body.attachments[0].name).toBe(NAME)
+  })
 })

@@ -12,12 +12,20 @@ import { GuestLinks } from "./secret"
 
 export const ATTACHMENT_PURPOSE = "ticket-attachment"
 
-/** A guest's tus client sends `x-wharf-guest: <ticket number>.<link token>`. */
+/** Whose uploads the public form's credential makes (before any ticket exists). */
+export const formUploadOwner = (form: string) => uploadOwner.guest(ATTACHMENT_PURPOSE, `form:${form}`)
+
+/**
+ * A guest's tus client sends `x-wharf-guest: <ticket number>.<link token>` (replying
+ * through the emailed link) or the public form's `form.<nonce>.<signature>`.
+ */
 const guestSubject = (credential: string) =>
   Effect.gen(function* () {
+    const links = yield* GuestLinks
+    const form = links.formOf(credential)
+    if (form) return `form:${form}`
     const m = /^(\d{1,15})\.([\w-]{1,200})$/.exec(credential)
     if (!m) return null
-    const links = yield* GuestLinks
     const ticket = yield* findTicket(Number(m[1])).pipe(
       Effect.catchTag("NotFound", () => Effect.succeed(null))
     )

@@ -4,16 +4,22 @@
  * A link whose signature does not match the ticket and its address is refused as
  * "no such ticket", so a forged link learns nothing.
  */
-import { Db } from "@wharf/core"
+import { Db, Invalid } from "@wharf/core"
 import { Effect } from "effect"
 import type { Severity } from "../shared/status"
 import { findTicket, noSuchTicket } from "./access"
 import { addMessage, applyEvent, mailsForMessage } from "./actions"
-import { attachUploads, downloadGuestAttachment, ownerFor } from "./attachments"
+import { attachUploads, downloadGuestAttachment, formUploadOwner, ownerFor } from "./attachments"
 import { deliver, mailToRequester } from "./notify"
 import { GuestLinks } from "./secret"
 import { recordSurvey } from "./surveys"
 import { detailOf, insertTicket } from "./tickets"
+
+/** The public form's credential for uploading its attachments (they are sent before the ticket). */
+export const formUploadCredential = Effect.gen(function* () {
+  const links = yield* GuestLinks
+  return { uploadCredential: links.issueFormUpload() }
+})
 
 export const createGuestTicket = Effect.fn("Guests.create")(function* (input: {
   name: string
@@ -22,14 +28,31 @@ export const createGuestTicket = Effect.fn("Guests.create")(function* (input: {
   severity: Severity
   categoryId: string
   description: string
+  attachments?: ReadonlyArray<string> | undefined
+  uploadCredential?: string | undefined
 }) {
   const db = yield* Db
+  const links = yield* GuestLinks
   const email = input.email.trim()
+  const attachments = input.attachments ?? []
+  const form = input.uploadCredential ? links.formOf(input.uploadCredential) : null
+  if (attachments.length > 0 && !form) {
+    return yield* new Invalid({
+      message: "uploadCredential: attachments need the credential they were uploaded with",
+      issues: [
+        { path: "uploadCredential", message: "must be the credential the attachments were uploaded with" }
+      ]
+    })
+  }
   const ticket = yield* db.transaction(
-    insertTicket({
-      ...input,
-      requester: { id: null, name: input.name.trim(), email },
-      tenant: { kind: "guest", id: null, name: email }
+    Effect.gen(function* () {
+      const ticket = yield* insertTicket({
+        ...input,
+        requester: { id: null, name: input.name.trim(), email },
+        tenant: { kind: "guest", id: null, name: email }
+      })
+      if (form) yield* attachUploads(ticket, null, attachments, formUploadOwner(form))
+      return ticket
     })
   )
   yield* deliver(yield* mailToRequester(ticket, { kind: "created" }))

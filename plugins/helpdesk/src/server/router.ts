@@ -37,7 +37,14 @@ import {
 } from "../shared/schemas"
 import { assignTicket, closeTicket, replyToTicket, setSeverity, setStatus } from "./actions"
 import { listCalendars, updateCalendar } from "./calendars"
-import { createGuestTicket, guestClose, guestReply, guestSurvey, guestTicket } from "./guests"
+import {
+  createGuestTicket,
+  formUploadCredential,
+  guestClose,
+  guestReply,
+  guestSurvey,
+  guestTicket
+} from "./guests"
 import { listAgents, preferencesOf, setPreferences } from "./people"
 import { listQueue } from "./queue"
 import { autoCloseDays, createCategory, listCategories, setAutoCloseDays, updateCategory } from "./settings"
@@ -100,8 +107,14 @@ const support = router({
 })
 
 const guest = router({
+  /** The form's categories, and a fresh credential for the attachments it uploads. */
   options: publicProcedure.query(({ ctx }) =>
-    ctx.run(Effect.map(listCategories(false), (categories) => ({ categories })))
+    ctx.run(
+      Effect.gen(function* () {
+        const categories = yield* listCategories(false)
+        return { categories, ...(yield* formUploadCredential) }
+      })
+    )
   ),
   create: publicProcedure
     .input(input(GuestCreateInput))

@@ -15,7 +15,7 @@ import {
 } from "../shared/schemas"
 import { closeTicket, replyToTicket } from "./actions"
 import { downloadAttachment } from "./attachments"
-import { createGuestTicket, guestAttachment, guestReply, guestTicket } from "./guests"
+import { createGuestTicket, formUploadCredential, guestAttachment, guestReply, guestTicket } from "./guests"
 import { rateTicket } from "./surveys"
 import { createTicket, getTicket, listTickets } from "./tickets"
 
@@ -80,6 +80,16 @@ export const helpdeskRoutes = defineRoutes((r) =>
         status: 201
       },
       ({ params, body }) => Effect.flatMap(ticketNumber(params), (n) => rateTicket(n, body))
+    )
+    .post(
+      "/guest/upload-credentials",
+      {
+        summary:
+          "A credential for uploading a guest ticket's attachments before filing it (send it as x-wharf-guest)",
+        access: "public",
+        status: 201
+      },
+      () => formUploadCredential
     )
     .post(
       "/guest/tickets",

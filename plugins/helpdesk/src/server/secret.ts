@@ -1,6 +1,8 @@
 /**
  * @module Signing guest links (SPEC HD-8). A guest has no account: the link in their email
- * carries an HMAC of the ticket and their address, keyed by the server's secret —
+ * carries an HMAC of the ticket and their address, keyed by the server's secret. The public
+ * form gets a credential of its own (a signed nonce) to upload attachments before the
+ * ticket exists; filing the ticket claims exactly the uploads made with it. Keys come from
  * `WHARF_SECRET_KEY`, or a key generated once into `WHARF_DATA_DIR/secrets/`. Replicas
  * must share it (the same env var, or the same data directory).
  */
@@ -15,6 +17,10 @@ export class GuestLinks extends Context.Service<
   {
     readonly sign: (ticketId: string, email: string) => string
     readonly verify: (ticketId: string, email: string, token: string) => boolean
+    /** A new form's credential to upload attachments before the ticket exists. */
+    readonly issueFormUpload: () => string
+    /** The form a credential was issued to (its nonce), or null for a forged one. */
+    readonly formOf: (credential: string) => string | null
   }
 >()("helpdesk/GuestLinks") {
   static readonly layer = Layer.effect(
@@ -31,7 +37,20 @@ export class GuestLinks extends Context.Service<
         const given = Buffer.from(token)
         return given.length === expected.length && timingSafeEqual(given, expected)
       }
-      return GuestLinks.of({ sign, verify })
+      const formKey = createHmac("sha256", master).update("helpdesk.guest-form-upload.v1").digest()
+      const formSignature = (nonce: string) => createHmac("sha256", formKey).update(nonce).digest("base64url")
+      const issueFormUpload = () => {
+        const nonce = randomBytes(18).toString("base64url")
+        return `form.${nonce}.${formSignature(nonce)}`
+      }
+      const formOf = (credential: string) => {
+        const m = /^form\.([\w-]{24})\.([\w-]{43})$/.exec(credential)
+        if (!m) return null
+        const expected = Buffer.from(formSignature(m[1]!))
+        const given = Buffer.from(m[2]!)
+        return given.length === expected.length && timingSafeEqual(given, expected) ? m[1]! : null
+      }
+      return GuestLinks.of({ sign, verify, issueFormUpload, formOf })
     })
   )
 }

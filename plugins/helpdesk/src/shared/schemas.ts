@@ -96,7 +96,10 @@ export const GuestCreateInput = Schema.Struct({
   title: text(1, 200),
   severity: SeveritySchema,
   categoryId: Id,
-  description: Body
+  description: Body,
+  attachments: Attachments,
+  /** What the form's uploads were made with (`helpdesk.guest.options`). */
+  uploadCredential: Schema.optional(text(1, 300))
 })
 export const GuestToken = text(1, 200)
 export const GuestAccessInput = Schema.Struct({ number: TicketNumber, token: GuestToken })

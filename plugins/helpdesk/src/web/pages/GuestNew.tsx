@@ -1,17 +1,47 @@
 /**
  * @module The public ticket form (SPEC HD-8): no account needed; the signed link to follow
- * the ticket is emailed to the address given.
+ * the ticket is emailed to the address given. Attachments upload while the guest writes,
+ * with the form's own credential (kept for the tab, so a reload resumes them).
  */
 import { A } from "@solidjs/router"
-import { Button, Card, ErrorNotice, Loading, Page, Select, Textarea, TextInput, t } from "@wharf/core/web"
+import {
+  Button,
+  Card,
+  ErrorNotice,
+  FileUpload,
+  Loading,
+  Page,
+  Select,
+  Textarea,
+  TextInput,
+  t
+} from "@wharf/core/web"
 import { createResource, createSignal, Show } from "solid-js"
 import type { Severity } from "../../shared/status"
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSE } from "../Attachments"
 import { api, describe } from "../api"
 import { categoryName, SeverityPicker } from "../parts"
 import "../helpdesk.css"
 
+const CREDENTIAL_KEY = "wharf.helpdesk.guest-form-upload"
+
+/** This tab's upload credential: the one its earlier uploads were made with, else the new one. */
+const keptCredential = (fresh: string) => {
+  try {
+    const kept = sessionStorage.getItem(CREDENTIAL_KEY)
+    if (kept) return kept
+    sessionStorage.setItem(CREDENTIAL_KEY, fresh)
+  } catch {}
+  return fresh
+}
+
 export default function GuestNew() {
-  const [options, { refetch }] = createResource(() => api.guest.options.query())
+  const [options, { refetch }] = createResource(async () => {
+    const o = await api.guest.options.query()
+    return { ...o, uploadCredential: keptCredential(o.uploadCredential) }
+  })
+  const [files, setFiles] = createSignal<ReadonlyArray<string>>([])
+  const [uploading, setUploading] = createSignal(false)
   const [name, setName] = createSignal("")
   const [email, setEmail] = createSignal("")
   const [title, setTitle] = createSignal("")
@@ -24,6 +54,7 @@ export default function GuestNew() {
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
+    if (uploading()) return setError(t("helpdesk.attachments.wait"))
     setBusy(true)
     setError(undefined)
     try {
@@ -34,9 +65,14 @@ export default function GuestNew() {
           title: title(),
           severity: severity(),
           categoryId: categoryId() || options()?.categories[0]?.id || "",
-          description: description()
+          description: description(),
+          ...(files().length ? { attachments: files(), uploadCredential: options()?.uploadCredential } : {})
         })
       )
+      // Filed: the next ticket from this tab starts with a credential of its own.
+      try {
+        sessionStorage.removeItem(CREDENTIAL_KEY)
+      } catch {}
     } catch (err) {
       setError(describe(err))
     } finally {
@@ -99,13 +135,21 @@ export default function GuestNew() {
                     value={description()}
                     onInput={(e) => setDescription(e.currentTarget.value)}
                   />
+                  <FileUpload
+                    purpose={ATTACHMENT_PURPOSE}
+                    maxBytes={ATTACHMENT_MAX_BYTES}
+                    guest={o().uploadCredential}
+                    label={t("helpdesk.attachments.drop")}
+                    onChange={setFiles}
+                    onBusyChange={setUploading}
+                  />
                   <Show when={error()}>
                     <div class="notice notice-error" role="alert">
                       {error()}
                     </div>
                   </Show>
                   <div class="hd-form-actions">
-                    <Button type="submit" variant="primary" loading={busy()}>
+                    <Button type="submit" variant="primary" loading={busy()} disabled={uploading()}>
                       {t("helpdesk.new.submit")}
                     </Button>
                   </div>
