@@ -32,6 +32,12 @@ export interface WharfConfigShape {
   readonly uploadMaxBytes: number
   /** How long an unclaimed upload, finished or not, is kept. */
   readonly uploadExpiryHours: number
+  /** Where replies to Wharf's mails are received over SMTP (`WHARF_INBOUND_SMTP_PORT`; 0 picks
+   * a free port); null when mail is only sent. */
+  readonly inboundSmtpPort: number | null
+  /** The address replies go to, e.g. `support@example.com`; each mail's Reply-To is a
+   * `support+<what it is about>@example.com` form of it. */
+  readonly replyAddress: string
 }
 
 export class WharfConfig extends Context.Service<WharfConfig, WharfConfigShape>()("wharf/Config") {}
@@ -79,6 +85,17 @@ export const loadConfig = (options: {
       `WHARF_UPLOAD_EXPIRY_HOURS must be a number of hours, got "${env.WHARF_UPLOAD_EXPIRY_HOURS}"`
     )
   const publicUrl = env.WHARF_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`
+  const inboundSmtpPort = env.WHARF_INBOUND_SMTP_PORT ? Number(env.WHARF_INBOUND_SMTP_PORT) : null
+  if (
+    inboundSmtpPort !== null &&
+    !(Number.isInteger(inboundSmtpPort) && inboundSmtpPort >= 0 && inboundSmtpPort < 65536)
+  )
+    throw new Error(`WHARF_INBOUND_SMTP_PORT must be a port number, got "${env.WHARF_INBOUND_SMTP_PORT}"`)
+  const replyAddress = env.WHARF_REPLY_ADDRESS ?? `support@${new URL(publicUrl).hostname}`
+  if (!/^[^\s@+]+@[^\s@]+$/.test(replyAddress))
+    throw new Error(
+      `WHARF_REPLY_ADDRESS must be an address without a "+", like support@example.com, got "${replyAddress}"`
+    )
   return {
     dataDir: resolve(cwd, env.WHARF_DATA_DIR ?? file.dataDir ?? ".wharf"),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -93,6 +110,8 @@ export const loadConfig = (options: {
     publicUrl,
     secureCookies: publicUrl.startsWith("https:"),
     uploadMaxBytes,
-    uploadExpiryHours
+    uploadExpiryHours,
+    inboundSmtpPort,
+    replyAddress
   }
 }

@@ -28,6 +28,8 @@ export interface OutboxMail {
   readonly subject: string
   readonly text: string
   readonly html: string | null
+  /** Reply-To among them: where an answer to this mail goes. */
+  readonly headers: Readonly<Record<string, string>>
   readonly status: MailStatus
   readonly sentAt: string | null
   readonly error: string | null
@@ -76,6 +78,7 @@ interface OutboxRow {
   subject: string
   text_body: string
   html_body: string | null
+  headers: Record<string, string> | null
   status: MailStatus
   sent_at: Date | null
   error: string | null
@@ -126,7 +129,7 @@ export const makeMailer = (options: { smtpUrl: string | undefined; from: string 
       const to = o.to?.trim().toLowerCase() || null
       const rows = yield* db.query(
         (sql) => sql<OutboxRow[]>`
-          select id::text, created_at, to_addresses, subject, text_body, html_body, status, sent_at, error,
+          select id::text, created_at, to_addresses, subject, text_body, html_body, headers, status, sent_at, error,
             count(*) over () as total
           from wharf.mail_outbox
           where ${to}::text is null or exists (select 1 from unnest(to_addresses) a where lower(a) = ${to})
@@ -141,6 +144,7 @@ export const makeMailer = (options: { smtpUrl: string | undefined; from: string 
           subject: r.subject,
           text: r.text_body,
           html: r.html_body,
+          headers: r.headers ?? {},
           status: r.status,
           sentAt: r.sent_at?.toISOString() ?? null,
           error: r.error

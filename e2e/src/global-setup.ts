@@ -8,11 +8,14 @@ import { startE2eServer } from "./server"
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string
+    /** Where the server takes replies to its mails. */
+    smtpPort: number
   }
 }
 
 export default async function setup(project: TestProject) {
   const server = await startE2eServer()
   project.provide("baseUrl", server.url)
+  project.provide("smtpPort", server.smtpPort)
   return () => server.stop()
 }

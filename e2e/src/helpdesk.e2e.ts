@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto"
+import nodemailer from "nodemailer"
 import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { baseUrl, launchBrowser, screenshot, signIn } from "./browser"
 
 const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
@@ -44,7 +45,9 @@ const outboxFor = async (to: string) => {
     .join("; ")
   const input = encodeURIComponent(JSON.stringify({ to, limit: 10, offset: 0 }))
   const res = await fetch(`${baseUrl()}/trpc/helpdesk.admin.outbox?input=${input}`, { headers: { cookie } })
-  const json = (await res.json()) as { result: { data: { items: { subject: string; text: string }[] } } }
+  const json = (await res.json()) as {
+    result: { data: { items: { subject: string; text: string; headers: Record<string, string> }[] } }
+  }
   return json.result.data.items
 }
 
@@ -169,6 +172,20 @@ describe("the helpdesk in the browser", () => {
     // The guest's file is on their reply, downloadable through the same link.
     await expectDownload(page, nginx)
     expect(await page.locator(".upload-item").count()).toBe(0)
+
+    // Or they simply answer the mail (HD-13): the reply shows in the thread, marked as mail.
+    const smtp = nodemailer.createTransport({ host: "127.0.0.1", port: inject("smtpPort"), ignoreTLS: true })
+    await smtp.sendMail({
+      from: "访客 刘洋 <liu.yang@example.net>",
+      to: mail!.headers["Reply-To"],
+      subject: `Re: ${mail!.subject}`,
+      text: "用邮件回复：清理缓存后恢复了。\n\n在 2026年12月1日，Wharf 写道：\n> 我们已收到您的工单"
+    })
+    smtp.close()
+    await page.reload()
+    const byMail = page.locator(".hd-message", { hasText: "用邮件回复：清理缓存后恢复了。" })
+    await byMail.locator(".hd-message-time", { hasText: "邮件回复" }).waitFor()
+    expect(await byMail.textContent()).not.toContain("我们已收到您的工单")
     await screenshot(page, "helpdesk-guest-ticket")
 
     // An altered link is refused.

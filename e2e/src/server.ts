@@ -26,6 +26,9 @@ export const startE2eServer = async (plugins?: ReadonlyArray<string>) => {
       WHARF_ADMIN_PASSWORD: ADMIN.password,
       HOST: "127.0.0.1",
       PORT: "0",
+      // Replies to ticket mails come back over SMTP (HD-13), on a free port.
+      WHARF_INBOUND_SMTP_PORT: "0",
+      WHARF_REPLY_ADDRESS: "support@wharf.test",
       ...(plugins ? { WHARF_PLUGINS: plugins.join(",") } : {})
     },
     defaultPlugins: available.map((p) => p.id),
@@ -38,6 +41,7 @@ export const startE2eServer = async (plugins?: ReadonlyArray<string>) => {
   const port = typeof address === "object" && address ? address.port : 0
   return {
     url: `http://127.0.0.1:${port}`,
+    smtpPort: wharf.inboundSmtp!.port,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await wharf.close()

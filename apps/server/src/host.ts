@@ -11,7 +11,9 @@ import {
   Db,
   Extensions,
   expireUploadsJob,
+  type InboundSmtp,
   type InternalError,
+  inboundMailHandlers,
   type JobDefinition,
   Jobs,
   jsonLoggerLayer,
@@ -25,9 +27,11 @@ import {
   openEmbeddedDatabase,
   openServerDatabase,
   readMigrations,
+  receiveMail,
   resolvePlugins,
   router,
   runMigrations,
+  startInboundSmtp,
   Uploads,
   uploadsLayer,
   WharfConfig,
@@ -44,6 +48,8 @@ export interface Wharf {
   readonly plugins: ReadonlyArray<WharfPlugin>
   readonly database: OpenedDatabase
   readonly runtime: ManagedRuntime.ManagedRuntime<any, any>
+  /** Where replies to Wharf's mails are received, when `WHARF_INBOUND_SMTP_PORT` is set. */
+  readonly inboundSmtp: InboundSmtp | null
   /** Stop jobs, close the runtime and the database. */
   readonly close: () => Promise<void>
 }
@@ -126,6 +132,27 @@ export const createWharf = async (options: {
       await runtime.runPromise(Jobs.use((j) => j.start(jobs)).pipe(Scope.provide(scope)))
     }
 
+    const logInternal = (e: InternalError) =>
+      log("ERROR", e.message, { cause: String(e.cause), stack: (e.cause as Error)?.stack })
+    let inboundSmtp: InboundSmtp | null = null
+    if (config.inboundSmtpPort !== null) {
+      const handlers = await runtime.runPromise(
+        Effect.gen(function* () {
+          return (yield* Extensions).get(inboundMailHandlers)
+        })
+      )
+      const deliver = makeRun(runtime, null, logInternal)
+      inboundSmtp = await startInboundSmtp({
+        host: config.host,
+        port: config.inboundSmtpPort,
+        // A mail carries attachments base64-encoded: a third larger than the files.
+        maxBytes: 64 * 1024 ** 2,
+        deliver: (mail) => deliver(receiveMail(handlers, mail)),
+        onError: (e) => log("ERROR", "inbound mail failed", { error: String(e) })
+      })
+      log("INFO", "receiving replies by mail", { port: inboundSmtp.port, address: config.replyAddress })
+    }
+
     const rootRouter = router(
       Object.fromEntries(plugins.filter((p) => p.router).map((p) => [p.id, p.router!]))
     )
@@ -136,10 +163,7 @@ export const createWharf = async (options: {
       router: rootRouter,
       consoleDir: options.consoleDir,
       authenticate: (credentials: Credentials) => runtime.runPromise(authenticator.authenticate(credentials)),
-      run: (viewer) =>
-        makeRun(runtime, viewer, (e: InternalError) =>
-          log("ERROR", e.message, { cause: String(e.cause), stack: (e.cause as Error)?.stack })
-        ),
+      run: (viewer) => makeRun(runtime, viewer, logInternal),
       audit: (entry) =>
         runtime
           .runPromise(
@@ -154,7 +178,9 @@ export const createWharf = async (options: {
       plugins,
       database,
       runtime,
+      inboundSmtp,
       close: async () => {
+        await inboundSmtp?.close()
         await runtime.runPromise(Scope.close(scope, Exit.void)).catch(() => {})
         await runtime.dispose()
         await database.close()

@@ -4,24 +4,28 @@
  * a row in `wharf.uploads`; the plugin claims it in its own transaction and serves it
  * back through `download` after its own authorization check. Unclaimed uploads expire.
  */
+import { createHash, randomBytes } from "node:crypto"
 import { join } from "node:path"
-import { EVENTS } from "@tus/server"
+import { Readable } from "node:stream"
+import { EVENTS, Upload } from "@tus/server"
 import { Context, Effect, Layer } from "effect"
 import { WharfConfig } from "../config"
 import { Db, type DbError } from "../db/Db"
-import type { Invalid } from "../errors"
+import { Invalid } from "../errors"
 import { Extensions } from "../extensions"
 import type { JobDefinition } from "../plugin"
 import type { Viewer } from "../roles"
 import { fileResponse } from "./download"
 import { CHECKSUM_ALGORITHMS, hashWrites, parseChecksum, requestChecksum } from "./hashing"
-import { type UploadPurpose, uploadPurposes } from "./purposes"
+import { checkFile, type UploadPurpose, uploadPurposes } from "./purposes"
 import {
   type ClaimRequest,
   claimUploads,
   deleteUploadRow,
   expiredUploads,
   findUpload,
+  finishUpload,
+  insertUpload,
   type UploadRecord
 } from "./records"
 import { fileUploadStore, type UploadStore } from "./store"
@@ -35,6 +39,17 @@ export interface UploadsShape {
   readonly claim: (request: ClaimRequest) => Effect.Effect<ReadonlyArray<UploadRecord>, Invalid | DbError>
   /** The file as an HTTP response (200, or 206/416 for a `Range`); authorize before calling. */
   readonly download: (upload: UploadRecord, range: string | null | undefined) => Response
+  /**
+   * Store a file the server itself received (a mail's attachment) as a finished upload of
+   * `owner`, under the same purpose limits as a tus upload; claim it like any other.
+   */
+  readonly put: (file: {
+    purpose: string
+    owner: string
+    filename: string
+    contentType: string
+    bytes: Uint8Array
+  }) => Effect.Effect<UploadRecord, Invalid | DbError>
   /** Delete expired unclaimed uploads, bytes and rows; returns how many. */
   readonly expire: Effect.Effect<number, DbError>
   readonly purposes: ReadonlyArray<UploadPurpose>
@@ -117,8 +132,37 @@ export const makeUploadsLayer = (
         }
       })
 
+      const byPurpose = new Map(purposes.map((p) => [p.purpose, p]))
+      const put: UploadsShape["put"] = (file) =>
+        Effect.gen(function* () {
+          const checked = checkFile(byPurpose, config.uploadMaxBytes, {
+            ...file,
+            size: file.bytes.byteLength
+          })
+          if (!checked.ok) return yield* new Invalid({ message: checked.message })
+          // The id is made like FileStore makes it, so both kinds of upload look alike.
+          const id = randomBytes(16).toString("hex")
+          const size = file.bytes.byteLength
+          yield* Effect.promise(() => store.tus.create(new Upload({ id, size, offset: 0, metadata: {} })))
+          yield* Effect.promise(() => store.tus.write(Readable.from([Buffer.from(file.bytes)]), id, 0))
+          // Its sha256 is taken here; the hash worker need not follow it.
+          hashing.forget(id)
+          yield* insertUpload({
+            id,
+            owner: file.owner,
+            purpose: file.purpose,
+            filename: checked.filename,
+            contentType: checked.contentType,
+            size,
+            expiresAt: new Date(Date.now() + expiryMs)
+          })
+          yield* finishUpload(id, createHash("sha256").update(file.bytes).digest("hex"))
+          return (yield* findUpload(id))!
+        }).pipe(Effect.provideService(Db, db))
+
       return Uploads.of({
         handle,
+        put,
         // Only Db is provided: a caller's open transaction (a Context.Reference) stays in effect.
         find: (id) => Effect.provideService(findUpload(id), Db, db),
         claim: (request) => Effect.provideService(claimUploads(request), Db, db),

@@ -5,13 +5,12 @@
  * other caller is told it does not exist.
  */
 import { AsyncLocalStorage } from "node:async_hooks"
-import { basename } from "node:path"
 import { Server } from "@tus/server"
 import type { Effect } from "effect"
 import type { Viewer } from "../roles"
 import { readBodiesDirectly } from "./body"
 import type { Hashing } from "./hashing"
-import { GUEST_HEADER, typeAllowed, type UploadPurpose, uploadOwner } from "./purposes"
+import { checkFile, GUEST_HEADER, type UploadPurpose, uploadOwner } from "./purposes"
 import { findUpload, finishUpload, insertUpload } from "./records"
 import type { UploadStore } from "./store"
 
@@ -24,12 +23,6 @@ export const currentCaller = new AsyncLocalStorage<{ viewer: Viewer | null; gues
 const refuse = (status_code: number, body: string) => ({ status_code, body: `${body}\n` })
 
 const NOT_FOUND = refuse(404, "No such upload")
-
-const hasControlCharacter = (s: string) =>
-  [...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)
-
-const mib = (n: number) =>
-  n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${Math.ceil(n / 1024 ** 2)} MiB`
 
 export interface TusOptions {
   readonly store: UploadStore
@@ -83,35 +76,16 @@ export const makeTusServer = (o: TusOptions) => {
     onUploadCreate: async (_req, upload) => {
       const meta = upload.metadata ?? {}
       const purposeName = meta.purpose ?? ""
-      const purpose = o.purposes.get(purposeName)
-      if (!purpose) {
-        throw refuse(
-          400,
-          `Upload-Metadata: purpose "${purposeName}" is unknown; use one of ${[...o.purposes.keys()].join(", ")}`
-        )
-      }
-      const filename = basename((meta.filename ?? meta.name ?? "").replaceAll("\\", "/")).trim()
-      if (!filename || filename.length > 255 || hasControlCharacter(filename)) {
-        throw refuse(400, "Upload-Metadata: filename is required (1–255 characters, no control characters)")
-      }
-      const declared = meta.filetype ?? meta.type ?? ""
-      const contentType = /^[\w.+-]+\/[\w.+-]+$/.test(declared)
-        ? declared.toLowerCase()
-        : "application/octet-stream"
       if (upload.size === undefined) throw refuse(400, "Upload-Length is required")
-      const limit = Math.min(purpose.maxBytes ?? o.maxBytes, o.maxBytes)
-      if (upload.size > limit) {
-        throw refuse(
-          413,
-          `${filename} is ${mib(upload.size)}; files for ${purposeName} may be at most ${mib(limit)}`
-        )
-      }
-      if (!typeAllowed(purpose.allowedTypes, contentType)) {
-        throw refuse(
-          415,
-          `${filename} is ${contentType}; ${purposeName} accepts ${purpose.allowedTypes!.join(", ")}`
-        )
-      }
+      const file = checkFile(o.purposes, o.maxBytes, {
+        purpose: purposeName,
+        filename: meta.filename ?? meta.name ?? "",
+        contentType: meta.filetype ?? meta.type ?? "",
+        size: upload.size
+      })
+      if (!file.ok)
+        throw refuse(file.status, file.status === 400 ? `Upload-Metadata: ${file.message}` : file.message)
+      const { filename, contentType } = file
       const owner = await ownerFor(purposeName)
       if (!owner) throw refuse(401, "Sign in (or open your ticket link again) to upload files")
       await o.run(

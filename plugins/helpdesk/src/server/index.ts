@@ -2,13 +2,14 @@
  * @module The helpdesk plugin (工单): tickets with statuses, threads and internal notes,
  * surveys, guest tickets by signed link, SLAs in service hours, and auto-close.
  */
-import { contribute, definePlugin, readMigrations, uploadPurposes } from "@wharf/core"
+import { contribute, definePlugin, inboundMailHandlers, readMigrations, uploadPurposes } from "@wharf/core"
 import { serviceHoursLookups, serviceOrderHandlers } from "@wharf/plugin-support/shared"
 import { Effect, Layer } from "effect"
 import { attachmentPurpose } from "./attachments"
 import { loadDemoHelpdesk } from "./demo"
 import { autoCloseTickets, flagSlaBreaches } from "./jobs"
 import { ticketListCacheLayer } from "./list-cache"
+import { ticketReplies } from "./replies-by-mail"
 import { helpdeskRouter } from "./router"
 import { helpdeskRoutes } from "./routes"
 import { GuestLinks } from "./secret"
@@ -26,6 +27,7 @@ export const helpdeskPlugin = definePlugin({
   // Support's points: read only when support is enabled too; helpdesk never requires it.
   contributions: [
     contribute(uploadPurposes, attachmentPurpose),
+    contribute(inboundMailHandlers, ticketReplies),
     contribute(serviceOrderHandlers, ticketForOrder),
     contribute(serviceHoursLookups, serviceHoursByKey)
   ],

@@ -4,7 +4,7 @@
  * `[#10023] …`, so replies and filters thread by it. Mail goes out after the change
  * commits, and a mail server that refuses does not undo a reply: the outbox records why.
  */
-import { Mailer, type MailMessage, WharfConfig } from "@wharf/core"
+import { Mailer, type MailMessage, taggedReplyAddress, WharfConfig } from "@wharf/core"
 import { Effect } from "effect"
 import { preferencesOf } from "./people"
 import type { TicketRow } from "./rows"
@@ -27,6 +27,10 @@ export const supportLink = Effect.fn("Notify.supportLink")(function* (ticket: Pi
   const config = yield* WharfConfig
   return `${config.publicUrl.replace(/\/$/, "")}/support/tickets/${ticket.number}`
 })
+
+/** The first line of a mail one may answer; what a reply quotes from here on is cut off. */
+export const REPLY_ABOVE =
+  "## 直接回复此邮件即可回复工单，请写在此行上方 / Reply above this line to answer on the ticket ##"
 
 const footer = (link: string) => `\n\n查看工单 / Open the ticket:\n${link}`
 
@@ -64,12 +68,19 @@ export const mailToRequester = Effect.fn("Notify.requester")(function* (
     if (!prefs.emailNotifications) return [] as MailMessage[]
   }
   const link = yield* requesterLink(ticket)
+  const config = yield* WharfConfig
+  const links = yield* GuestLinks
+  // Replies by mail (HD-13) only where Wharf receives them.
+  const replyTo =
+    config.inboundSmtpPort === null
+      ? null
+      : taggedReplyAddress(config.replyAddress, links.replyTag(ticket, ticket.requester_email))
   return [
     {
       to: ticket.requester_email,
       subject: subjectOf(ticket),
-      text: `${ticket.requester_name}，您好 / Hello ${ticket.requester_name},\n\n${newsText(news)}${footer(link)}`,
-      headers: { "X-Wharf-Ticket": String(ticket.number) }
+      text: `${replyTo ? `${REPLY_ABOVE}\n\n` : ""}${ticket.requester_name}，您好 / Hello ${ticket.requester_name},\n\n${newsText(news)}${footer(link)}`,
+      headers: { "X-Wharf-Ticket": String(ticket.number), ...(replyTo ? { "Reply-To": replyTo } : {}) }
     }
   ] as MailMessage[]
 })

@@ -21,6 +21,12 @@ export class GuestLinks extends Context.Service<
     readonly issueFormUpload: () => string
     /** The form a credential was issued to (its nonce), or null for a forged one. */
     readonly formOf: (credential: string) => string | null
+    /** The Reply-To tag of a ticket's mails to `email` (`t10023-<hex>`): lower-case, as mail
+     * servers may lower-case an address. */
+    readonly replyTag: (ticket: { id: string; number: string | number }, email: string) => string
+    /** The ticket number a tag names, if it was made for that ticket and `email` (checked by `isReplyTag`). */
+    readonly replyTagNumber: (tag: string) => number | null
+    readonly isReplyTag: (tag: string, ticketId: string, email: string) => boolean
   }
 >()("helpdesk/GuestLinks") {
   static readonly layer = Layer.effect(
@@ -50,7 +56,24 @@ export class GuestLinks extends Context.Service<
         const given = Buffer.from(m[2]!)
         return given.length === expected.length && timingSafeEqual(given, expected) ? m[1]! : null
       }
-      return GuestLinks.of({ sign, verify, issueFormUpload, formOf })
+      const replyKey = createHmac("sha256", master).update("helpdesk.reply-by-mail.v1").digest()
+      const replySignature = (ticketId: string, email: string) =>
+        createHmac("sha256", replyKey)
+          .update(`${ticketId}\n${email.trim().toLowerCase()}`)
+          .digest("hex")
+          .slice(0, 32)
+      const replyTag = (ticket: { id: string; number: string | number }, email: string) =>
+        `t${ticket.number}-${replySignature(ticket.id, email)}`
+      const replyTagNumber = (tag: string) => {
+        const m = /^t(\d{1,15})-[0-9a-f]{32}$/.exec(tag.toLowerCase())
+        return m ? Number(m[1]) : null
+      }
+      const isReplyTag = (tag: string, ticketId: string, email: string) => {
+        const expected = Buffer.from(replySignature(ticketId, email))
+        const given = Buffer.from(tag.toLowerCase().split("-")[1] ?? "")
+        return given.length === expected.length && timingSafeEqual(given, expected)
+      }
+      return GuestLinks.of({ sign, verify, issueFormUpload, formOf, replyTag, replyTagNumber, isReplyTag })
     })
   )
 }

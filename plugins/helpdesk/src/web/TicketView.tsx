@@ -135,7 +135,10 @@ export const TicketView = (props: {
                     <Show when={m.proposesSolution}>
                       <Badge tone="success">{t("helpdesk.detail.solution")}</Badge>
                     </Show>
-                    <span class="muted hd-message-time">{formatDateTime(m.createdAt)}</span>
+                    <span class="muted hd-message-time">
+                      {formatDateTime(m.createdAt)}
+                      <Show when={m.via === "email"}> · {t("helpdesk.detail.viaEmail")}</Show>
+                    </span>
                   </header>
                   <Markdown html={m.html} />
                   <AttachmentList files={m.attachments} />
