@@ -108,7 +108,8 @@ describe.each(testBackends())("replies by mail on $name (HD-13)", (backend) => {
     await send({
       from: "zhou@example.org",
       to: await replyAddress("zhou@example.org"),
-      text: "补充：Chrome 和 Firefox 都一样。"
+      // An HTML-only mail: its text is read from the HTML, the quoted part cut off.
+      html: "<p>补充：Chrome 和 Firefox 都一样。</p><blockquote>我们已收到您的工单</blockquote>"
     })
     const last = (await thread(agent, created.body.number)).at(-1)!
     expect(last).toMatchObject({
