@@ -7,12 +7,14 @@
  * SMTP exchange with the reason, so the sender's mail server bounces it in words.
  */
 
+import { PassThrough } from "node:stream"
 import type { Effect } from "effect"
 import { Effect as E } from "effect"
 import { type AddressObject, simpleParser } from "mailparser"
 import { SMTPServer } from "smtp-server"
-import { isWharfError, NotFound } from "./errors"
+import { Invalid, isWharfError, NotFound } from "./errors"
 import { defineExtensionPoint } from "./plugin"
+import { InternalError } from "./runner"
 
 export interface InboundAttachment {
   readonly filename: string
@@ -71,16 +73,52 @@ const smtpError = (e: unknown) => {
   return Object.assign(error, { responseCode: isWharfError(e) ? 550 : 451 })
 }
 
+/**
+ * Mail a machine wrote in answer to ours (out-of-office, delivery reports, lists): RFC 3834
+ * `Auto-Submitted`, the older `Precedence` and `X-Autoreply` conventions, or a null sender.
+ * Posted to a ticket it would reopen it and mail the assignee, and answering it could loop.
+ */
+export const isAutomatic = (headers: ReadonlyMap<string, unknown>, envelopeSender: string) => {
+  const text = (name: string) => String(headers.get(name) ?? "").toLowerCase()
+  return (
+    envelopeSender === "" ||
+    (text("auto-submitted") !== "" && text("auto-submitted") !== "no") ||
+    ["bulk", "junk", "list", "auto_reply"].includes(text("precedence")) ||
+    headers.has("x-autoreply") ||
+    headers.has("x-autorespond")
+  )
+}
+
 export interface InboundSmtp {
   readonly port: number
   readonly close: () => Promise<void>
 }
 
-/** Listen for replies; `deliver` runs on the server's runtime and resolves once a handler took the mail. */
+/** At most `max` bytes reach the parser; the rest of an oversized mail is read and dropped. */
+const capped = (stream: NodeJS.ReadableStream, max: number) => {
+  let seen = 0
+  const out = new PassThrough()
+  stream.on("data", (chunk: Buffer) => {
+    seen += chunk.length
+    if (seen <= max) out.write(chunk)
+  })
+  stream.on("end", () => out.end())
+  stream.on("error", (e) => out.destroy(e))
+  return { out, oversized: () => seen > max }
+}
+
+const refusal = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode })
+
+/**
+ * Listen for replies; `deliver` runs on the server's runtime and resolves once a handler
+ * took the mail. Only tagged forms of `replyAddress` are accepted as recipients, so the
+ * listener is no open relay and unrelated mail is refused before its body is sent.
+ */
 export const startInboundSmtp = async (options: {
   host: string
   port: number
   maxBytes: number
+  replyAddress: string
   deliver: (mail: InboundMessage) => Promise<void>
   onError: (e: unknown) => void
 }): Promise<InboundSmtp> => {
@@ -91,22 +129,32 @@ export const startInboundSmtp = async (options: {
     // Plain SMTP from the organisation's mail relay; TLS ends there.
     disabledCommands: ["STARTTLS", "AUTH"],
     size: options.maxBytes,
+    maxClients: 50,
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (replyTagOf(options.replyAddress, address.address) === null) {
+        return callback(
+          refusal(550, `No mailbox ${address.address} here; Wharf takes only replies to its mails`)
+        )
+      }
+      callback()
+    },
     onData(stream, session, callback) {
-      simpleParser(stream)
+      const body = capped(stream, options.maxBytes)
+      const envelopeSender = session.envelope.mailFrom ? session.envelope.mailFrom.address : ""
+      simpleParser(body.out)
+        .catch(() => {
+          throw new Invalid({ message: "The mail could not be read as a MIME message" })
+        })
         .then(async (parsed) => {
-          if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
-            throw Object.assign(new Error(`The mail is larger than ${options.maxBytes} bytes`), {
-              responseCode: 552
-            })
-          }
+          if (body.oversized()) throw refusal(552, `The mail is larger than ${options.maxBytes} bytes`)
+          // Accepted and dropped: a bounce to an auto-reply would only answer a machine.
+          if (isAutomatic(parsed.headers, envelopeSender)) return
           const sender = addresses(parsed.from)[0]
           const envelope = session.envelope.rcptTo.map((r) => r.address)
           const headers = [...addresses(parsed.to), ...addresses(parsed.cc)].map((a) => a.address ?? "")
           await options.deliver({
-            from: (
-              sender?.address ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : "")
-            ).toLowerCase(),
+            from: (sender?.address ?? envelopeSender).toLowerCase(),
             fromName: sender?.name ?? "",
             to: [...new Set([...envelope, ...headers].filter(Boolean).map((a) => a.toLowerCase()))],
             subject: parsed.subject ?? "",
@@ -124,7 +172,8 @@ export const startInboundSmtp = async (options: {
           () => callback(),
           (e) => {
             if ((e as { responseCode?: number }).responseCode === 552) return callback(e)
-            if (!isWharfError(e)) options.onError(e)
+            // The runner has logged an internal error already; anything else is news.
+            if (!isWharfError(e) && !(e instanceof InternalError)) options.onError(e)
             callback(smtpError(e))
           }
         )

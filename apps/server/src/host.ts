@@ -147,6 +147,7 @@ export const createWharf = async (options: {
         port: config.inboundSmtpPort,
         // A mail carries attachments base64-encoded: a third larger than the files.
         maxBytes: 64 * 1024 ** 2,
+        replyAddress: config.replyAddress,
         deliver: (mail) => deliver(receiveMail(handlers, mail)),
         onError: (e) => log("ERROR", "inbound mail failed", { error: String(e) })
       })

@@ -143,6 +143,10 @@ export const makeUploadsLayer = (
           // The id is made like FileStore makes it, so both kinds of upload look alike.
           const id = randomBytes(16).toString("hex")
           const size = file.bytes.byteLength
+          // Bytes without a row would never expire: a failure below takes them away again.
+          yield* Effect.addFinalizer((exit) =>
+            exit._tag === "Failure" ? Effect.promise(() => store.remove(id)).pipe(Effect.ignore) : Effect.void
+          )
           yield* Effect.promise(() => store.tus.create(new Upload({ id, size, offset: 0, metadata: {} })))
           yield* Effect.promise(() => store.tus.write(Readable.from([Buffer.from(file.bytes)]), id, 0))
           // Its sha256 is taken here; the hash worker need not follow it.
@@ -158,7 +162,7 @@ export const makeUploadsLayer = (
           })
           yield* finishUpload(id, createHash("sha256").update(file.bytes).digest("hex"))
           return (yield* findUpload(id))!
-        }).pipe(Effect.provideService(Db, db))
+        }).pipe(Effect.scoped, Effect.provideService(Db, db))
 
       return Uploads.of({
         handle,

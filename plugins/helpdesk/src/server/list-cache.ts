@@ -5,7 +5,7 @@
  * (docs/benchmarks.md, helpdesk).
  *
  * A page is kept for at most `LIST_CACHE_MILLIS`, and every change to what a list shows
- * (a ticket, a category, a calendar) forgets all pages: on this replica once the change has
+ * (a ticket, a category's name) forgets all pages: on this replica once the change has
  * committed (`listsChanged`, so whoever made it sees it on their very next read), on the
  * others by the NOTIFY that the tables' triggers send (migration 0003). Where a
  * notification cannot arrive (PGlite's socket delivers none; a dropped LISTEN connection)
@@ -99,11 +99,12 @@ export const cachedList = <A extends object, E, R>(
     // After a change every connection misses at once; one read answers them all.
     const joined = cache.reading.get(key)
     if (joined) return yield* Deferred.await(joined) as Effect.Effect<A, E>
-    const result = yield* Deferred.make<unknown, unknown>()
-    cache.reading.set(key, result)
-    // Uninterruptible: whoever joined must get an answer even if this request is dropped.
+    // Uninterruptible from the moment others can join: they must get an answer even if this
+    // request is dropped.
     const exit = yield* Effect.uninterruptible(
       Effect.gen(function* () {
+        const result = Deferred.makeUnsafe<unknown, unknown>()
+        cache.reading.set(key, result)
         const ticket = cache.ticket()
         const exit = yield* Effect.exit(Effect.map(read(), (page): A => Object.freeze(page)))
         if (cache.reading.get(key) === result) cache.reading.delete(key)

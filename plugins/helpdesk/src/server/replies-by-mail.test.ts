@@ -18,6 +18,21 @@ describe("the text of a reply", () => {
     )
     expect(replyText("-----Original Message-----\nFrom: support")).toBe("")
   })
+
+  it("keeps the person's own lines: wrapped attributions, pasted quotes, replies between quotes", () => {
+    const wrapped =
+      "Fixed.\n\nOn Tue, Dec 1, 2026 at 9:00 AM Wharf Support <\nsupport@wharf.test> wrote:\n> old"
+    expect(replyText(wrapped)).toBe("Fixed.")
+    expect(replyText("Bitte prüfen.\n\nAm 01.12.2026 um 09:00 schrieb Wharf:\n> alt")).toBe("Bitte prüfen.")
+    const pasted = "The shell said:\n> ERROR: disk full\nafter the upgrade. What now?"
+    expect(replyText(pasted)).toBe(pasted)
+    const inline = "> Which version?\n6.2.1\n> Which host?\nnode-3"
+    expect(replyText(inline)).toBe(inline)
+    const outlook =
+      "Works now.\n\n发件人: Wharf <support@wharf.test>\n发送时间: 2026年12月1日\n主题: [#10023]"
+    expect(replyText(outlook)).toBe("Works now.")
+    expect(replyText("Done.\n--\nZhang Min")).toBe("Done.")
+  })
 })
 
 interface Mail {
@@ -119,7 +134,7 @@ describe.each(testBackends())("replies by mail on $name (HD-13)", (backend) => {
     })
   })
 
-  it("refuses, in words, a reply from another sender, to a forged or unknown address, or with nothing in it", async () => {
+  it("refuses, in words, a reply from another sender, to a forged or unknown address, or with nothing in it; drops auto-replies", async () => {
     const number = await newTicket(zhang, { title: "mail refusals" })
     await agent.rest("POST", `/tickets/${number}/replies`, { body: "请确认版本。" })
     const to = await replyAddress("zhang.min@example.com")
@@ -132,7 +147,20 @@ describe.each(testBackends())("replies by mail on $name (HD-13)", (backend) => {
       [{ from: "zhang.min@example.com", to, text: `\n${REPLY_ABOVE}\n> quoted` }, /550.*reply is empty/]
     ]
     for (const [mail, why] of refusals) await expect(send(mail)).rejects.toThrow(why)
+    // Not a relay: any other mailbox is refused before the mail is sent.
+    await expect(
+      send({ from: "zhang.min@example.com", to: "someone@example.org", text: "hi" })
+    ).rejects.toThrow(/550.*Wharf takes only replies/)
+    // An out-of-office answer is taken and dropped: it neither reopens the ticket nor bounces.
+    const status = (await agent.rest("GET", `/tickets/${number}`)).body.status
+    await send({
+      from: "zhang.min@example.com",
+      to,
+      text: "I am out of office until Monday.",
+      headers: { "Auto-Submitted": "auto-replied" }
+    })
     expect((await thread(agent, number)).length).toBe(before)
+    expect((await agent.rest("GET", `/tickets/${number}`)).body.status).toBe(status)
   })
 
   const agentId = async () => {

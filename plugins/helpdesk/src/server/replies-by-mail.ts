@@ -22,24 +22,53 @@ import { ATTACHMENT_PURPOSE, attachUploads, ownerFor } from "./attachments"
 import { deliver, REPLY_ABOVE } from "./notify"
 import { GuestLinks } from "./secret"
 
-/** Where the quoted mail begins, in the clients people use (and our own marker line). */
-const QUOTE_STARTS = [
-  /^#+\s*直接回复此邮件/,
-  /reply above this line/i,
-  /^On .+ wrote:\s*$/,
-  /^在.+写道[:：]\s*$/,
-  /^-{2,}\s*(Original Message|原始邮件|Forwarded message)/i,
-  /^(From|发件人)[:：]\s*\S/,
-  /^_{10,}\s*$/,
-  /^>/
-]
+/** Our own first line, quoted back in the reply: everything from it on is the old mail. */
+const MARKER = /reply above this line/i
+/** "On … wrote:" and its kin, possibly wrapped over two lines by the client. */
+const ATTRIBUTION = /(wrote|写道|schrieb|a écrit|escribió).*[:：]\s*$/i
+const ATTRIBUTION_START = /^(On|在|Am|Le|El)\s/
+/** Outlook and others quote nothing: a header block of the old mail follows the reply. */
+const OLD_HEADERS = /^(-{2,}\s*(Original Message|原始邮件|Forwarded message)|(From|发件人)\s*[:：]\s*\S)/i
 
-/** What the person wrote: the text above the quoted mail, without a `-- ` signature. */
+const isQuoted = (line: string) => line.trimStart().startsWith(">")
+
+/** The reply's own lines up to `end`, without an attribution line just above it. */
+const above = (lines: ReadonlyArray<string>, end: number) => {
+  let cut = end
+  while (cut > 0 && lines[cut - 1]!.trim() === "") cut--
+  if (cut > 0 && ATTRIBUTION.test(lines[cut - 1]!)) {
+    cut--
+    if (
+      !ATTRIBUTION_START.test(lines[cut]!.trim()) &&
+      cut > 0 &&
+      ATTRIBUTION_START.test(lines[cut - 1]!.trim())
+    )
+      cut--
+  }
+  return lines.slice(0, cut)
+}
+
+/**
+ * What the person wrote. With our marker line quoted, the text above it; otherwise the
+ * text above the old mail only when nothing of their own follows it (a reply written
+ * between quoted lines is kept whole, quotes and all, rather than cut short). A `-- `
+ * signature goes.
+ */
 export const replyText = (text: string): string => {
   const lines = text.replace(/\r\n/g, "\n").split("\n")
-  const end = lines.findIndex((line) => QUOTE_STARTS.some((re) => re.test(line.trim())))
-  const own = end === -1 ? lines : lines.slice(0, end)
-  const signature = own.indexOf("-- ")
+  let own: ReadonlyArray<string> = lines
+  const marker = lines.findIndex((line) => MARKER.test(line))
+  if (marker !== -1) own = above(lines, marker)
+  else {
+    const headers = lines.findIndex((line) => OLD_HEADERS.test(line.trim()))
+    // Quoted lines count as the old mail only if no line of the reply's own comes after them.
+    let tail = lines.length
+    while (tail > 0 && (isQuoted(lines[tail - 1]!) || lines[tail - 1]!.trim() === "")) tail--
+    const quotedTail = tail < lines.length && lines.slice(tail).some(isQuoted) ? tail : -1
+    const ends = [headers, quotedTail].filter((i) => i !== -1)
+    if (ends.length > 0) own = above(lines, Math.min(...ends))
+  }
+  const signature = own.findIndex((line) => line === "-- " || line === "--")
   return (signature === -1 ? own : own.slice(0, signature)).join("\n").trim()
 }
 
