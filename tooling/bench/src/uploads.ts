@@ -162,21 +162,7 @@ const main = async () => {
     }, 100)
 
     const started = performance.now()
-    const url = await new Promise<string>((resolve, reject) => {
-      const upload = new Upload(createReadStream(source), {
-        endpoint: `${base}/uploads`,
-        headers: { cookie: cookies.join("; "), "x-csrf-token": csrf },
-        metadata: {
-          filename: "bench-诊断包.bin",
-          filetype: "application/octet-stream",
-          purpose: "ticket-attachment"
-        },
-        retryDelays: [0, 1000],
-        onSuccess: () => resolve(upload.url!),
-        onError: reject
-      })
-      upload.start()
-    })
+    const url = await send(source, `${base}/uploads`, { cookie: cookies.join("; "), "x-csrf-token": csrf })
     const seconds = (performance.now() - started) / 1000
     clearInterval(sampler)
     const peak = peakReset ? Math.max(status(server.pid!, "VmHWM"), sampledPeak) : sampledPeak
