@@ -1,9 +1,10 @@
 /**
  * @module What the knowledge base's procedures answer, shared with the console.
  */
+import type { TextSegment } from "@wharf/core/web"
 
-/** Text split into pieces, `true` where it matches the search (render as text, never HTML). */
-export type Segment = readonly [text: string, hit: boolean]
+/** Text split into pieces, `true` where it matches the search (core's `Highlighted` shows it). */
+export type Segment = TextSegment
 
 export interface ArticleSummary {
   readonly id: string

@@ -4,10 +4,9 @@
  * is a ticket that need not be written.
  */
 import { A } from "@solidjs/router"
-import { Card, t } from "@wharf/core/web"
+import { Card, Highlighted, t } from "@wharf/core/web"
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { api } from "./api"
-import { Highlighted } from "./parts"
 import "./kb.css"
 
 export const DEBOUNCE_MS = 400

@@ -1,16 +1,11 @@
 /**
- * @module Small pieces shared by the knowledge base pages: highlighted text, article
- * rows, and the server-sanitised article HTML.
+ * @module Small pieces shared by the knowledge base pages: article rows, and the
+ * server-sanitised article HTML.
  */
 import { A } from "@solidjs/router"
 import { Badge, formatDateTime, t } from "@wharf/core/web"
 import { For, Show } from "solid-js"
-import type { ArticleSummary, Segment } from "../shared/types"
-
-/** Matches in <mark>; everything is text, so a title cannot inject markup. */
-export const Highlighted = (props: { segments: ReadonlyArray<Segment> }) => (
-  <For each={props.segments}>{([text, hit]) => (hit ? <mark>{text}</mark> : text)}</For>
-)
+import type { ArticleSummary } from "../shared/types"
 
 export const ArticleMeta = (props: { article: ArticleSummary }) => (
   <span class="kb-meta">

@@ -1,6 +1,7 @@
 /**
  * @module What the manuals plugin's procedures answer, shared with the console.
  */
+import type { TextSegment } from "@wharf/core/web"
 
 export interface ManualSummary {
   readonly product: string
@@ -36,7 +37,8 @@ export interface Release {
   readonly html: string
 }
 
-export type Segment = readonly [text: string, hit: boolean]
+/** A piece of a title or snippet and whether it matched the search (core's `Highlighted` shows it). */
+export type Segment = TextSegment
 
 export interface PageHit {
   readonly product: string

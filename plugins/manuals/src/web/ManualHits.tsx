@@ -4,7 +4,7 @@
  * one page does not show up once per version.
  */
 import { A } from "@solidjs/router"
-import { Card, ErrorNotice, Loading, t } from "@wharf/core/web"
+import { Card, ErrorNotice, Highlighted, Loading, t } from "@wharf/core/web"
 import { createResource, For, Show } from "solid-js"
 import { api } from "./api"
 import "./manuals.css"
@@ -44,7 +44,7 @@ export const ManualHits = (props: { q?: unknown; product?: unknown; version?: un
                       {h.product} {h.version}
                     </span>
                     <p class="manuals-hit-snippet">
-                      <For each={h.snippet}>{([text, hit]) => (hit ? <mark>{text}</mark> : text)}</For>
+                      <Highlighted segments={h.snippet} />
                     </p>
                   </li>
                 )}

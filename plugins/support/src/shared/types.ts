@@ -1,3 +1,4 @@
+import type { TextSegment } from "@wharf/core/web"
 export interface PremiumService {
   readonly id: string
   readonly name: string
@@ -17,7 +18,8 @@ export interface ServiceOrder {
   readonly createdAt: string
 }
 
-export type Segment = readonly [text: string, hit: boolean]
+/** A piece of a title or snippet and whether it matched the search (core's `Highlighted` shows it). */
+export type Segment = TextSegment
 
 export interface Faq {
   readonly id: string

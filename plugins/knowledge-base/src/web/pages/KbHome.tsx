@@ -11,6 +11,7 @@ import {
   EmptyState,
   ErrorNotice,
   formatNumber,
+  Highlighted,
   hasRole,
   Loading,
   locale,
@@ -24,7 +25,7 @@ import {
 } from "@wharf/core/web"
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { api } from "../api"
-import { ArticleLinks, ArticleMeta, Highlighted } from "../parts"
+import { ArticleLinks, ArticleMeta } from "../parts"
 import "../kb.css"
 
 const PAGE = 10

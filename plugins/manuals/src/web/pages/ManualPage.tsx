@@ -9,6 +9,7 @@ import {
   Button,
   Card,
   ErrorNotice,
+  Highlighted,
   hasRole,
   Loading,
   Page,
@@ -120,7 +121,7 @@ export default function ManualPage() {
                         <li>
                           <A href={`${base()}/${h.slug}`}>{h.title}</A>
                           <div class="muted">
-                            <For each={h.snippet}>{([text, hit]) => (hit ? <mark>{text}</mark> : text)}</For>
+                            <Highlighted segments={h.snippet} />
                           </div>
                         </li>
                       )}

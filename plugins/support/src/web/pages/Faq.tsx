@@ -7,6 +7,7 @@ import {
   EmptyState,
   ErrorNotice,
   errorMessage,
+  Highlighted,
   hasRole,
   Loading,
   locale,
@@ -80,9 +81,7 @@ export default function Faq() {
                 {(f) => (
                   <details open={Boolean(q())}>
                     <summary>
-                      <For each={f.questionSegments}>
-                        {([text, hit]) => (hit ? <mark>{text}</mark> : text)}
-                      </For>
+                      <Highlighted segments={f.questionSegments} />
                     </summary>
                     <div innerHTML={f.html} />
                     <Show when={admin()}>
