@@ -25,7 +25,6 @@ export interface InboundAttachment {
 export interface InboundMessage {
   /** The sender's address, lower-cased. */
   readonly from: string
-  readonly fromName: string
   /** Every address it was sent to: the SMTP envelope's and the To and Cc headers'. */
   readonly to: ReadonlyArray<string>
   readonly subject: string
@@ -155,7 +154,6 @@ export const startInboundSmtp = async (options: {
           const headers = [...addresses(parsed.to), ...addresses(parsed.cc)].map((a) => a.address ?? "")
           await options.deliver({
             from: (sender?.address ?? envelopeSender).toLowerCase(),
-            fromName: sender?.name ?? "",
             to: [...new Set([...envelope, ...headers].filter(Boolean).map((a) => a.toLowerCase()))],
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",

@@ -149,7 +149,7 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     const user = wharf.client()
     await user.signIn("li.wei@example.com", "wharf-demo-1")
     const manual = { product: "TOS", version: "3.0", title: "TOS 3.0 用户手册", publishedAt: "2026-12-01" }
-    const page = { product: "TOS", version: "2.0", newSlug: "hacked", title: "x", body: "y" }
+    const page = { product: "TOS", version: "2.0", newSlug: "by-a-plain-user", title: "x", body: "y" }
     for (const [path, input] of [
       ["manuals.editor.create", manual],
       ["manuals.editor.save", page],
