@@ -98,7 +98,7 @@ const readJson = async (c: Context): Promise<unknown> => {
   try {
     return JSON.parse(text)
   } catch {
-    throw new Invalid({ message: "The request body is not valid JSON" })
+    throw new Invalid({ message: "The request body is not valid JSON", reason: "core.badJson" })
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server"
 import { Schema } from "effect"
-import { httpStatusOf, isWharfError, trpcCodeOf } from "./errors"
+import { Forbidden, httpStatusOf, isWharfError, reasonOf, trpcCodeOf, Unauthorized } from "./errors"
 import { InternalError, type RunEffect } from "./runner"
 import { type Authentication, hasRole, type Role, type Viewer } from "./viewer"
 
@@ -28,6 +28,9 @@ interface StandardIssue {
   readonly message: string
   /** A list of keys (Standard Schema), or already a dotted string (a Wharf `Invalid`). */
   readonly path?: string | ReadonlyArray<PropertyKey | { key: PropertyKey }>
+  /** A Wharf `Invalid`'s issues may say why as a code (see `reason.ts`). */
+  readonly reason?: string
+  readonly params?: Readonly<Record<string, string | number>>
 }
 
 const describeIssues = (issues: ReadonlyArray<StandardIssue>) =>
@@ -36,7 +39,9 @@ const describeIssues = (issues: ReadonlyArray<StandardIssue>) =>
       typeof i.path === "string"
         ? i.path
         : (i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
-    message: i.message
+    message: i.message,
+    ...(i.reason ? { reason: i.reason } : {}),
+    ...(i.params ? { params: i.params } : {})
   }))
 
 const t = initTRPC.context<RequestContext>().create({
@@ -49,7 +54,13 @@ const t = initTRPC.context<RequestContext>().create({
       : error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof InternalError)
         ? "Something went wrong on the server; the details are in its log"
         : shape.message
-    return { ...shape, message, data: { ...shape.data, stack: undefined, ...(issues ? { issues } : {}) } }
+    // The reason code lets the console say it in the reader's language.
+    const reason = isWharfError(error.cause) ? reasonOf(error.cause) : {}
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, stack: undefined, ...reason, ...(issues ? { issues } : {}) }
+    }
   }
 })
 
@@ -107,14 +118,22 @@ export const publicProcedure = base
 
 /** A signed-in user; `ctx.viewer` is not null. */
 export const authedProcedure = base.use(({ ctx, next }) => {
-  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" })
+  if (!ctx.viewer) {
+    const cause = new Unauthorized({ message: "Sign in to continue", reason: "core.signInRequired" })
+    throw new TRPCError({ code: "UNAUTHORIZED", message: cause.message, cause })
+  }
   return next({ ctx: { ...ctx, viewer: ctx.viewer } })
 })
 
 const withRole = (...roles: ReadonlyArray<Role>) =>
   authedProcedure.use(({ ctx, next }) => {
     if (!hasRole(ctx.viewer, ...roles)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${roles.join(" or ")} role` })
+      const cause = new Forbidden({
+        message: `This needs the ${roles.join(" or ")} role`,
+        reason: "core.roleRequired",
+        params: { roles: roles.join(" / ") }
+      })
+      throw new TRPCError({ code: "FORBIDDEN", message: cause.message, cause })
     }
     return next()
   })

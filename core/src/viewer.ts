@@ -36,7 +36,8 @@ export const CurrentViewer = Context.Reference<Viewer | null>("wharf/CurrentView
 /** The signed-in viewer, or `Unauthorized`. */
 export const requireViewer = Effect.gen(function* () {
   const viewer = yield* CurrentViewer
-  if (!viewer) return yield* new Unauthorized({ message: "Sign in to continue" })
+  if (!viewer)
+    return yield* new Unauthorized({ message: "Sign in to continue", reason: "core.signInRequired" })
   return viewer
 })
 
@@ -45,7 +46,11 @@ export const requireRole = (...roles: ReadonlyArray<Role>) =>
   Effect.gen(function* () {
     const viewer = yield* requireViewer
     if (!hasRole(viewer, ...roles)) {
-      return yield* new Forbidden({ message: `This needs the ${roles.join(" or ")} role` })
+      return yield* new Forbidden({
+        message: `This needs the ${roles.join(" or ")} role`,
+        reason: "core.roleRequired",
+        params: { roles: roles.join(" / ") }
+      })
     }
     return viewer
   })

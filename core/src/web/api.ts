@@ -12,6 +12,8 @@ import {
 } from "@trpc/client"
 import type { AnyTRPCRouter } from "@trpc/server"
 import { observable } from "@trpc/server/observable"
+import { type Reason, reasonKey } from "../reason"
+import { hasMessage, locale, t } from "./i18n"
 
 export const CSRF_COOKIE = "wharf_csrf"
 export const CSRF_HEADER = "x-csrf-token"
@@ -71,30 +73,58 @@ const client = createTRPCClient<AnyTRPCRouter>({
 export const pluginApi = <TRouter extends AnyTRPCRouter>(pluginId: string): TRPCClient<TRouter> =>
   (client as unknown as Record<string, TRPCClient<TRouter>>)[pluginId]!
 
-/** What to tell the user about a failed call: the server's message, or a network hint. */
+/** The reason code and parameters the server gave for a failed call, if any. */
+export const reasonOfError = (e: unknown): Reason | undefined => {
+  const source =
+    e instanceof HttpError ? e : (e as { data?: Partial<Reason> & { reason?: string } } | null)?.data
+  const code = (source as { reason?: unknown } | undefined)?.reason
+  if (typeof code !== "string") return undefined
+  const params = (source as { params?: Reason["params"] }).params
+  return { code, ...(params ? { params } : {}) }
+}
+
+/** A reason in the reader's language, or `fallback` (the server's English) when none is known. */
+export const renderReason = (reason: Reason | undefined, fallback: string): string =>
+  reason && hasMessage(reasonKey(reason.code)) ? t(reasonKey(reason.code), reason.params) : fallback
+
+/**
+ * What to tell the user about a failed call: the server's reason in the reader's language,
+ * its message when it gave no known reason, or "network" when it could not be reached.
+ */
 export const errorMessage = (e: unknown): string => {
-  if (e instanceof TRPCClientError) {
-    if (e.message === "Failed to fetch" || e.message.includes("fetch failed")) return "network"
-    return e.message
-  }
-  if (e instanceof Error) return e.message === "Failed to fetch" ? "network" : e.message
-  return String(e)
+  const reason = reasonOfError(e)
+  if (reason && hasMessage(reasonKey(reason.code))) return renderReason(reason, "")
+  const message = e instanceof Error ? e.message : String(e)
+  if (message === "Failed to fetch" || message.includes("fetch failed")) return "network"
+  // A refusal without a known reason: its kind in the reader's language rather than the
+  // server's English (which stays the language of REST clients, the CLI and logs).
+  const status = errorStatus(e)
+  if (status && locale() !== "en" && hasMessage(`errorKind.${status}`)) return t(`errorKind.${status}`)
+  return message
 }
 
 /** The HTTP status of a failed call, when there is one. */
 export const errorStatus = (e: unknown): number | undefined =>
-  e instanceof TRPCClientError ? (e.data as { httpStatus?: number } | undefined)?.httpStatus : undefined
+  e instanceof TRPCClientError
+    ? (e.data as { httpStatus?: number } | undefined)?.httpStatus
+    : e instanceof HttpError
+      ? e.status
+      : undefined
 
 export interface FieldIssue {
   readonly path: string
   readonly message: string
+  readonly reason?: string
+  readonly params?: Reason["params"]
 }
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly issues?: ReadonlyArray<FieldIssue>
+    readonly issues?: ReadonlyArray<FieldIssue>,
+    readonly reason?: string,
+    readonly params?: Reason["params"]
   ) {
     super(message)
   }
@@ -113,7 +143,8 @@ export const fieldIssues = (error: unknown): Record<string, string> => {
   const out: Record<string, string> = {}
   for (const i of issues) {
     if (typeof i?.path !== "string" || typeof i?.message !== "string" || !i.path) continue
-    out[i.path.split(".")[0]!] ??= i.message
+    const reason = typeof i.reason === "string" ? { code: i.reason, params: i.params } : undefined
+    out[i.path.split(".")[0]!] ??= renderReason(reason, i.message)
   }
   return out
 }
@@ -133,6 +164,15 @@ export const fetchJson = async <T>(path: string, init: RequestInit = {}): Promis
   const text = await res.text()
   const body = text ? JSON.parse(text) : null
   if (res.status === 401) sessionLost()
-  if (!res.ok) throw new HttpError(res.status, body?.error?.message ?? res.statusText, body?.error?.issues)
+  if (!res.ok) {
+    const error = body?.error
+    throw new HttpError(
+      res.status,
+      error?.message ?? res.statusText,
+      error?.issues,
+      error?.reason,
+      error?.params
+    )
+  }
   return body as T
 }

@@ -43,6 +43,12 @@ export const t = (key: string, params?: Record<string, string | number>): string
     : text
 }
 
+/** True when the current language (or English) has a message for `key`. */
+export const hasMessage = (key: string): boolean => {
+  version()
+  return key in catalog[locale()] || key in catalog.en
+}
+
 /** Dates and numbers in the current language. */
 export const formatDateTime = (iso: string) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))

@@ -3,6 +3,17 @@ import type { Messages } from "./plugin"
 
 export const coreMessages: Messages = {
   "zh-CN": {
+    "error.core.signInRequired": "请先登录",
+    "error.core.roleRequired": "需要以下角色之一：{roles}",
+    "error.core.badJson": "请求内容不是有效的 JSON",
+    "errorKind.400": "填写的内容有误，请检查后重试。",
+    "errorKind.401": "请先登录。",
+    "errorKind.403": "你的账号没有执行此操作的权限。",
+    "errorKind.404": "找不到要访问的内容：它可能已被删除，或者你没有查看它的权限。",
+    "errorKind.409": "操作与当前状态冲突（可能有人刚刚改过），请刷新后重试。",
+    "errorKind.413": "内容太大，无法接收。",
+    "errorKind.429": "操作太频繁，请稍后再试。",
+    "errorKind.503": "依赖的服务（数据库、集群或邮件服务器）暂时没有响应，请稍后重试。",
     "common.loading": "加载中…",
     "common.retry": "重试",
     "common.cancel": "取消",
@@ -76,6 +87,18 @@ export const coreMessages: Messages = {
     "upload.forget": "不再继续"
   },
   en: {
+    "error.core.signInRequired": "Sign in to continue",
+    "error.core.roleRequired": "This needs one of these roles: {roles}",
+    "error.core.badJson": "The request body is not valid JSON",
+    "errorKind.400": "Something in the form is not right; check it and try again.",
+    "errorKind.401": "Sign in to continue.",
+    "errorKind.403": "Your account may not do this.",
+    "errorKind.404": "It is not there: it may have been deleted, or you may not see it.",
+    "errorKind.409": "This clashes with a change made meanwhile; reload and try again.",
+    "errorKind.413": "That is too large to accept.",
+    "errorKind.429": "Too many attempts; wait a moment and try again.",
+    "errorKind.503":
+      "A service Wharf needs (database, cluster or mail server) did not answer; try again shortly.",
     "common.loading": "Loading…",
     "common.retry": "Retry",
     "common.cancel": "Cancel",

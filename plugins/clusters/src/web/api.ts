@@ -3,9 +3,10 @@
  * stream (Server-Sent Events from a REST route: `EventSource` reconnects by itself and
  * sends the session cookie, and the shared tRPC client has no subscription link).
  */
-import { errorMessage, pluginApi, t } from "@wharf/core/web"
+import { errorMessage, pluginApi, renderReason, t } from "@wharf/core/web"
 import { onCleanup } from "solid-js"
 import type { ClustersRouter } from "../server/router"
+import type { LabelProblem } from "../shared/labels"
 import type { HostsChanged } from "../shared/types"
 
 export const api = pluginApi<ClustersRouter>("clusters")
@@ -13,6 +14,13 @@ export const api = pluginApi<ClustersRouter>("clusters")
 export const describe = (error: unknown) => {
   const m = errorMessage(error)
   return m === "network" ? t("common.networkError") : m
+}
+
+/** A label problem in the reader's language, its part ("the key", "the value") too. */
+export const describeProblem = (p: LabelProblem) => {
+  const part = p.params?.part
+  const params = part ? { ...p.params, part: t(`clusters.labelPart.${part}`) } : p.params
+  return renderReason({ code: p.code, ...(params ? { params } : {}) }, p.message)
 }
 
 /** Calls `onChange` (at most every `throttleMs`) while the cluster's hosts change; closed with the owner. */

@@ -1,6 +1,12 @@
 /** @module The clusters console texts, zh-CN first. */
+import { clustersReasons, clustersReasonsZh } from "../shared/reasons"
+
 export const messages = {
   "zh-CN": {
+    ...clustersReasonsZh,
+    "clusters.labelPart.key": "键",
+    "clusters.labelPart.value": "值",
+    "clusters.labelPart.name": "键名（“/”之后）",
     "clusters.nav": "集群管理",
     "clusters.title": "集群管理",
     "clusters.subtitle": "Wharf 管理的 Kubernetes 集群及其主机",
@@ -97,6 +103,10 @@ export const messages = {
     "host.storageUsageUnknown": "存储使用量不在 metrics.k8s.io 中"
   },
   en: {
+    ...clustersReasons.messages,
+    "clusters.labelPart.key": "key",
+    "clusters.labelPart.value": "value",
+    "clusters.labelPart.name": 'key\'s name (after "/")',
     "clusters.nav": "Clusters",
     "clusters.title": "Clusters",
     "clusters.subtitle": "The Kubernetes clusters Wharf manages, and their hosts",

@@ -3,8 +3,10 @@
  * every ticket; a customer sees the tickets they asked and those of their groups; anyone
  * else is told the ticket does not exist.
  */
+
 import { Db, hasRole, NotFound, requireViewer, type Sql, type Viewer } from "@wharf/core"
 import { Effect } from "effect"
+import { helpdeskReasons } from "../shared/reasons"
 import { type Fragment, type TicketRow, ticketColumns, ticketFrom } from "./rows"
 
 export const isSupport = (viewer: Viewer) => hasRole(viewer, "admin", "agent")
@@ -38,7 +40,8 @@ export const visibleTo = (sql: Sql, viewer: Viewer) =>
 export const sideOf = (viewer: Viewer, ticket: Pick<TicketRow, "requester_id">): "customer" | "support" =>
   isSupport(viewer) && ticket.requester_id !== viewer.id ? "support" : "customer"
 
-export const noSuchTicket = (number: number) => new NotFound({ message: `There is no ticket #${number}` })
+export const noSuchTicket = (number: number) =>
+  new NotFound(helpdeskReasons.because("helpdesk.noSuchTicket", { number }))
 
 /** The ticket if the viewer may see it; `forUpdate` locks it for a change. */
 export const findVisibleTicket = Effect.fn("Tickets.findVisible")(function* (

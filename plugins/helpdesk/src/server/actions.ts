@@ -3,8 +3,10 @@
  * confirming, closing, and support's direct edits. Every status change goes through
  * `transition` and lands in the ticket's history.
  */
+
 import { Conflict, Db, Forbidden, type MailMessage, requireViewer } from "@wharf/core"
 import { Effect } from "effect"
+import { helpdeskReasons } from "../shared/reasons"
 import { type Severity, type TicketEvent, type TicketStatus, transition } from "../shared/status"
 import { findVisibleTicket, isSupport, sideOf } from "./access"
 import { attachUploads, ownerFor } from "./attachments"
@@ -14,6 +16,18 @@ import { deliver, mailToRequester, mailToSupport } from "./notify"
 import { findAgent, findPerson } from "./people"
 import type { TicketRow } from "./rows"
 import { detailOf } from "./tickets"
+
+const { because } = helpdeskReasons
+
+/** What a new thread message says about itself, besides its text. */
+interface MessageInput {
+  readonly body: string
+  /** Support only: a note the customer never sees. */
+  readonly internal?: boolean | undefined
+  readonly proposeSolution?: boolean | undefined
+  /** Customer only: the proposed solution did not solve it. */
+  readonly notSolved?: boolean | undefined
+}
 
 export interface Actor {
   readonly id: string | null
@@ -51,7 +65,7 @@ export const applyEvent = Effect.fn("Tickets.applyEvent")(function* (
   note?: string
 ) {
   const result = transition(ticket.status, event)
-  if (!result.ok) return yield* new Conflict({ message: result.reason })
+  if (!result.ok) return yield* new Conflict(because(result.reason))
   if (result.to === ticket.status) return result.to
   const db = yield* Db
   yield* db.query(
@@ -62,7 +76,8 @@ export const applyEvent = Effect.fn("Tickets.applyEvent")(function* (
   )
   yield* listsChanged
   yield* recordHistory(ticket.id, actor, {
-    action: "status",
+    // "Not solved" is worth its own line: the customer answered the proposed solution.
+    action: event.type === "notSolved" ? "not_solved" : "status",
     from: ticket.status,
     to: result.to,
     note: note ?? null
@@ -74,20 +89,25 @@ export const applyEvent = Effect.fn("Tickets.applyEvent")(function* (
 export const addMessage = Effect.fn("Tickets.addMessage")(function* (
   ticket: TicketRow,
   author: Actor & { side: "customer" | "support" },
-  input: { body: string; internal?: boolean | undefined; proposeSolution?: boolean | undefined },
+  input: MessageInput,
   via: "console" | "api" | "email" | "guest-link"
 ) {
   const db = yield* Db
   if (author.side === "customer" && (input.internal || input.proposeSolution)) {
-    return yield* new Forbidden({ message: "Only support can write internal notes or propose solutions" })
+    return yield* new Forbidden(because("helpdesk.supportOnlyNote"))
+  }
+  if (author.side === "support" && input.notSolved) {
+    return yield* new Forbidden(because("helpdesk.customerOnlyConfirm"))
   }
   if (input.internal) {
     // A note changes nothing the customer could notice, not even the ticket's update time.
-    if (ticket.status === "closed") return yield* new Conflict({ message: "This ticket is closed" })
+    if (ticket.status === "closed") return yield* new Conflict(because("helpdesk.ticketClosed"))
   } else {
     const event: TicketEvent =
       author.side === "customer"
-        ? { type: "customerReply" }
+        ? input.notSolved
+          ? { type: "notSolved" }
+          : { type: "customerReply" }
         : input.proposeSolution
           ? { type: "proposeSolution" }
           : { type: "agentReply" }
@@ -113,7 +133,7 @@ export const addMessage = Effect.fn("Tickets.addMessage")(function* (
 export const mailsForMessage = Effect.fn("Tickets.mailsForMessage")(function* (
   ticket: TicketRow,
   author: Actor & { side: "customer" | "support" },
-  input: { body: string; internal?: boolean | undefined; proposeSolution?: boolean | undefined }
+  input: MessageInput
 ) {
   if (input.internal) return [] as MailMessage[]
   if (author.side === "support") {
@@ -136,6 +156,7 @@ export const replyToTicket = Effect.fn("Tickets.reply")(function* (
     body: string
     internal?: boolean | undefined
     proposeSolution?: boolean | undefined
+    notSolved?: boolean | undefined
     attachments?: ReadonlyArray<string> | undefined
   },
   via: "console" | "api" = "console"
@@ -163,7 +184,7 @@ export const closeTicket = Effect.fn("Tickets.close")(function* (number: number,
       const { ticket, viewer } = yield* findVisibleTicket(number, { forUpdate: true })
       const side = sideOf(viewer, ticket)
       if (how === "confirm" && side !== "customer") {
-        return yield* new Forbidden({ message: "Only the customer confirms a solution" })
+        return yield* new Forbidden(because("helpdesk.customerOnlyConfirm"))
       }
       const event: TicketEvent = how === "confirm" ? { type: "confirm" } : { type: "close", by: side }
       yield* applyEvent(ticket, event, viewer)
@@ -180,7 +201,7 @@ export const closeTicket = Effect.fn("Tickets.close")(function* (number: number,
 
 const requireSupport = Effect.gen(function* () {
   const viewer = yield* requireViewer
-  if (!isSupport(viewer)) return yield* new Forbidden({ message: "This needs the agent or admin role" })
+  if (!isSupport(viewer)) return yield* new Forbidden(because("helpdesk.supportRole"))
   return viewer
 })
 
@@ -205,7 +226,7 @@ export const setSeverity = Effect.fn("Support.setSeverity")(function* (number: n
   yield* db.transaction(
     Effect.gen(function* () {
       const { ticket } = yield* findVisibleTicket(number, { forUpdate: true })
-      if (ticket.status === "closed") return yield* new Conflict({ message: "This ticket is closed" })
+      if (ticket.status === "closed") return yield* new Conflict(because("helpdesk.ticketClosed"))
       if (ticket.severity === severity) return
       const calendar = yield* calendarFor(ticket.calendar_id)
       const due = dueTimes(calendar, severity, ticket.created_at)
@@ -231,7 +252,7 @@ export const assignTicket = Effect.fn("Support.assign")(function* (
   const db = yield* Db
   const assignee = assigneeId ? yield* findAgent(assigneeId) : null
   if (assigneeId && !assignee) {
-    return yield* new Conflict({ message: "Tickets can only be assigned to agents or admins" })
+    return yield* new Conflict(because("helpdesk.assignToAgents"))
   }
   const mails = yield* db.transaction(
     Effect.gen(function* () {

@@ -4,8 +4,10 @@
  * the same transaction), and served to whoever may read that ticket — never an internal
  * note's files to a customer, never another tenant's.
  */
+
 import { Db, NotFound, type UploadPurpose, Uploads, uploadOwner } from "@wharf/core"
 import { Effect } from "effect"
+import { helpdeskReasons } from "../shared/reasons"
 import { findTicket, findVisibleTicket, isSupport } from "./access"
 import type { TicketRow } from "./rows"
 import { GuestLinks } from "./secret"
@@ -73,7 +75,7 @@ export const attachUploads = Effect.fn("Attachments.attach")(function* (
   }
 })
 
-const noSuchFile = () => new NotFound({ message: "There is no such attachment on this ticket" })
+const noSuchFile = () => new NotFound(helpdeskReasons.because("helpdesk.noSuchAttachment"))
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

@@ -2,8 +2,10 @@
  * @module Service calendars and SLA targets (SPEC HD-9): which calendar serves a ticket
  * (its category's, else the default), and when its first response and resolution are due.
  */
+
 import { Db, Invalid, NotFound } from "@wharf/core"
 import { Effect } from "effect"
+import { helpdeskReasons } from "../shared/reasons"
 import type { Severity } from "../shared/status"
 import type { ServiceCalendarInfo } from "../shared/types"
 import { addServiceMinutes } from "./sla"
@@ -104,7 +106,7 @@ export const updateCalendar = Effect.fn("Calendars.update")(function* (input: {
             holidays = coalesce(${input.holidays ? [...input.holidays] : null}::date[], holidays)
           where id = ${input.id} returning id`
       )
-      if (!row) return yield* new NotFound({ message: "There is no such service calendar" })
+      if (!row) return yield* new NotFound(helpdeskReasons.because("helpdesk.noSuchCalendar"))
       if (input.isDefault) {
         yield* db.query((sql) => sql`update helpdesk.calendars set is_default = false where is_default`)
         yield* db.query((sql) => sql`update helpdesk.calendars set is_default = true where id = ${input.id}`)

@@ -4,8 +4,10 @@
  * A link whose signature does not match the ticket and its address is refused as
  * "no such ticket", so a forged link learns nothing.
  */
+
 import { Db, Invalid } from "@wharf/core"
 import { Effect } from "effect"
+import { helpdeskReasons } from "../shared/reasons"
 import type { Severity } from "../shared/status"
 import { findTicket, noSuchTicket } from "./access"
 import { addMessage, applyEvent, mailsForMessage } from "./actions"
@@ -37,11 +39,11 @@ export const createGuestTicket = Effect.fn("Guests.create")(function* (input: {
   const attachments = input.attachments ?? []
   const form = input.uploadCredential ? links.formOf(input.uploadCredential) : null
   if (attachments.length > 0 && !form) {
+    const why = helpdeskReasons.because("helpdesk.attachmentsNeedCredential")
     return yield* new Invalid({
-      message: "uploadCredential: attachments need the credential they were uploaded with",
-      issues: [
-        { path: "uploadCredential", message: "must be the credential the attachments were uploaded with" }
-      ]
+      ...why,
+      message: `uploadCredential: ${why.message}`,
+      issues: [{ path: "uploadCredential", ...why }]
     })
   }
   const ticket = yield* db.transaction(
@@ -95,13 +97,14 @@ export const guestReply = Effect.fn("Guests.reply")(function* (
   number: number,
   token: string,
   body: string,
-  attachments?: ReadonlyArray<string>
+  attachments?: ReadonlyArray<string>,
+  notSolved?: boolean
 ) {
   const db = yield* Db
   const mails = yield* db.transaction(
     Effect.gen(function* () {
       const ticket = yield* openWithLink(number, token, true)
-      const messageId = yield* addMessage(ticket, guestActor(ticket), { body }, "guest-link")
+      const messageId = yield* addMessage(ticket, guestActor(ticket), { body, notSolved }, "guest-link")
       yield* attachUploads(ticket, messageId, attachments, ownerFor(ticket, { id: null }))
       return yield* mailsForMessage(ticket, guestActor(ticket), { body })
     })

@@ -83,6 +83,45 @@ describe.each(testBackends())("a ticket's life on $name", (backend) => {
     expect(late.body.error.message).toMatch(/closed/)
   })
 
+  it("a customer says a proposed solution did not solve it: back in progress with their reply, in the history", async () => {
+    const number = await newTicket(customer)
+    const early = await customer.rest("POST", `/tickets/${number}/replies`, {
+      body: "还是不行",
+      notSolved: true
+    })
+    expect(early.status).toBe(409)
+    expect(early.body.error).toMatchObject({ reason: "helpdesk.notAwaitingConfirmation" })
+    await agent.rest("POST", `/tickets/${number}/replies`, {
+      body: "请重启 Metastore",
+      proposeSolution: true
+    })
+    const byAgent = await agent.rest("POST", `/tickets/${number}/replies`, { body: "x", notSolved: true })
+    expect(byAgent.status).toBe(403)
+    const answer = await customer.mutate("helpdesk.tickets.reply", {
+      number,
+      body: "重启后还是报同样的错误",
+      notSolved: true
+    })
+    expect(answer.ok && answer.data.status).toBe("in_progress")
+    const t = (await customer.rest("GET", `/tickets/${number}`)).body
+    expect(t.thread.at(-1)).toMatchObject({ body: "重启后还是报同样的错误", author: { side: "customer" } })
+    expect(t.history.at(-1)).toMatchObject({
+      action: "not_solved",
+      from: "awaiting_confirmation",
+      to: "in_progress"
+    })
+  })
+
+  it("a refusal carries its reason code and parameters for the console to word", async () => {
+    const gone = await customer.rest("GET", "/tickets/99999")
+    expect(gone.status).toBe(404)
+    expect(gone.body.error).toMatchObject({
+      reason: "helpdesk.noSuchTicket",
+      params: { number: 99999 },
+      message: "There is no ticket #99999"
+    })
+  })
+
   it("a customer cannot confirm what was never proposed, nor write internal notes", async () => {
     const number = await newTicket(customer)
     const confirm = await customer.mutate("helpdesk.tickets.confirm", { number })

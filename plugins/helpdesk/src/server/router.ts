@@ -125,7 +125,7 @@ const guest = router({
   reply: publicProcedure
     .input(input(GuestReplyInput))
     .mutation(({ ctx, input }) =>
-      ctx.run(guestReply(input.number, input.token, input.body, input.attachments))
+      ctx.run(guestReply(input.number, input.token, input.body, input.attachments, input.notSolved))
     ),
   close: publicProcedure
     .input(input(GuestAccessInput))

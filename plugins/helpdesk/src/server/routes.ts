@@ -2,8 +2,10 @@
  * @module Helpdesk REST routes under /api/v1: tickets for users and API tokens, and the
  * guest form. They call the same services as the tRPC procedures.
  */
+
 import { defineRoutes, Invalid } from "@wharf/core"
 import { Effect } from "effect"
+import { helpdeskReasons } from "../shared/reasons"
 import {
   CreateTicketInput,
   GuestCreateInput,
@@ -19,6 +21,8 @@ import { createGuestTicket, formUploadCredential, guestAttachment, guestReply, g
 import { rateTicket } from "./surveys"
 import { createTicket, getTicket, listTickets } from "./tickets"
 
+const badNumber = helpdeskReasons.because("helpdesk.badTicketNumber")
+
 /** `{number}` from the path: digits, optionally written `#10023` (as `%2310023`). */
 const ticketNumber = (params: Record<string, string>) => {
   const raw = decodeURIComponent(params.number ?? "").replace(/^#/, "")
@@ -26,8 +30,9 @@ const ticketNumber = (params: Record<string, string>) => {
     ? Effect.succeed(Number(raw))
     : Effect.fail(
         new Invalid({
-          message: "number: must be a ticket number, like 10023",
-          issues: [{ path: "number", message: "must be a ticket number, like 10023" }]
+          ...badNumber,
+          message: `number: ${badNumber.message}`,
+          issues: [{ path: "number", ...badNumber }]
         })
       )
 }
@@ -119,7 +124,9 @@ export const helpdeskRoutes = defineRoutes((r) =>
         status: 201
       },
       ({ params, body }) =>
-        Effect.flatMap(ticketNumber(params), (n) => guestReply(n, body.token, body.body, body.attachments))
+        Effect.flatMap(ticketNumber(params), (n) =>
+          guestReply(n, body.token, body.body, body.attachments, body.notSolved)
+        )
     )
     .get(
       "/tickets/:number/attachments/:id",

@@ -1,8 +1,10 @@
 /**
  * @module The helpdesk's settings (auto-close days) and ticket categories, managed by admins.
  */
+
 import { conflictOnDuplicate, Db, NotFound } from "@wharf/core"
 import { Effect } from "effect"
+import { helpdeskReasons } from "../shared/reasons"
 import type { Category } from "../shared/types"
 import { listsChanged } from "./list-cache"
 
@@ -88,7 +90,7 @@ export const updateCategory = Effect.fn("Categories.update")(function* (input: {
         where id = ${input.id} returning id, name, name_en, position, active, calendar_id`
     )
     .pipe(conflictOnDuplicate(`A category named ${input.name} already exists`))
-  if (!row) return yield* new NotFound({ message: "There is no such category" })
+  if (!row) return yield* new NotFound(helpdeskReasons.because("helpdesk.noSuchCategory"))
   // Lists show a ticket's category by name.
   yield* listsChanged
   return toCategory(row)

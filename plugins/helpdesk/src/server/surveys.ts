@@ -2,8 +2,10 @@
  * @module The satisfaction survey (SPEC HD-7): once per closed ticket, by the customer
  * side; and the report support reads, averaged per period, category and agent.
  */
+
 import { Conflict, conflictOnDuplicate, Db, Forbidden, requireRole, type Sql } from "@wharf/core"
 import { Effect } from "effect"
+import { helpdeskReasons } from "../shared/reasons"
 import type { SurveyReport } from "../shared/types"
 import { findVisibleTicket, sideOf } from "./access"
 import type { TicketRow } from "./rows"
@@ -14,9 +16,9 @@ export const recordSurvey = Effect.fn("Surveys.record")(function* (
   side: "customer" | "support",
   input: { rating: number; comment?: string | undefined }
 ) {
-  if (side !== "customer") return yield* new Forbidden({ message: "Only the customer rates a ticket" })
+  if (side !== "customer") return yield* new Forbidden(helpdeskReasons.because("helpdesk.customerOnlyRates"))
   if (ticket.status !== "closed") {
-    return yield* new Conflict({ message: "A ticket can be rated once it is closed" })
+    return yield* new Conflict(helpdeskReasons.because("helpdesk.rateWhenClosed"))
   }
   const db = yield* Db
   yield* db

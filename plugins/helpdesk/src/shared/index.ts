@@ -1,4 +1,5 @@
 /** @module What the helpdesk shares with the console and other plugins. */
+export * from "./reasons"
 export * from "./schemas"
 export * from "./status"
 export * from "./types"

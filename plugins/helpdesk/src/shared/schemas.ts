@@ -71,12 +71,15 @@ export const ReplyInput = Schema.Struct({
   internal: Schema.optional(Schema.Boolean),
   /** Support only: this reply proposes a solution (→ awaiting confirmation). */
   proposeSolution: Schema.optional(Schema.Boolean),
+  /** Customer only, on a proposed solution: it did not solve the problem (→ in progress). */
+  notSolved: Schema.optional(Schema.Boolean),
   attachments: Attachments
 })
 export const ReplyBody = Schema.Struct({
   body: Body,
   internal: Schema.optional(Schema.Boolean),
   proposeSolution: Schema.optional(Schema.Boolean),
+  notSolved: Schema.optional(Schema.Boolean),
   attachments: Attachments
 })
 
@@ -107,6 +110,7 @@ export const GuestReplyInput = Schema.Struct({
   number: TicketNumber,
   token: GuestToken,
   body: Body,
+  notSolved: Schema.optional(Schema.Boolean),
   attachments: Attachments
 })
 export const GuestSurveyInput = Schema.Struct({
@@ -190,7 +194,12 @@ export const ListTicketsQuery = Schema.Struct({
   offset: Schema.optional(intFromString(0, 1_000_000))
 })
 export const GuestViewQuery = Schema.Struct({ token: GuestToken })
-export const GuestReplyBody = Schema.Struct({ token: GuestToken, body: Body, attachments: Attachments })
+export const GuestReplyBody = Schema.Struct({
+  token: GuestToken,
+  body: Body,
+  notSolved: Schema.optional(Schema.Boolean),
+  attachments: Attachments
+})
 export const MyTicketsInput = Schema.Struct({
   ...ListTicketsInput.fields,
   mine: Schema.optional(Schema.Boolean)

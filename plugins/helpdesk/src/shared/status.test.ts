@@ -6,6 +6,7 @@ const events: ReadonlyArray<TicketEvent> = [
   { type: "customerReply" },
   { type: "proposeSolution" },
   { type: "confirm" },
+  { type: "notSolved" },
   { type: "close", by: "customer" },
   { type: "close", by: "support" },
   { type: "autoClose" },
@@ -22,6 +23,7 @@ const expected: Record<TicketStatus, Record<string, TicketStatus | null>> = {
     customerReply: "in_progress",
     proposeSolution: "awaiting_confirmation",
     confirm: null,
+    notSolved: null,
     "close by customer": "closed",
     "close by support": "closed",
     autoClose: null,
@@ -35,6 +37,7 @@ const expected: Record<TicketStatus, Record<string, TicketStatus | null>> = {
     customerReply: "in_progress",
     proposeSolution: "awaiting_confirmation",
     confirm: null,
+    notSolved: null,
     "close by customer": "closed",
     "close by support": "closed",
     autoClose: null,
@@ -48,6 +51,7 @@ const expected: Record<TicketStatus, Record<string, TicketStatus | null>> = {
     customerReply: "in_progress",
     proposeSolution: "awaiting_confirmation",
     confirm: "closed",
+    notSolved: "in_progress",
     "close by customer": "closed",
     "close by support": "closed",
     autoClose: "closed",
@@ -83,7 +87,7 @@ describe("ticket status transitions (HD-4)", () => {
   it("says why a closed ticket cannot change", () => {
     expect(transition("closed", { type: "customerReply" })).toEqual({
       ok: false,
-      reason: "This ticket is closed; open a new ticket to follow up"
+      reason: "helpdesk.ticketClosed"
     })
   })
 })

@@ -2,6 +2,8 @@
  * @module Ticket statuses and the one function that decides every status change (SPEC
  * HD-4). Services never set a status themselves: they ask `transition` and record the answer.
  */
+import type { HelpdeskReason } from "./reasons"
+
 export const STATUSES = ["in_progress", "awaiting_reply", "awaiting_confirmation", "closed"] as const
 export type TicketStatus = (typeof STATUSES)[number]
 
@@ -14,23 +16,25 @@ export type TicketEvent =
   | { readonly type: "customerReply" }
   | { readonly type: "proposeSolution" }
   | { readonly type: "confirm" }
+  /** The customer answers a proposed solution: not solved (with a reply saying why). */
+  | { readonly type: "notSolved" }
   | { readonly type: "close"; readonly by: "customer" | "support" }
   | { readonly type: "autoClose" }
   | { readonly type: "setStatus"; readonly to: TicketStatus }
 
 export type Transition =
   | { readonly ok: true; readonly to: TicketStatus }
-  | { readonly ok: false; readonly reason: string }
+  | { readonly ok: false; readonly reason: HelpdeskReason }
 
 const to = (status: TicketStatus): Transition => ({ ok: true, to: status })
-const refuse = (reason: string): Transition => ({ ok: false, reason })
+const refuse = (reason: HelpdeskReason): Transition => ({ ok: false, reason })
 
 /**
  * The status after `event` on a ticket in `from`. A closed ticket is final (its survey was
  * offered on closing); a follow-up is a new ticket.
  */
 export const transition = (from: TicketStatus, event: TicketEvent): Transition => {
-  if (from === "closed") return refuse("This ticket is closed; open a new ticket to follow up")
+  if (from === "closed") return refuse("helpdesk.ticketClosed")
   switch (event.type) {
     case "agentReply":
       return to("awaiting_reply")
@@ -39,15 +43,15 @@ export const transition = (from: TicketStatus, event: TicketEvent): Transition =
     case "proposeSolution":
       return to("awaiting_confirmation")
     case "confirm":
-      return from === "awaiting_confirmation"
-        ? to("closed")
-        : refuse("Support has not proposed a solution to confirm yet")
+      return from === "awaiting_confirmation" ? to("closed") : refuse("helpdesk.noSolutionYet")
+    case "notSolved":
+      return from === "awaiting_confirmation" ? to("in_progress") : refuse("helpdesk.notAwaitingConfirmation")
     case "close":
       return to("closed")
     case "autoClose":
       return from === "awaiting_confirmation"
         ? to("closed")
-        : refuse("Only tickets awaiting confirmation close by themselves")
+        : refuse("helpdesk.onlyAwaitingConfirmationAutoCloses")
     case "setStatus":
       return to(event.to)
   }

@@ -60,7 +60,7 @@ export const SupportPanel = (props: { ticket: TicketDetail; onChange: (t: Ticket
               })
             )
           }
-          options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          options={STATUSES.map((s) => ({ value: s, label: statusLabel(s, "support") }))}
         />
         <Select
           label={t("helpdesk.field.severity")}

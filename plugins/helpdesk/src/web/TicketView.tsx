@@ -24,19 +24,24 @@ import { SurveyCard } from "./SurveyCard"
 export interface TicketActions {
   readonly reply: (
     body: string,
-    flags: { internal?: boolean; proposeSolution?: boolean; attachments?: ReadonlyArray<string> }
+    flags: {
+      internal?: boolean
+      proposeSolution?: boolean
+      notSolved?: boolean
+      attachments?: ReadonlyArray<string>
+    }
   ) => Promise<unknown>
   readonly close: () => Promise<unknown>
   readonly confirm: () => Promise<unknown>
   readonly survey: (rating: number, comment: string) => Promise<unknown>
 }
 
-const historyLine = (h: TicketDetail["history"][number]) => {
+const historyLine = (h: TicketDetail["history"][number], side: TicketDetail["viewerSide"]) => {
   const label = (v: string | null) =>
     v === null
       ? t("helpdesk.support.nobody")
       : h.action === "status"
-        ? statusLabel(v as never)
+        ? statusLabel(v as never, side)
         : h.action === "severity"
           ? severityLabel(v as never)
           : v
@@ -57,6 +62,11 @@ export const TicketView = (props: {
   const [busy, setBusy] = createSignal<string>()
   const [error, setError] = createSignal<string>()
   const [closing, setClosing] = createSignal(false)
+  // What the box writes: a reply the customer reads, or (support only) a note they never see.
+  const [mode, setMode] = createSignal<"reply" | "note">("reply")
+  // The customer answered a proposed solution with "not solved": the reply says why.
+  const [notSolved, setNotSolved] = createSignal(false)
+  let box: HTMLTextAreaElement | undefined
   const [files, setFiles] = createSignal<ReadonlyArray<string>>([])
   const [uploading, setUploading] = createSignal(false)
   let uploader: FileUploadApi | undefined
@@ -76,8 +86,16 @@ export const TicketView = (props: {
       setBusy(undefined)
     }
   }
-  const send = async (flags: { internal?: boolean; proposeSolution?: boolean }, what: string) => {
-    if (!body().trim()) return
+  const send = async (
+    flags: { internal?: boolean; proposeSolution?: boolean; notSolved?: boolean },
+    what: string
+  ) => {
+    if (!body().trim()) {
+      box?.focus()
+      return setError(
+        t(flags.notSolved ? "helpdesk.detail.notSolvedNeedsReply" : "helpdesk.detail.replyEmpty")
+      )
+    }
     if (uploading()) return setError(t("helpdesk.attachments.wait"))
     const attachments = files()
     if (
@@ -86,16 +104,18 @@ export const TicketView = (props: {
       )
     ) {
       setBody("")
+      setNotSolved(false)
       uploader?.clear()
     }
   }
+  const note = () => support() && mode() === "note"
 
   return (
     <div class="hd-detail">
       <div class="hd-main">
         <Card>
           <div class="hd-meta">
-            <StatusBadge status={props.ticket.status} />
+            <StatusBadge status={props.ticket.status} side={props.ticket.viewerSide} />
             <SeverityBadge severity={props.ticket.severity} />
             <span>{categoryName(props.ticket.category)}</span>
             <Show when={props.ticket.product}>
@@ -151,13 +171,25 @@ export const TicketView = (props: {
         <Show when={open() && props.ticket.status === "awaiting_confirmation" && !support()}>
           <div class="notice notice-info hd-confirm">
             <span>{t("helpdesk.detail.confirmHint")}</span>
-            <Button
-              variant="primary"
-              loading={busy() === "confirm"}
-              onClick={() => run("confirm", props.actions.confirm)}
-            >
-              {t("helpdesk.detail.confirm")}
-            </Button>
+            <span class="hd-confirm-actions">
+              <Button
+                aria-pressed={notSolved()}
+                onClick={() => {
+                  setNotSolved(true)
+                  setError(undefined)
+                  box?.focus()
+                }}
+              >
+                {t("helpdesk.detail.notSolved")}
+              </Button>
+              <Button
+                variant="primary"
+                loading={busy() === "confirm"}
+                onClick={() => run("confirm", props.actions.confirm)}
+              >
+                {t("helpdesk.detail.confirm")}
+              </Button>
+            </span>
           </div>
         </Show>
 
@@ -169,52 +201,130 @@ export const TicketView = (props: {
             </Show>
           }
         >
-          <Card title={t("helpdesk.detail.reply")}>
-            <Textarea
-              label={t("helpdesk.detail.reply")}
-              placeholder={t("helpdesk.detail.replyPlaceholder")}
-              hint={support() ? t("helpdesk.detail.noteHint") : undefined}
-              rows={5}
-              value={body()}
-              onInput={(e) => setBody(e.currentTarget.value)}
-            />
-            <FileUpload
-              purpose={ATTACHMENT_PURPOSE}
-              maxBytes={ATTACHMENT_MAX_BYTES}
-              guest={props.guestUpload}
-              label={t("helpdesk.attachments.drop")}
-              onChange={setFiles}
-              onBusyChange={setUploading}
-              ref={(api) => {
-                uploader = api
-              }}
-            />
-            <Show when={error()}>
-              <div class="notice notice-error" role="alert">
-                {error()}
+          <section
+            class="card hd-compose"
+            classList={{ "hd-compose-note": note(), "hd-compose-not-solved": notSolved() }}
+            aria-label={note() ? t("helpdesk.detail.note") : t("helpdesk.detail.reply")}
+          >
+            <Show
+              when={support()}
+              fallback={
+                <h2 class="hd-compose-title">
+                  {notSolved() ? t("helpdesk.detail.notSolvedTitle") : t("helpdesk.detail.reply")}
+                </h2>
+              }
+            >
+              <div class="hd-compose-tabs" role="tablist" aria-label={t("helpdesk.detail.composeKind")}>
+                <button
+                  type="button"
+                  role="tab"
+                  class="hd-compose-tab"
+                  aria-selected={!note()}
+                  onClick={() => setMode("reply")}
+                >
+                  {t("helpdesk.detail.replyTab")}
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  class="hd-compose-tab hd-compose-tab-note"
+                  aria-selected={note()}
+                  onClick={() => setMode("note")}
+                >
+                  {t("helpdesk.detail.noteTab")}
+                </button>
               </div>
             </Show>
-            <div class="hd-reply-actions">
-              <Button variant="danger" onClick={() => setClosing(true)}>
-                {t("helpdesk.detail.close")}
-              </Button>
-              <span class="hd-spacer" />
-              <Show when={support()}>
-                <Button loading={busy() === "note"} onClick={() => send({ internal: true }, "note")}>
-                  {t("helpdesk.detail.addNote")}
-                </Button>
-                <Button
-                  loading={busy() === "solution"}
-                  onClick={() => send({ proposeSolution: true }, "solution")}
-                >
-                  {t("helpdesk.detail.propose")}
-                </Button>
+            <div class="card-body">
+              <Textarea
+                ref={(el: HTMLTextAreaElement) => {
+                  box = el
+                }}
+                label={
+                  note()
+                    ? t("helpdesk.detail.note")
+                    : notSolved()
+                      ? t("helpdesk.detail.notSolvedLabel")
+                      : t("helpdesk.detail.reply")
+                }
+                placeholder={
+                  note()
+                    ? t("helpdesk.detail.notePlaceholder")
+                    : notSolved()
+                      ? t("helpdesk.detail.notSolvedPlaceholder")
+                      : t("helpdesk.detail.replyPlaceholder")
+                }
+                hint={
+                  note()
+                    ? t("helpdesk.detail.noteHint")
+                    : support()
+                      ? t("helpdesk.detail.replyHint")
+                      : undefined
+                }
+                rows={5}
+                value={body()}
+                onInput={(e) => setBody(e.currentTarget.value)}
+              />
+              <Show when={!note()}>
+                <FileUpload
+                  purpose={ATTACHMENT_PURPOSE}
+                  maxBytes={ATTACHMENT_MAX_BYTES}
+                  guest={props.guestUpload}
+                  label={t("helpdesk.attachments.drop")}
+                  onChange={setFiles}
+                  onBusyChange={setUploading}
+                  ref={(api) => {
+                    uploader = api
+                  }}
+                />
               </Show>
-              <Button variant="primary" loading={busy() === "reply"} onClick={() => send({}, "reply")}>
-                {t("helpdesk.detail.send")}
-              </Button>
+              <Show when={error()}>
+                <div class="notice notice-error" role="alert">
+                  {error()}
+                </div>
+              </Show>
+              <div class="hd-reply-actions">
+                <Show when={!note()}>
+                  <Button variant="danger" onClick={() => setClosing(true)}>
+                    {t("helpdesk.detail.close")}
+                  </Button>
+                </Show>
+                <span class="hd-spacer" />
+                <Show
+                  when={!note()}
+                  fallback={
+                    <Button
+                      variant="primary"
+                      class="hd-note-button"
+                      loading={busy() === "note"}
+                      onClick={() => send({ internal: true }, "note")}
+                    >
+                      {t("helpdesk.detail.addNote")}
+                    </Button>
+                  }
+                >
+                  <Show when={support()}>
+                    <Button
+                      loading={busy() === "solution"}
+                      onClick={() => send({ proposeSolution: true }, "solution")}
+                    >
+                      {t("helpdesk.detail.propose")}
+                    </Button>
+                  </Show>
+                  <Show when={notSolved()}>
+                    <Button onClick={() => setNotSolved(false)}>{t("common.cancel")}</Button>
+                  </Show>
+                  <Button
+                    variant="primary"
+                    loading={busy() === "reply"}
+                    onClick={() => send(notSolved() ? { notSolved: true } : {}, "reply")}
+                  >
+                    {notSolved() ? t("helpdesk.detail.sendNotSolved") : t("helpdesk.detail.send")}
+                  </Button>
+                </Show>
+              </div>
             </div>
-          </Card>
+          </section>
         </Show>
         <Show when={!open() && support()}>
           <p class="muted">{t("helpdesk.detail.closedHint")}</p>
@@ -229,7 +339,7 @@ export const TicketView = (props: {
               {(h) => (
                 <li>
                   <span class="hd-history-what">
-                    <strong>{h.actor}</strong> {historyLine(h)}
+                    <strong>{h.actor}</strong> {historyLine(h, props.ticket.viewerSide)}
                   </span>
                   <Show when={h.note && h.action !== "sla_breached"}>
                     <span class="muted">{h.note}</span>

@@ -24,5 +24,9 @@ export const statusTone = (s: TicketStatus) =>
 export const severityTone = (s: Severity) =>
   s === "critical" ? "danger" : s === "major" ? "warning" : s === "normal" ? "info" : "neutral"
 
-export const statusLabel = (s: TicketStatus) => t(`helpdesk.status.${s}`)
+/** Which side reads a status: "待您回复" tells the customer to act, the agent reads "待客户回复". */
+export type StatusReader = "customer" | "support"
+
+export const statusLabel = (s: TicketStatus, reader: StatusReader = "customer") =>
+  t(reader === "support" ? `helpdesk.statusForSupport.${s}` : `helpdesk.status.${s}`)
 export const severityLabel = (s: Severity) => t(`helpdesk.severity.${s}`)

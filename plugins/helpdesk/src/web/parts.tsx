@@ -7,10 +7,10 @@ import { Badge, formatDateTime, locale, t } from "@wharf/core/web"
 import { For, Show } from "solid-js"
 import { SEVERITIES, type Severity, type TicketStatus } from "../shared/status"
 import type { SlaState } from "../shared/types"
-import { severityLabel, severityTone, statusLabel, statusTone } from "./api"
+import { type StatusReader, severityLabel, severityTone, statusLabel, statusTone } from "./api"
 
-export const StatusBadge = (props: { status: TicketStatus }) => (
-  <Badge tone={statusTone(props.status)}>{statusLabel(props.status)}</Badge>
+export const StatusBadge = (props: { status: TicketStatus; side?: StatusReader }) => (
+  <Badge tone={statusTone(props.status)}>{statusLabel(props.status, props.side)}</Badge>
 )
 
 export const SeverityBadge = (props: { severity: Severity }) => (

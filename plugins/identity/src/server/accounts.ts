@@ -2,11 +2,15 @@
  * @module Users: create, list, update, and load the viewer (user, roles, groups) that
  * every authorization check reads.
  */
+
 import { conflictOnDuplicate, Db, type Locale, NotFound, type Role, type Viewer } from "@wharf/core"
 import { Effect } from "effect"
+import { identityReasons } from "../shared/reasons"
 import type { UserSummary } from "../shared/types"
 import { hashPassword } from "./secrets"
 import { forget } from "./sign-in-cache"
+
+const { because } = identityReasons
 
 interface UserRow {
   id: string
@@ -115,7 +119,7 @@ export const updateUser = Effect.fn("Accounts.updateUser")(function* (input: {
       where id = ${input.id} returning id, email, name, locale, roles, disabled, created_at`
   )
   const user = rows[0]
-  if (!user) return yield* new NotFound({ message: "No such user" })
+  if (!user) return yield* new NotFound(because("identity.noSuchUser"))
   // A disabled user is signed out everywhere at once.
   if (user.disabled) yield* db.query((sql) => sql`delete from identity.sessions where user_id = ${user.id}`)
   yield* forget({ user: user.id })

@@ -2,10 +2,14 @@
  * @module Groups (leasees): a group is a tenant of its own; members use its namespace,
  * group admins manage it with platform admins.
  */
+
 import { Conflict, conflictOnDuplicate, Db, NotFound } from "@wharf/core"
 import { Effect } from "effect"
+import { identityReasons } from "../shared/reasons"
 import type { GroupMember, GroupSummary } from "../shared/types"
 import { forget } from "./sign-in-cache"
+
+const { because } = identityReasons
 
 const uniqueName = (name: string | undefined) => conflictOnDuplicate(`A group named ${name} already exists`)
 
@@ -72,7 +76,7 @@ export const updateGroup = Effect.fn("Groups.update")(function* (input: {
         returning id, name, description, created_at, (select count(*) from identity.memberships m where m.group_id = id) as member_count`
     )
     .pipe(uniqueName(input.name))
-  if (!row) return yield* new NotFound({ message: "No such group" })
+  if (!row) return yield* new NotFound(because("identity.noSuchGroup"))
   // Every member's viewer carries the group's name.
   yield* forget("everything")
   return toSummary(row)
@@ -81,14 +85,14 @@ export const updateGroup = Effect.fn("Groups.update")(function* (input: {
 export const deleteGroup = Effect.fn("Groups.delete")(function* (id: string) {
   const db = yield* Db
   const rows = yield* db.query((sql) => sql`delete from identity.groups where id = ${id} returning id`)
-  if (rows.length === 0) return yield* new NotFound({ message: "No such group" })
+  if (rows.length === 0) return yield* new NotFound(because("identity.noSuchGroup"))
   yield* forget("everything")
 })
 
 export const listMembers = Effect.fn("Groups.members")(function* (groupId: string) {
   const db = yield* Db
   const [group] = yield* db.query((sql) => sql`select 1 from identity.groups where id = ${groupId}`)
-  if (!group) return yield* new NotFound({ message: "No such group" })
+  if (!group) return yield* new NotFound(because("identity.noSuchGroup"))
   const rows = yield* db.query(
     (sql) => sql<{ user_id: string; email: string; name: string; role: "member" | "admin" }[]>`
       select u.id as user_id, u.email, u.name, m.role from identity.memberships m
@@ -107,18 +111,16 @@ export const addMember = Effect.fn("Groups.addMember")(function* (input: {
     (sql) =>
       sql<{ id: string }[]>`select id from identity.users where lower(email) = lower(${input.email.trim()})`
   )
-  if (!user)
-    return yield* new NotFound({ message: `No user has the email ${input.email}; create the user first` })
+  if (!user) return yield* new NotFound(because("identity.noUserWithEmail", { email: input.email }))
   const [group] = yield* db.query((sql) => sql`select 1 from identity.groups where id = ${input.groupId}`)
-  if (!group) return yield* new NotFound({ message: "No such group" })
+  if (!group) return yield* new NotFound(because("identity.noSuchGroup"))
   const rows = yield* db.query(
     (
       sql
     ) => sql`insert into identity.memberships (group_id, user_id, role) values (${input.groupId}, ${user.id}, ${input.role})
       on conflict do nothing returning user_id`
   )
-  if (rows.length === 0)
-    return yield* new Conflict({ message: `${input.email} is already a member of this group` })
+  if (rows.length === 0) return yield* new Conflict(because("identity.alreadyMember", { email: input.email }))
   yield* forget({ user: user.id })
   return { userId: user.id }
 })
@@ -129,7 +131,7 @@ export const removeMember = Effect.fn("Groups.removeMember")(function* (groupId:
     (sql) =>
       sql`delete from identity.memberships where group_id = ${groupId} and user_id = ${userId} returning user_id`
   )
-  if (rows.length === 0) return yield* new NotFound({ message: "That user is not a member of this group" })
+  if (rows.length === 0) return yield* new NotFound(because("identity.notMember"))
   yield* forget({ user: userId })
 })
 
@@ -143,6 +145,6 @@ export const setMemberRole = Effect.fn("Groups.setMemberRole")(function* (
     (sql) =>
       sql`update identity.memberships set role = ${role} where group_id = ${groupId} and user_id = ${userId} returning user_id`
   )
-  if (rows.length === 0) return yield* new NotFound({ message: "That user is not a member of this group" })
+  if (rows.length === 0) return yield* new NotFound(because("identity.notMember"))
   yield* forget({ user: userId })
 })

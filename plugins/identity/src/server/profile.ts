@@ -1,10 +1,14 @@
 /**
  * @module A user's own profile: name and password.
  */
+
 import { Db, Invalid } from "@wharf/core"
 import { Effect } from "effect"
+import { identityReasons } from "../shared/reasons"
 import { hashPassword, verifyPassword } from "./secrets"
 import { forget } from "./sign-in-cache"
+
+const { because } = identityReasons
 
 export const updateProfile = Effect.fn("Profile.update")(function* (userId: string, name: string) {
   const db = yield* Db
@@ -23,9 +27,11 @@ export const changePassword = Effect.fn("Profile.changePassword")(function* (
     (sql) => sql<{ password_hash: string }[]>`select password_hash from identity.users where id = ${userId}`
   )
   if (!row || !(yield* verifyPassword(row.password_hash, input.currentPassword))) {
+    const wrong = because("identity.wrongCurrentPassword")
     return yield* new Invalid({
-      message: "currentPassword: the current password is wrong",
-      issues: [{ path: "currentPassword", message: "the current password is wrong" }]
+      ...wrong,
+      message: `currentPassword: ${wrong.message}`,
+      issues: [{ path: "currentPassword", ...wrong }]
     })
   }
   const passwordHash = yield* hashPassword(input.newPassword)

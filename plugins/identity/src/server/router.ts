@@ -2,6 +2,7 @@
  * @module Identity's tRPC procedures: session, profile, API tokens, and the admin's
  * users and groups. Each decodes its input and calls one service function.
  */
+
 import {
   adminProcedure,
   authedProcedure,
@@ -13,6 +14,7 @@ import {
   WharfConfig
 } from "@wharf/core"
 import { Effect } from "effect"
+import { identityReasons } from "../shared/reasons"
 import {
   AddMemberInput,
   ChangePasswordInput,
@@ -136,9 +138,7 @@ const users = router({
         const me = yield* requireViewer
         // Locking oneself out of the admin role would leave nobody to undo it.
         if (input.id === me.id && (input.disabled || (input.roles && !input.roles.includes("admin")))) {
-          return yield* new Forbidden({
-            message: "You cannot disable yourself or remove your own admin role"
-          })
+          return yield* new Forbidden(identityReasons.because("identity.cannotLockOutSelf"))
         }
         return yield* updateUser(input)
       })

@@ -3,11 +3,15 @@
  * random cookie value whose sha256 is the row id; every sign-in makes a new one (the old
  * cookie's session is deleted), so a session id planted before sign-in is worthless.
  */
+
 import { Audit, Db, RateLimited, Unauthorized } from "@wharf/core"
 import { Effect } from "effect"
+import { identityReasons } from "../shared/reasons"
 import { findUserByEmail, loadViewer } from "./accounts"
 import { decoyHash, randomSecret, sha256, verifyPassword } from "./secrets"
 import { forget } from "./sign-in-cache"
+
+const { because } = identityReasons
 
 export const SESSION_DAYS = 14
 /** Failed attempts per email (any address) or per address (any email) in the window. */
@@ -30,7 +34,7 @@ const checkRateLimit = Effect.fn("Sessions.checkRateLimit")(function* (email: st
       ? Math.max(1, Math.ceil((row.oldest.getTime() + FAILURE_WINDOW_MINUTES * 60_000 - Date.now()) / 1000))
       : FAILURE_WINDOW_MINUTES * 60
     return yield* new RateLimited({
-      message: `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      ...because("identity.tooManySignIns", { minutes: Math.ceil(retryAfterSeconds / 60) }),
       retryAfterSeconds
     })
   }
@@ -59,7 +63,7 @@ export const signIn = Effect.fn("Sessions.signIn")(function* (input: {
       (sql) => sql`insert into identity.sign_in_failures (email, ip) values (${input.email}, ${input.ip})`
     )
     yield* audit.record({ action: "identity.signIn.failed", target: input.email, ip: input.ip, actor: null })
-    return yield* new Unauthorized({ message: "Wrong email or password" })
+    return yield* new Unauthorized(because("identity.wrongCredentials"))
   }
   const viewer = (yield* loadViewer(user.id))!
   const cookie = randomSecret()

@@ -4,8 +4,11 @@
  */
 import { Db, NotFound } from "@wharf/core"
 import { Effect } from "effect"
+import { identityReasons } from "../shared/reasons"
 import type { ApiTokenSummary } from "../shared/types"
 import { randomSecret, sha256, TOKEN_PREFIX } from "./secrets"
+
+const { because } = identityReasons
 
 export const createToken = Effect.fn("ApiTokens.create")(function* (userId: string, name: string) {
   const db = yield* Db
@@ -41,7 +44,7 @@ export const revokeToken = Effect.fn("ApiTokens.revoke")(function* (userId: stri
     (sql) => sql`update identity.api_tokens set revoked_at = now()
       where id = ${id} and user_id = ${userId} and revoked_at is null returning id`
   )
-  if (rows.length === 0) return yield* new NotFound({ message: "No such API token" })
+  if (rows.length === 0) return yield* new NotFound(because("identity.noSuchToken"))
 })
 
 /** The user behind a bearer token, if it is valid and not revoked. */

@@ -1,3 +1,4 @@
 /** @module What the identity plugin shares with the console and other plugins. */
+export * from "./reasons"
 export * from "./schemas"
 export * from "./types"

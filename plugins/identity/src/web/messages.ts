@@ -1,8 +1,10 @@
 /** @module Identity's console texts, zh-CN first; both catalogs hold the same keys (see messages.test.ts). */
 import type { Messages } from "@wharf/core/web"
+import { identityReasons, identityReasonsZh } from "../shared/reasons"
 
 export const messages = {
   "zh-CN": {
+    ...identityReasonsZh,
     "identity.nav.users": "用户",
     "identity.nav.groups": "用户组",
     "identity.none": "无",
@@ -161,6 +163,7 @@ export const messages = {
     "identity.tokens.usageHint": "在请求头 Authorization 中以 Bearer 方式携带令牌，例如："
   },
   en: {
+    ...identityReasons.messages,
     "identity.nav.users": "Users",
     "identity.nav.groups": "Groups",
     "identity.none": "None",

@@ -5,8 +5,9 @@
  */
 import { Button, Card, t } from "@wharf/core/web"
 import { createMemo, createSignal, createUniqueId, For, Show } from "solid-js"
-import { parseLabel } from "../../shared/labels"
+import { type LabelProblem, parseLabel } from "../../shared/labels"
 import type { LabelChoice } from "../../shared/types"
+import { describeProblem } from "../api"
 
 export interface LabelEdits {
   readonly set: Record<string, string>
@@ -23,7 +24,7 @@ export const LabelEditor = (props: {
   const [added, setAdded] = createSignal<Record<string, string>>({})
   const [removed, setRemoved] = createSignal<ReadonlyArray<string>>([])
   const [text, setText] = createSignal("")
-  const [problem, setProblem] = createSignal<string>()
+  const [problem, setProblem] = createSignal<LabelProblem>()
   const listId = createUniqueId()
   const shown = createMemo(() => {
     const out: Record<string, string> = { ...props.labels, ...added() }
@@ -126,7 +127,7 @@ export const LabelEditor = (props: {
         </form>
         <Show when={problem()} fallback={<p class="field-hint">{t("host.labelsHint")}</p>}>
           <p class="field-error" role="alert">
-            {problem()}
+            {describeProblem(problem()!)}
           </p>
         </Show>
       </Show>

@@ -4,8 +4,9 @@
  */
 import { Button, t } from "@wharf/core/web"
 import { createSignal, createUniqueId, For, Show } from "solid-js"
-import { type LabelPair, parseLabel } from "../../shared/labels"
+import { type LabelPair, type LabelProblem, parseLabel } from "../../shared/labels"
 import type { LabelChoice } from "../../shared/types"
+import { describeProblem } from "../api"
 
 export const LabelFilter = (props: {
   pairs: ReadonlyArray<LabelPair>
@@ -13,7 +14,7 @@ export const LabelFilter = (props: {
   onChange: (pairs: ReadonlyArray<LabelPair>) => void
 }) => {
   const [text, setText] = createSignal("")
-  const [problem, setProblem] = createSignal<string>()
+  const [problem, setProblem] = createSignal<LabelProblem>()
   const listId = createUniqueId()
   const add = (e: SubmitEvent) => {
     e.preventDefault()
@@ -46,7 +47,7 @@ export const LabelFilter = (props: {
         </Button>
       </form>
       <Show when={problem()}>
-        <p class="field-error">{problem()}</p>
+        <p class="field-error">{describeProblem(problem()!)}</p>
       </Show>
       <Show when={props.pairs.length > 0}>
         <div class="label-chips">

@@ -43,6 +43,7 @@ export default function GuestTicket() {
                     api.guest.reply.mutate({
                       ...link(),
                       body,
+                      ...(flags.notSolved ? { notSolved: true } : {}),
                       ...(flags.attachments ? { attachments: flags.attachments } : {})
                     })
                   ),

@@ -69,7 +69,11 @@ export default function Queue() {
           </A>
         )
       },
-      { header: t("helpdesk.field.status"), nowrap: true, cell: (r) => <StatusBadge status={r.status} /> },
+      {
+        header: t("helpdesk.field.status"),
+        nowrap: true,
+        cell: (r) => <StatusBadge status={r.status} side="support" />
+      },
       {
         header: t("helpdesk.field.severity"),
         nowrap: true,
@@ -122,7 +126,7 @@ export default function Queue() {
           options={[
             { value: "open", label: t("helpdesk.support.status.open") },
             { value: "", label: t("helpdesk.all") },
-            ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))
+            ...STATUSES.map((s) => ({ value: s, label: statusLabel(s, "support") }))
           ]}
         />
         <Select
