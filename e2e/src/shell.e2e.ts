@@ -34,12 +34,16 @@ describe("the console shell", () => {
     await page.getByRole("heading", { name: "契约测试笔记" }).waitFor()
   })
 
-  it("shows the server's message for a wrong password, and stays on the sign-in page", async () => {
+  it("says a wrong password in the reader's language, and stays on the sign-in page", async () => {
     await signIn(ADMIN.email, "not-the-password")
     const alert = page.getByRole("alert")
     await alert.waitFor()
-    expect(await alert.textContent()).toContain("Wrong email or password")
+    expect(await alert.textContent()).toContain("邮箱或密码错误")
     expect(new URL(page.url()).pathname).toBe("/sign-in")
+    await page.getByRole("button", { name: "English" }).click()
+    await page.getByLabel("Password").fill("still-not-it")
+    await page.getByRole("button", { name: "Sign in" }).click()
+    await page.getByRole("alert").getByText("Wrong email or password").waitFor()
   })
 
   it("builds the navigation from enabled plugins, by role", async () => {

@@ -204,7 +204,6 @@ export const TicketView = (props: {
           <section
             class="card hd-compose"
             classList={{ "hd-compose-note": note(), "hd-compose-not-solved": notSolved() }}
-            aria-label={note() ? t("helpdesk.detail.note") : t("helpdesk.detail.reply")}
           >
             <Show
               when={support()}
