@@ -102,7 +102,7 @@ describe.each(testBackends())("clusters on $name", (backend) => {
     const r = await admin.rest<ClusterSummary>("POST", "/clusters", {
       name: "sim-token",
       owner: "data-team",
-      connection: { kind: "token", server: sim.url, token: sim.token, insecureSkipTlsVerify: true }
+      connection: { kind: "token", server: sim.url, token: sim.token, ca: sim.caPem }
     })
     expect(r.status).toBe(201)
     expect(r.body).toMatchObject({
@@ -127,7 +127,7 @@ describe.each(testBackends())("clusters on $name", (backend) => {
     const before = await rowCount()
     const wrong = await admin.rest("POST", "/clusters", {
       name: "wrong-token",
-      connection: { kind: "token", server: sim.url, token: "not-the-token", insecureSkipTlsVerify: true }
+      connection: { kind: "token", server: sim.url, token: "not-the-token", ca: sim.caPem }
     })
     expect(wrong.status).toBe(400)
     expect(wrong.body.error.message).toMatch(/^The cluster refused the token \(401\)/)
@@ -145,9 +145,26 @@ describe.each(testBackends())("clusters on $name", (backend) => {
     expect(down.body.error.message).toBe(`Cannot reach http://127.0.0.1:${port}: connection refused`)
     const http = await admin.rest("POST", "/clusters", {
       name: "plain-http",
-      connection: { kind: "token", server: sim.url, token: sim.token }
+      connection: { kind: "token", server: sim.url.replace("https:", "http:"), token: sim.token }
     })
     expect(http.body.error.message).toMatch(/is plain http: use https/)
+    // kube-sim's certificate is checked against the CA given, like any cluster's.
+    const other = await startKubeSim({ port: 0, nodes: 1 })
+    const wrongCa = await admin.rest("POST", "/clusters", {
+      name: "wrong-ca",
+      connection: { kind: "token", server: sim.url, token: sim.token, ca: other.caPem }
+    })
+    await other.close()
+    expect(wrongCa.status).toBe(400)
+    expect(wrongCa.body.error.message).toBe(
+      `Cannot trust ${sim.url}: its certificate is not signed by the given CA (paste the cluster's CA)`
+    )
+    const noCa = await admin.rest("POST", "/clusters", {
+      name: "no-ca",
+      connection: { kind: "token", server: sim.url, token: sim.token }
+    })
+    expect(noCa.status).toBe(400)
+    expect(noCa.body.error.message).toMatch(/^Cannot trust/)
     expect(await rowCount()).toBe(before)
   })
 
