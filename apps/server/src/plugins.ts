@@ -3,6 +3,8 @@
  * the rest contribute nothing.
  */
 import type { WharfPlugin } from "@wharf/core"
+import { appCatalogPlugin } from "@wharf/plugin-app-catalog/server"
+import { catalogBuiltinPlugin } from "@wharf/plugin-catalog-builtin/server"
 import { clustersPlugin } from "@wharf/plugin-clusters/server"
 import { helpdeskPlugin } from "@wharf/plugin-helpdesk/server"
 import { identityPlugin } from "@wharf/plugin-identity/server"
@@ -13,6 +15,8 @@ import { supportPlugin } from "@wharf/plugin-support/server"
 export const availablePlugins: ReadonlyArray<WharfPlugin> = [
   identityPlugin,
   clustersPlugin,
+  appCatalogPlugin,
+  catalogBuiltinPlugin,
   knowledgeBasePlugin,
   manualsPlugin,
   supportPlugin,

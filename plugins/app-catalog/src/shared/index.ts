@@ -1,0 +1,13 @@
+/** @module What the app-catalog plugin shares with catalog plugins, other plugins and the console. */
+export * from "./catalog"
+export * from "./definition"
+export * from "./extension-point"
+export * from "./fields"
+export * from "./names"
+export * from "./plan"
+export * from "./render"
+export * from "./schemas"
+export * from "./service"
+export * from "./summary"
+export * from "./template"
+export * from "./values"
