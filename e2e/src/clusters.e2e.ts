@@ -35,7 +35,8 @@ describe("clusters and hosts in the console", () => {
   const hostRows = () => page.locator("table.table tbody tr td:first-child a")
 
   it("lists the simulated default cluster and its three hosts, with a hover summary", async () => {
-    await page.getByRole("navigation", { name: "首页" }).getByRole("link", { name: "集群管理" }).click()
+    await page.getByRole("navigation", { name: "控制台分区" }).getByRole("link", { name: "平台" }).click()
+    await page.getByRole("navigation", { name: "平台" }).getByRole("link", { name: "集群管理" }).click()
     await page.getByRole("heading", { name: "集群管理" }).waitFor()
     const row = page.locator("tr", { has: page.getByRole("link", { name: "default", exact: true }) })
     await row.getByText("模拟").waitFor()
@@ -86,7 +87,7 @@ describe("clusters and hosts in the console", () => {
     const input = page.getByLabel("标签", { exact: true })
     await input.fill("-tier=gold")
     await input.press("Enter")
-    await page.getByText("the key must start and end with a letter or digit").waitFor()
+    await page.getByText("-tier=gold：键必须以字母或数字开头和结尾").waitFor()
     await input.fill("wharf.io/tier=gold")
     await page.getByRole("button", { name: "新标签" }).click()
     await page.getByText("有未保存的修改").waitFor()

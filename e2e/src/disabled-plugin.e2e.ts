@@ -22,7 +22,7 @@ describe("a plugin disabled in configuration", () => {
     await page.getByLabel("密码").fill("admin-password-1")
     await page.getByRole("button", { name: "登录" }).click()
     await page.getByRole("heading", { name: "Administrator，你好" }).waitFor()
-    const nav = page.getByRole("navigation", { name: "首页" })
+    const nav = page.getByRole("navigation", { name: "支持中心" })
     expect(await nav.getByRole("link").allTextContents()).not.toContain("契约测试")
     expect(await page.getByRole("heading", { name: "契约测试小组件" }).count()).toBe(0)
 

@@ -48,7 +48,7 @@ describe("the console shell", () => {
 
   it("builds the navigation from enabled plugins, by role", async () => {
     await signIn(ADMIN.email, ADMIN.password)
-    const nav = page.getByRole("navigation", { name: "首页" })
+    const nav = page.getByRole("navigation", { name: "控制台分区" })
     // Admin pages, the contract-test plugin's too, are in the admin menu, opened from the keyboard.
     await nav.getByRole("button", { name: "管理" }).focus()
     await page.keyboard.press("Enter")

@@ -60,12 +60,13 @@ const loadPlugins = async (): Promise<ReadonlyArray<ConsolePlugin>> => {
 
 /** A page that needs a signed-in viewer (with one of `roles`, if given). */
 const guarded =
-  (component: Component<any>, roles?: ConsoleRoute["roles"]) => (props: Record<string, unknown>) => {
+  (component: Component<any>, roles?: ConsoleRoute["roles"], forVisitors?: string) =>
+  (props: Record<string, unknown>) => {
     const location = useLocation()
     return (
       <Switch fallback={<Dynamic component={component} {...props} />}>
         <Match when={!viewer()}>
-          <Navigate href={signInHref(location.pathname + location.search)} />
+          <Navigate href={forVisitors ?? signInHref(location.pathname + location.search)} />
         </Match>
         <Match when={roles && roles.length > 0 && !hasRole(viewer()!, ...roles)}>
           <Forbidden />
@@ -79,7 +80,7 @@ const routesFor = (plugins: ReadonlyArray<ConsolePlugin>): RouteDefinition[] => 
   { path: "/sign-in", component: SignIn },
   ...routesOf(plugins).map((r) => ({
     path: r.path,
-    component: r.public ? r.component : guarded(r.component, r.roles)
+    component: r.public ? r.component : guarded(r.component, r.roles, r.forVisitors)
   })),
   { path: "*404", component: NotFound }
 ]

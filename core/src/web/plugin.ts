@@ -17,6 +17,11 @@ export interface NavEntry {
   readonly section: Section
   /** Only viewers with one of these roles see the entry (default: every signed-in user). */
   readonly roles?: ReadonlyArray<Role>
+  /**
+   * Who sees the entry: signed-in `members` (the default), `everyone` (public pages such as
+   * the knowledge base), or signed-out `visitors` only (the guest ticket form).
+   */
+  readonly audience?: "members" | "everyone" | "visitors"
 }
 
 export interface ConsoleRoute {
@@ -26,6 +31,8 @@ export interface ConsoleRoute {
   /** Pages anyone may open without signing in (guest ticket form, public KB). */
   readonly public?: boolean
   readonly roles?: ReadonlyArray<Role>
+  /** Where a signed-out visitor goes instead of signing in (`/tickets/new` → the guest form). */
+  readonly forVisitors?: string
 }
 
 /** Named places in the console other plugins fill, e.g. `home.widgets`, `ticket.sidebar`. */

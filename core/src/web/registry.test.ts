@@ -54,8 +54,21 @@ describe("the navigation built from enabled plugins", () => {
     expect(paths(navFor(plugins, viewer(["agent"])))[0]).toEqual(["support", ["/queue", "/tickets"]])
   })
 
-  it("shows a visitor who is not signed in nothing", () => {
+  it("shows a visitor who is not signed in nothing but public entries", () => {
     expect(navFor(plugins, null)).toEqual([])
+    const withPublic: ReadonlyArray<ConsolePlugin> = [
+      ...plugins,
+      {
+        id: "kb",
+        nav: [
+          { path: "/kb", label: "kb", order: 1, section: "support", audience: "everyone" },
+          { path: "/guest/new", label: "guest", order: 2, section: "support", audience: "visitors" }
+        ]
+      }
+    ]
+    expect(paths(navFor(withPublic, null))).toEqual([["support", ["/kb", "/guest/new"]]])
+    // A signed-in user sees public entries, but not those meant only for visitors.
+    expect(paths(navFor(withPublic, viewer(["user"])))[0]).toEqual(["support", ["/kb", "/tickets"]])
   })
 
   it("contributes nothing for a plugin that is not enabled", () => {

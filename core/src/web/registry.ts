@@ -26,8 +26,12 @@ export const isPluginEnabled = (id: string) => plugins().some((p) => p.id === id
 
 export const SECTIONS: ReadonlyArray<Section> = ["support", "platform", "admin"]
 
-const allowed = (viewer: Viewer | null, roles: NavEntry["roles"]) =>
-  !roles || roles.length === 0 ? viewer !== null : viewer !== null && hasRole(viewer, ...roles)
+const allowed = (viewer: Viewer | null, entry: NavEntry) => {
+  const audience = entry.audience ?? "members"
+  if (!viewer) return audience !== "members"
+  if (audience === "visitors") return false
+  return !entry.roles || entry.roles.length === 0 || hasRole(viewer, ...entry.roles)
+}
 
 /** Nav entries the viewer may see, grouped by section, each section in order. */
 export const navFor = (list: ReadonlyArray<ConsolePlugin>, viewer: Viewer | null) =>
@@ -35,7 +39,7 @@ export const navFor = (list: ReadonlyArray<ConsolePlugin>, viewer: Viewer | null
     section,
     entries: list
       .flatMap((p) => p.nav ?? [])
-      .filter((e) => e.section === section && allowed(viewer, e.roles))
+      .filter((e) => e.section === section && allowed(viewer, e))
       .sort((a, b) => a.order - b.order)
   })).filter((g) => g.entries.length > 0)
 

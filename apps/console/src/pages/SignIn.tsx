@@ -2,11 +2,12 @@
  * @module Sign-in: email and password; the server's message on failure; back to where
  * the user was going on success.
  */
-import { Navigate, useSearchParams } from "@solidjs/router"
+import { A, Navigate, useSearchParams } from "@solidjs/router"
 import {
   Button,
   chooseLocale,
   errorMessage,
+  isPluginEnabled,
   locale,
   sessionEnded,
   signIn,
@@ -89,6 +90,19 @@ export default function SignIn() {
             </form>
           </div>
         </div>
+        {/* No account is needed to get help (seed 001): the guest form and the public pages. */}
+        <Show when={isPluginEnabled("helpdesk") || isPluginEnabled("support")}>
+          <div class="sign-in-visitor">
+            <Show when={isPluginEnabled("helpdesk")}>
+              <p>
+                {t("signIn.noAccount")} <A href="/guest/tickets/new">{t("signIn.guestTicket")}</A>
+              </p>
+            </Show>
+            <Show when={isPluginEnabled("support")}>
+              <A href="/support">{t("signIn.browse")}</A>
+            </Show>
+          </div>
+        </Show>
         <div class="sign-in-language">
           <button
             type="button"

@@ -1,70 +1,128 @@
 /**
- * @module The frame around every page: the top bar with the navigation the enabled
- * plugins contribute (support, platform, admin), the user menu, and the page itself.
+ * @module The frame around every page. The top bar switches between the console's two
+ * halves, the support center and the platform (each shown only when the viewer may use
+ * something in it), holds the admin menu and the user menu (or, signed out, the language
+ * and a sign-in button). Below it, the current half's own navigation. Both come from the
+ * `section` of the nav entries the enabled plugins contribute.
  */
-import { A, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router"
-import { Loading, loadedPlugins, navFor, Toasts, t, viewer } from "@wharf/core/web"
+import { A, type RouteSectionProps, useLocation } from "@solidjs/router"
+import {
+  type ConsolePlugin,
+  isPluginEnabled,
+  Loading,
+  loadedPlugins,
+  type NavEntry,
+  navFor,
+  type Section,
+  Toasts,
+  t,
+  viewer
+} from "@wharf/core/web"
 import { createMemo, ErrorBoundary, For, type JSX, Show, Suspense } from "solid-js"
+import { AdminMenu } from "./AdminMenu"
 import { activeNavPath } from "./activeNav"
-import { MenuButton } from "./MenuButton"
+import { signInHref } from "./next"
 import { PageError } from "./PageError"
-import { UserMenu } from "./UserMenu"
+import { landingOf, type NavGroup, sectionOf, switchable } from "./sections"
+import { UserMenu, VisitorMenu } from "./UserMenu"
 
-type NavGroup = ReturnType<typeof navFor>[number]
+// Home belongs to the support center: it shows the viewer's tickets and articles first.
+const HOME: NavEntry = { path: "/", label: "shell.home", order: 0, section: "support" }
+
+const groupsFor = (plugins: ReadonlyArray<ConsolePlugin>, signedIn: boolean): ReadonlyArray<NavGroup> => {
+  const groups = navFor(plugins, viewer())
+  if (!signedIn) return groups
+  const support = groups.find((g) => g.section === "support")
+  return support
+    ? groups.map((g) => (g === support ? { ...g, entries: [HOME, ...g.entries] } : g))
+    : [{ section: "support", entries: [HOME] }, ...groups]
+}
 
 export const Shell = (props: RouteSectionProps): JSX.Element => {
   const location = useLocation()
   const bare = () => location.pathname === "/sign-in"
-  const groups = createMemo(() => navFor(loadedPlugins(), viewer()))
+  const groups = createMemo(() => groupsFor(loadedPlugins(), viewer() !== null))
+  // The section of the previous page, for pages in none; plain state, so that no signal is
+  // written while the router's transition computes the next page.
+  let last: Section | undefined
+  const section = createMemo(() => {
+    last = sectionOf(groups(), location.pathname, last)
+    return last
+  })
+  const halves = createMemo(() => switchable(groups()))
+  const entries = createMemo(() => halves().find((g) => g.section === section())?.entries ?? [])
   const active = createMemo(() =>
     activeNavPath(
       groups().flatMap((g) => g.entries.map((e) => e.path)),
       location.pathname
     )
   )
+  // Signed out, the logo leads to the public front of the support center, not to sign-in.
+  const brandHref = () => (viewer() ? "/" : isPluginEnabled("support") ? "/support" : "/sign-in")
+
   return (
     <Show when={!bare()} fallback={props.children}>
       <a class="skip-link" href="#main">
         {t("shell.skipToContent")}
       </a>
       <header class="topbar">
-        <A href="/" class="brand" end>
+        <A href={brandHref()} class="brand" end>
           <span class="brand-mark" aria-hidden="true" />
-          {t("shell.brand")}
+          <span class="brand-name">{t("shell.brand")}</span>
         </A>
-        <nav class="topnav" aria-label={t("shell.home")}>
-          <div class="topnav-groups">
-            <For each={groups().filter((g) => g.section !== "admin")}>
+        <nav class="section-switch" aria-label={t("shell.sections")}>
+          <Show when={halves().length > 1}>
+            <For each={halves()}>
               {(group) => (
-                <div class="topnav-group">
-                  <span class="topnav-section">{t(`shell.section.${group.section}`)}</span>
-                  <For each={group.entries}>
-                    {(entry) => (
-                      <A
-                        href={entry.path}
-                        class="topnav-link"
-                        classList={{ active: entry.path === active() }}
-                        aria-current={entry.path === active() ? "page" : undefined}
-                      >
-                        {t(entry.label)}
-                      </A>
-                    )}
-                  </For>
-                </div>
+                <A
+                  href={landingOf(group)}
+                  class="section-link"
+                  classList={{ active: group.section === section() }}
+                  aria-current={group.section === section() ? "true" : undefined}
+                >
+                  {t(`shell.section.${group.section}`)}
+                </A>
               )}
             </For>
-          </div>
-          {/* Admin pages are visited now and then: a menu keeps the bar short enough for
-              the everyday entries of support staff. Outside the scrolling part, so the
-              menu is not clipped. */}
+          </Show>
           <For each={groups().filter((g) => g.section === "admin")}>
-            {(group) => <AdminMenu group={group} active={active()} />}
+            {(group) => <AdminMenu entries={group.entries} active={active()} />}
           </For>
         </nav>
-        <Show when={viewer()}>
+        <Show
+          when={viewer()}
+          fallback={
+            <div class="visitor-actions">
+              <VisitorMenu />
+              <A
+                class="button button-primary button-sm"
+                href={signInHref(location.pathname + location.search)}
+              >
+                {t("shell.signIn")}
+              </A>
+            </div>
+          }
+        >
           <UserMenu />
         </Show>
       </header>
+      <Show when={entries().length > 0}>
+        <nav class="sectionnav" aria-label={t(`shell.section.${section() ?? "support"}`)}>
+          <For each={entries()}>
+            {(entry) => (
+              <A
+                href={entry.path}
+                class="sectionnav-link"
+                classList={{ active: entry.path === active() }}
+                aria-current={entry.path === active() ? "page" : undefined}
+                end={entry.path === "/"}
+              >
+                {t(entry.label)}
+              </A>
+            )}
+          </For>
+        </nav>
+      </Show>
       <main id="main" tabindex="-1">
         <ErrorBoundary fallback={(error, reset) => <PageError error={error} reset={reset} />}>
           <Suspense fallback={<Loading />}>{props.children}</Suspense>
@@ -72,46 +130,5 @@ export const Shell = (props: RouteSectionProps): JSX.Element => {
       </main>
       <Toasts />
     </Show>
-  )
-}
-
-const AdminMenu = (props: { group: NavGroup; active: string | undefined }) => {
-  const navigate = useNavigate()
-  const current = () => props.group.entries.some((e) => e.path === props.active)
-  return (
-    <MenuButton
-      label={t("shell.section.admin")}
-      face={
-        <>
-          {t("shell.section.admin")}
-          <span class="topnav-caret" aria-hidden="true">
-            ▾
-          </span>
-        </>
-      }
-      class="topnav-group topnav-menu"
-      buttonClass={current() ? "topnav-link topnav-menu-button active" : "topnav-link topnav-menu-button"}
-    >
-      {(close) => (
-        <For each={props.group.entries}>
-          {(entry) => (
-            <a
-              href={entry.path}
-              role="menuitem"
-              class="menu-item"
-              aria-current={entry.path === props.active ? "page" : undefined}
-              onClick={(e) => {
-                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return
-                e.preventDefault()
-                close(false)
-                navigate(entry.path)
-              }}
-            >
-              {t(entry.label)}
-            </a>
-          )}
-        </For>
-      )}
-    </MenuButton>
   )
 }

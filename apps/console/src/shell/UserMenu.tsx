@@ -94,3 +94,19 @@ export const UserMenu = () => {
     </MenuButton>
   )
 }
+
+/** Signed out: a switch to the other language (the choice stays in this browser). */
+export const VisitorMenu = () => {
+  const other = () => (locale() === "en" ? "zh-CN" : "en")
+  return (
+    <button
+      type="button"
+      class="user-button visitor-language"
+      lang={other()}
+      aria-label={`${t("shell.language")}: ${other() === "en" ? "English" : "中文"}`}
+      onClick={() => chooseLocale(other())}
+    >
+      {other() === "en" ? "English" : "中文"}
+    </button>
+  )
+}

@@ -4,8 +4,10 @@
  * support home at `/support`.
  */
 
+// Home (`/`) holds only itself: it is no section's parent of every page.
 const contains = (entryPath: string, pathname: string) =>
-  pathname === entryPath || pathname.startsWith(entryPath.endsWith("/") ? entryPath : `${entryPath}/`)
+  pathname === entryPath ||
+  (entryPath !== "/" && pathname.startsWith(entryPath.endsWith("/") ? entryPath : `${entryPath}/`))
 
 export const activeNavPath = (entryPaths: ReadonlyArray<string>, pathname: string): string | undefined =>
   entryPaths

@@ -14,6 +14,14 @@ export default defineConsolePlugin({
   id: "helpdesk",
   nav: [
     { path: "/tickets", label: "helpdesk.nav.mine", order: 20, section: "support" },
+    // Signed out, filing a ticket needs no account (seed 001: registering is optional).
+    {
+      path: "/guest/tickets/new",
+      label: "helpdesk.nav.guestNew",
+      order: 20,
+      section: "support",
+      audience: "visitors"
+    },
     {
       path: "/support/tickets",
       label: "helpdesk.nav.queue",
@@ -32,7 +40,11 @@ export default defineConsolePlugin({
   ],
   routes: [
     { path: "/tickets", component: lazy(() => import("./pages/MyTickets")) },
-    { path: "/tickets/new", component: lazy(() => import("./pages/NewTicket")) },
+    {
+      path: "/tickets/new",
+      component: lazy(() => import("./pages/NewTicket")),
+      forVisitors: "/guest/tickets/new"
+    },
     { path: "/tickets/:number", component: Ticket },
     { path: "/support/tickets", component: lazy(() => import("./pages/Queue")), roles: ["agent", "admin"] },
     { path: "/support/tickets/:number", component: Ticket, roles: ["agent", "admin"] },

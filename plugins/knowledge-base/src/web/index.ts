@@ -11,7 +11,7 @@ import { messages } from "./messages"
 export default defineConsolePlugin({
   id: "knowledge-base",
   nav: [
-    { path: "/kb", label: "kb.nav", order: 20, section: "support" },
+    { path: "/kb", label: "kb.nav", order: 10, section: "support", audience: "everyone" },
     { path: "/kb/editor", label: "kb.nav.editor", order: 30, section: "support", roles: ["admin", "agent"] },
     { path: "/admin/kb/quick-links", label: "kb.quick.nav", order: 50, section: "admin", roles: ["admin"] }
   ],

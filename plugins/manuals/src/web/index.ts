@@ -13,7 +13,9 @@ const manualPage = lazy(() => import("./pages/ManualPage"))
 
 export default defineConsolePlugin({
   id: "manuals",
-  nav: [{ path: "/releases", label: "manuals.nav.releases", order: 40, section: "support" }],
+  nav: [
+    { path: "/releases", label: "manuals.nav.releases", order: 40, section: "support", audience: "everyone" }
+  ],
   routes: [
     { path: "/manuals/:product/:version", component: manualPage, public: true },
     { path: "/manuals/:product/:version/:slug", component: manualPage, public: true },

@@ -8,9 +8,15 @@ import { messages } from "./messages"
 export default defineConsolePlugin({
   id: "support",
   nav: [
-    { path: "/support", label: "support.nav", order: 50, section: "support" },
-    { path: "/support/services", label: "support.nav.services", order: 55, section: "support" },
-    { path: "/support/faq", label: "support.nav.faq", order: 60, section: "support" }
+    { path: "/support", label: "support.nav", order: 50, section: "support", audience: "everyone" },
+    {
+      path: "/support/services",
+      label: "support.nav.services",
+      order: 55,
+      section: "support",
+      audience: "everyone"
+    },
+    { path: "/support/faq", label: "support.nav.faq", order: 60, section: "support", audience: "everyone" }
   ],
   routes: [
     { path: "/support", component: lazy(() => import("./pages/SupportHome")), public: true },
