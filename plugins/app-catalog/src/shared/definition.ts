@@ -220,7 +220,7 @@ export const AppDefinitionFields = {
   title: nonEmpty(60),
   version: nonEmpty(60),
   vendor: nonEmpty(120),
-  /** An emoji, a URL or a data: URL. */
+  /** An image URL (https:, /path or data:), or up to 3 letters shown on a coloured tile. */
   icon: nonEmpty(100_000),
   description: LocalizedText,
   tags: Schema.Array(nonEmpty(40)),

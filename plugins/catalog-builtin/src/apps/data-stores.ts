@@ -23,7 +23,7 @@ export const redis = app({
   name: "redis",
   title: "Redis",
   version: "7.2.4",
-  icon: "🟥",
+  icon: "Rd",
   description: text(
     "开源的内存键值数据库,支持字符串、哈希、列表、集合等数据结构;以集群模式运行,数据按槽分布在各主节点上。",
     "In-memory key-value store with strings, hashes, lists and sets; runs in cluster mode with slots spread over its masters."
@@ -56,7 +56,7 @@ export const mysql = app({
   title: "MySQL",
   version: "8.0.36",
   vendor: "Oracle",
-  icon: "🐬",
+  icon: "My",
   description: text(
     "关系型数据库,常用作 Metastore、WordPress 等应用的后端存储。",
     "Relational database, the store behind Metastore, WordPress and others."
@@ -89,7 +89,7 @@ export const mongodb = app({
   title: "MongoDB",
   version: "7.0.12",
   vendor: "MongoDB",
-  icon: "🍃",
+  icon: "Mg",
   description: text("文档数据库,以副本集运行。", "Document database, run as a replica set."),
   tags: ["database", "nosql"],
   roles: [
@@ -122,7 +122,7 @@ export const influxdb = app({
   title: "InfluxDB",
   version: "2.7.6",
   vendor: "InfluxData",
-  icon: "📈",
+  icon: "Ix",
   description: text(
     "时间序列数据库,适合监控指标与物联网数据。",
     "Time-series database for metrics and IoT data."
@@ -157,7 +157,7 @@ export const elasticsearch = app({
   title: "ElasticSearch",
   version: "8.14.1",
   vendor: "Elastic",
-  icon: "🔎",
+  icon: "ES",
   description: text("分布式搜索与分析引擎。", "Distributed search and analytics engine."),
   tags: ["search", "analytics"],
   roles: [

@@ -8,7 +8,7 @@ export const hdfs = app({
   title: "HDFS",
   version: "3.3.6",
   vendor: "Apache",
-  icon: "🗄️",
+  icon: "HD",
   description: text(
     "Hadoop 分布式文件系统:一个 NameNode 管理元数据,多个 DataNode 存放数据块。",
     "Hadoop distributed file system: a NameNode keeps the metadata, DataNodes keep the blocks."
@@ -68,7 +68,7 @@ export const yarn = app({
   title: "Yarn",
   version: "3.3.6",
   vendor: "Apache",
-  icon: "🧶",
+  icon: "Yn",
   description: text("Hadoop 资源管理与作业调度。", "Hadoop resource management and job scheduling."),
   tags: ["compute", "hadoop", "tdh"],
   roles: [
@@ -111,7 +111,7 @@ export const hbase = app({
   title: "HBase",
   version: "2.5.8",
   vendor: "Apache",
-  icon: "🐋",
+  icon: "HB",
   description: text(
     "构建在 HDFS 上的分布式列式数据库,依赖 HDFS 与 Zookeeper。",
     "Distributed column store on HDFS; needs HDFS and Zookeeper."

@@ -6,7 +6,7 @@ export const zookeeper = app({
   title: "Zookeeper",
   version: "3.8.4",
   vendor: "Apache",
-  icon: "🦓",
+  icon: "ZK",
   description: text(
     "分布式协调服务,为 HBase、Kafka 等提供选主与配置存储。",
     "Distributed coordination: leader election and configuration for HBase, Kafka and others."
@@ -37,7 +37,7 @@ export const kafka = app({
   title: "Kafka",
   version: "3.7.0",
   vendor: "Apache",
-  icon: "📨",
+  icon: "Kf",
   description: text("分布式消息流平台。", "Distributed event streaming platform."),
   tags: ["messaging", "streaming"],
   roles: [
@@ -76,7 +76,7 @@ export const rabbitmq = app({
   title: "RabbitMQ",
   version: "3.13.3",
   vendor: "Broadcom",
-  icon: "🐇",
+  icon: "RQ",
   description: text("AMQP 消息队列,带管理界面。", "AMQP message broker with its management UI."),
   tags: ["messaging"],
   roles: [

@@ -6,7 +6,7 @@ export const metastore = app({
   title: "Metastore",
   version: "4.0.0",
   vendor: "Apache",
-  icon: "📚",
+  icon: "MS",
   description: text(
     "Hive Metastore:表与分区的元数据服务,元数据存放在 MySQL 中。",
     "Hive Metastore: table and partition metadata, kept in MySQL."
@@ -45,7 +45,7 @@ export const monitor = app({
   title: "Monitor",
   version: "2.53.0",
   vendor: "Wharf",
-  icon: "📊",
+  icon: "Mo",
   description: text(
     "采集并保存应用的指标(Prometheus),供 Inceptor 等应用上报与查询。",
     "Collects and keeps apps' metrics (Prometheus), for Inceptor and others to report to and query."
@@ -97,7 +97,7 @@ export const inceptor = app({
   title: "Inceptor",
   version: "4.3.0",
   vendor: "Transwarp",
-  icon: "🚀",
+  icon: "In",
   description: text(
     "基于 Spark 的交互式 SQL 分析引擎:Master 接受 JDBC/ODBC 连接并调度,Executor 执行计算;表元数据来自 Metastore,数据在 HDFS。",
     "Spark-based interactive SQL engine: the master takes JDBC/ODBC connections and schedules, executors compute; tables come from Metastore, data from HDFS."
@@ -151,7 +151,7 @@ export const hue = app({
   title: "HUE",
   version: "4.11.0",
   vendor: "Cloudera",
-  icon: "🖌️",
+  icon: "HU",
   description: text(
     "Hadoop 的网页工作台:SQL 编辑器、文件浏览器。",
     "Hadoop web workbench: SQL editor and file browser."
@@ -184,7 +184,7 @@ export const sqoop = app({
   title: "Sqoop",
   version: "1.99.7",
   vendor: "Apache",
-  icon: "🔁",
+  icon: "Sq",
   description: text(
     "在关系型数据库与 HDFS 之间批量导入导出数据。",
     "Bulk transfer between relational databases and HDFS."

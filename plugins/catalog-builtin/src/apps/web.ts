@@ -6,7 +6,7 @@ export const wordpress = app({
   title: "WordPress",
   version: "6.5.4",
   vendor: "WordPress.org",
-  icon: "📝",
+  icon: "WP",
   description: text("博客与网站系统,数据存放在 MySQL 中。", "Blog and website system, its data in MySQL."),
   tags: ["web", "cms"],
   roles: [
@@ -37,7 +37,7 @@ export const terminal = app({
   title: "Terminal",
   version: "1.7.7",
   vendor: "Wharf",
-  icon: "🖥️",
+  icon: ">_",
   description: text(
     "浏览器中的命令行终端,在租户的命名空间中运行,便于访问其它应用。",
     "A shell in the browser, running in the tenant's namespace to reach its other apps."
