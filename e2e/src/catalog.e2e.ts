@@ -37,9 +37,9 @@ describe("the app catalog in the console (应用列表)", () => {
 
     await page.getByRole("searchbox", { name: "搜索应用" }).fill("zookeeper")
     await page.waitForURL((url) => url.searchParams.get("q") === "zookeeper")
-    await expect.poll(async () => (await cards().allTextContents()).map((c) => c.split(" ")[0]!.trim())).toEqual(
-      expect.arrayContaining([expect.stringContaining("Zookeeper")])
-    )
+    await expect
+      .poll(async () => (await cards().allTextContents()).map((c) => c.split(" ")[0]!.trim()))
+      .toEqual(expect.arrayContaining([expect.stringContaining("Zookeeper")]))
     await page.getByRole("searchbox", { name: "搜索应用" }).fill("")
     await page.getByRole("button", { name: "messaging", exact: true }).click()
     await page.waitForURL((url) => url.searchParams.get("tag") === "messaging")
