@@ -11,10 +11,12 @@ import { identityPlugin } from "@wharf/plugin-identity/server"
 import { knowledgeBasePlugin } from "@wharf/plugin-knowledge-base/server"
 import { manualsPlugin } from "@wharf/plugin-manuals/server"
 import { supportPlugin } from "@wharf/plugin-support/server"
+import { tenantsPlugin } from "@wharf/plugin-tenants/server"
 
 export const availablePlugins: ReadonlyArray<WharfPlugin> = [
   identityPlugin,
   clustersPlugin,
+  tenantsPlugin,
   appCatalogPlugin,
   catalogBuiltinPlugin,
   knowledgeBasePlugin,

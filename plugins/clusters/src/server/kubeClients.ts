@@ -7,10 +7,13 @@
 import type * as k8s from "@kubernetes/client-node"
 import { Db, NotFound, Unavailable, WharfConfig } from "@wharf/core"
 import { Context, Effect, Layer } from "effect"
+import { KubeClients } from "../shared/services"
 import { ClusterWatch } from "./clusterWatch"
 import { type Credentials, explainFailure, kubeConfigOf } from "./connection"
 import { makeSealer, masterSecret, type Sealer } from "./secrets"
-import { type ClusterRow, clusterById } from "./store"
+import { allClusters, type ClusterRow, clusterById } from "./store"
+
+export { KubeClients, type KubeClientsShape } from "../shared/services"
 
 /** Seals and opens cluster credentials (AES-256-GCM); see `secrets.ts`. */
 export class ClusterSecrets extends Context.Service<ClusterSecrets, Sealer>()(
@@ -21,24 +24,6 @@ export class ClusterSecrets extends Context.Service<ClusterSecrets, Sealer>()(
     Effect.map(WharfConfig, (config) => makeSealer(masterSecret(config.dataDir)))
   )
 }
-
-export interface KubeClientsShape {
-  /** The client-node config of a registered cluster. */
-  readonly config: (clusterId: string) => Effect.Effect<k8s.KubeConfig, NotFound | Unavailable>
-  /** A typed client-node API of a cluster: `api(id, k8s.CoreV1Api)`. */
-  readonly api: <T extends k8s.ApiType>(
-    clusterId: string,
-    apiClass: k8s.ApiConstructor<T>
-  ) => Effect.Effect<T, NotFound | Unavailable>
-  /** The live node and pod cache of a cluster, synced before it is returned. */
-  readonly watch: (clusterId: string) => Effect.Effect<ClusterWatch, NotFound | Unavailable>
-  /** Drop what is cached for a cluster (its config and watch); the next call rebuilds them. */
-  readonly invalidate: (clusterId: string) => Effect.Effect<void>
-}
-
-export class KubeClients extends Context.Service<KubeClients, KubeClientsShape>()(
-  "wharf/clusters/KubeClients"
-) {}
 
 interface Entry {
   readonly stamp: number
@@ -104,6 +89,11 @@ export const kubeClientsLayer = Layer.effect(
     const config = (id: string) => Effect.map(entryOf(id), (e) => e.kc)
 
     return KubeClients.of({
+      clusters: allClusters.pipe(
+        Effect.provideService(Db, db),
+        Effect.map((rows) => rows.map((r) => ({ id: r.id, name: r.name, simulated: r.simulated }))),
+        Effect.mapError(() => new Unavailable({ message: "The database did not answer" }))
+      ),
       config,
       api: (id, apiClass) => Effect.map(config(id), (kc) => kc.makeApiClient(apiClass)),
       watch: (id) =>

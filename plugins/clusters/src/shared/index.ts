@@ -2,4 +2,5 @@
 export * from "./labels"
 export * from "./quantity"
 export * from "./schemas"
+export * from "./services"
 export * from "./types"

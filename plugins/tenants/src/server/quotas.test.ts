@@ -1,0 +1,284 @@
+import { testBackends } from "@wharf/core/testing"
+import type { ClusterSummary } from "@wharf/plugin-clusters/shared"
+import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { ClusterQuota, QuotaRow, QuotaSummary, TenantSummary } from "../shared/types"
+import { clusterApis, reconciler, signedIn, waitFor } from "./testing/helpers"
+
+describe.each(testBackends())("tenants and quotas on $name", (backend) => {
+  let wharf: TestWharf
+  let admin: TestClient
+  let cluster: ClusterSummary
+  let apis: Awaited<ReturnType<typeof clusterApis>>
+
+  beforeAll(async () => {
+    wharf = await startTestWharf({ backend, plugins: ["identity", "clusters", "tenants"], demo: true })
+    admin = wharf.client()
+    await admin.signIn()
+    cluster = (await admin.rest<{ items: ClusterSummary[] }>("GET", "/clusters")).body.items[0]!
+    apis = await clusterApis(wharf, cluster.id)
+  })
+  afterAll(async () => {
+    await wharf?.stop()
+  })
+
+  const create = (body: Record<string, unknown>) =>
+    admin.rest<QuotaRow>("POST", "/quotas", { clusterId: cluster.id, ...body })
+
+  it("refuses unknown emails and groups, negative and absurd values, naming each field", async () => {
+    const r = await create({
+      type: "user",
+      subject: "nobody@example.com",
+      cpu: -1,
+      memory: 1e12,
+      network: 1.5
+    })
+    expect(r.status).toBe(400)
+    const issues = (r.body as unknown as { error: { issues: Array<{ path: string; message: string }> } })
+      .error.issues
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: "subject", message: "没有邮箱为 nobody@example.com 的用户" },
+        { path: "cpu", message: "CPU（核）不能为负数" },
+        { path: "memory", message: `内存（MiB）不能超过 ${1024 ** 3}` },
+        { path: "network", message: "网络（Mbit/s）必须是整数" }
+      ])
+    )
+    const group = await create({ type: "leasee", subject: "no-such-team" })
+    expect(group.status).toBe(400)
+    expect(JSON.stringify(group.body)).toContain("没有名为 no-such-team 的组")
+    const cluster404 = await admin.rest("POST", "/quotas", {
+      type: "user",
+      subject: "li.wei@example.com",
+      clusterId: "nope"
+    })
+    expect(JSON.stringify(cluster404.body)).toContain('"path":"clusterId"')
+    const text = await admin.rest("POST", "/quotas", {
+      type: "user",
+      subject: "li.wei@example.com",
+      clusterId: cluster.id,
+      cpu: "lots"
+    })
+    expect(text.status).toBe(400)
+    expect(JSON.stringify(text.body)).toContain('"path":"cpu"')
+  })
+
+  it("creates a quota with the seed's defaults and it reaches the cluster within a second", async () => {
+    const started = Date.now()
+    const r = await create({ type: "user", subject: "li.wei@example.com" })
+    expect(r.status).toBe(201)
+    expect(r.body).toMatchObject({
+      tenant: { id: "u-li-wei-example-com", kind: "user", name: "li.wei@example.com" },
+      priority: 0,
+      cpu: 24,
+      memory: 102400,
+      storage: 102400,
+      network: 10240
+    })
+    const quota = await waitFor(
+      () =>
+        apis.core.readNamespacedResourceQuota({
+          namespace: "u-li-wei-example-com",
+          name: "wharf-priority-0"
+        }),
+      "the ResourceQuota"
+    )
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(quota.spec?.hard).toMatchObject({ "requests.cpu": "24", "limits.memory": "102400Mi" })
+    expect(quota.spec?.scopeSelector?.matchExpressions).toEqual([
+      { scopeName: "PriorityClass", operator: "In", values: ["wharf-priority-0"] }
+    ])
+    const ns = await apis.core.readNamespace({ name: "u-li-wei-example-com" })
+    expect(ns.metadata?.labels?.["wharf.io/tenant"]).toBe("u-li-wei-example-com")
+    const pc = await apis.scheduling.readPriorityClass({ name: "wharf-priority-0" })
+    expect(pc.value).toBe(0)
+    const lr = await apis.core.readNamespacedLimitRange({
+      namespace: "u-li-wei-example-com",
+      name: "wharf-defaults"
+    })
+    expect(lr.spec?.limits[0]?.defaultRequest).toMatchObject({ cpu: "100m" })
+  })
+
+  it("adds a priority, changes a value, deletes a priority, and the cluster follows each", async () => {
+    const second = await create({ type: "user", subject: "li.wei@example.com", priority: 5, cpu: 8 })
+    expect(second.status).toBe(201)
+    const again = await create({ type: "user", subject: "li.wei@example.com", priority: 5 })
+    expect(again.status).toBe(409)
+    await waitFor(
+      () =>
+        apis.core.readNamespacedResourceQuota({
+          namespace: "u-li-wei-example-com",
+          name: "wharf-priority-5"
+        }),
+      "priority 5"
+    )
+    const patched = await admin.rest<QuotaRow>("PATCH", `/quotas/${second.body.id}`, { cpu: 12 })
+    expect(patched.status).toBe(200)
+    expect(patched.body.cpu).toBe(12)
+    await waitFor(async () => {
+      const q = await apis.core.readNamespacedResourceQuota({
+        namespace: "u-li-wei-example-com",
+        name: "wharf-priority-5"
+      })
+      return q.spec?.hard?.["requests.cpu"] === "12"
+    }, "cpu 12 in the cluster")
+    const bad = await admin.rest("PATCH", `/quotas/${second.body.id}`, { memory: -5 })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body)).toContain('"path":"memory"')
+    const deleted = await admin.rest("DELETE", `/quotas/${second.body.id}`)
+    expect(deleted.status).toBe(200)
+    await waitFor(
+      () =>
+        apis.core
+          .readNamespacedResourceQuota({ namespace: "u-li-wei-example-com", name: "wharf-priority-5" })
+          .then(
+            () => false,
+            () => true
+          ),
+      "priority 5 gone"
+    )
+  })
+
+  it("undoes a hand edit in the cluster on the next pass", async () => {
+    const before = await apis.core.readNamespacedResourceQuota({
+      namespace: "u-li-wei-example-com",
+      name: "wharf-priority-0"
+    })
+    await apis.core.replaceNamespacedResourceQuota({
+      namespace: "u-li-wei-example-com",
+      name: "wharf-priority-0",
+      body: { ...before, spec: { ...before.spec, hard: { ...before.spec?.hard, "requests.cpu": "999" } } }
+    })
+    await apis.core.deleteNamespacedLimitRange({ namespace: "u-li-wei-example-com", name: "wharf-defaults" })
+    const r = await reconciler(wharf)
+    const results = await wharf.runtime.runPromise(r.reconcileAll)
+    expect(results.get(cluster.id)).toMatchObject({ created: 1, updated: 1 })
+    const after = await apis.core.readNamespacedResourceQuota({
+      namespace: "u-li-wei-example-com",
+      name: "wharf-priority-0"
+    })
+    expect(after.spec?.hard?.["requests.cpu"]).toBe("24")
+    await apis.core.readNamespacedLimitRange({ namespace: "u-li-wei-example-com", name: "wharf-defaults" })
+    const twice = await wharf.runtime.runPromise(r.reconcileAll)
+    expect(twice.get(cluster.id)).toMatchObject({ created: 0, updated: 0, deleted: 0 })
+  })
+
+  it("refuses a workload over quota with the numbers, and a user without quota with whom to ask", async () => {
+    const li = await signedIn(wharf, "li.wei@example.com")
+    const rows = await admin.rest<{ items: QuotaRow[] }>("GET", `/quotas?tenant=u-li-wei-example-com`)
+    await admin.rest("PATCH", `/quotas/${rows.body.items[0]!.id}`, { cpu: 4 })
+    const request = { cpu: 6, memory: 1024, storage: 0, network: 10 }
+    const over = await li.rest("POST", "/quotas/check", {
+      tenant: "u-li-wei-example-com",
+      clusterId: cluster.id,
+      priority: 0,
+      request
+    })
+    expect(over.status).toBe(403)
+    expect(over.body.error.message).toBe("需要 6 核 CPU，优先级 0 剩余 4 核")
+    const fits = await li.rest("POST", "/quotas/check", {
+      tenant: "u-li-wei-example-com",
+      clusterId: cluster.id,
+      priority: 0,
+      request: { ...request, cpu: 2 }
+    })
+    expect(fits.status).toBe(204)
+    const zhang = await signedIn(wharf, "zhang.min@example.com")
+    const none = await zhang.rest("POST", "/quotas/check", {
+      tenant: "u-zhang-min-example-com",
+      clusterId: cluster.id,
+      priority: 0,
+      request
+    })
+    expect(none.status).toBe(403)
+    expect(none.body.error.message).toContain("没有配额，请联系平台管理员（")
+    expect(none.body.error.message).toContain("admin@wharf.test")
+  })
+
+  it("shows a user their quota per cluster, with used and hard", async () => {
+    const li = await signedIn(wharf, "li.wei@example.com")
+    const mine = await li.rest<{ quotas: ClusterQuota[] }>("GET", "/tenants/mine")
+    expect(mine.status).toBe(200)
+    const own = mine.body.quotas.find((q) => q.tenant.id === "u-li-wei-example-com")!
+    expect(own).toMatchObject({ clusterName: "default", problem: null })
+    expect(own.priorities[0]).toMatchObject({ priority: 0, hard: { cpu: 4 }, used: { cpu: 0, network: 0 } })
+    const none = await li.rest<{ quotas: ClusterQuota[] }>("GET", "/tenants/mine?search=elsewhere")
+    expect(none.body.quotas).toEqual([])
+    const tenants = await li.rest<{ items: TenantSummary[] }>("GET", "/tenants")
+    expect(tenants.body.items.map((t) => t.id)).toEqual([
+      "u-li-wei-example-com",
+      "g-analytics",
+      "g-data-team"
+    ])
+    expect(tenants.body.items.find((t) => t.id === "g-data-team")).toMatchObject({
+      adminEmail: "li.wei@example.com",
+      userCount: 2
+    })
+  })
+
+  it("sums a cluster's quotas beside its capacity and warns of over-commitment", async () => {
+    await create({ type: "leasee", subject: "data-team", priority: 1, cpu: 500 })
+    const s = await admin.rest<QuotaSummary>("GET", `/quotas/summary/${cluster.id}`)
+    expect(s.status).toBe(200)
+    expect(s.body.rows.map((r) => [r.tenant.id, r.priority])).toEqual([
+      ["g-data-team", 1],
+      ["u-li-wei-example-com", 0]
+    ])
+    expect(s.body.total.cpu).toBe(504)
+    expect(s.body.capacity?.cpu).toBeGreaterThan(0)
+    expect(s.body.overcommitted).toContain("cpu")
+  })
+
+  it("answers 404 to a user of another tenant on every tenants and quotas route and procedure", async () => {
+    const anna = await signedIn(wharf, "anna.schmidt@example.com")
+    const rows = await admin.rest<{ items: QuotaRow[] }>("GET", `/quotas?tenant=u-li-wei-example-com`)
+    const id = rows.body.items[0]!.id
+    const t = "u-li-wei-example-com"
+    for (const [method, path, body] of [
+      ["GET", `/tenants/${t}`],
+      ["GET", `/tenants/${t}/quotas`],
+      ["GET", `/tenants/${t}/preemptions`],
+      ["GET", `/quotas/${id}`],
+      ["PATCH", `/quotas/${id}`, { cpu: 1 }],
+      ["DELETE", `/quotas/${id}`],
+      [
+        "POST",
+        "/quotas/check",
+        {
+          tenant: t,
+          clusterId: cluster.id,
+          priority: 0,
+          request: { cpu: 1, memory: 1, storage: 0, network: 0 }
+        }
+      ]
+    ] as const) {
+      const r = await anna.rest(method, path, body)
+      expect(r.status, `${method} ${path}`).toBe(404)
+    }
+    const listed = await anna.rest<{ items: QuotaRow[] }>("GET", `/quotas?tenant=${t}`)
+    expect(listed.body.items).toEqual([])
+    for (const [type, path, input] of [
+      ["query", "tenants.get", { tenantId: t }],
+      ["query", "tenants.quotasOf", { tenantId: t }],
+      ["query", "tenants.preemptions", { tenantId: t }],
+      ["query", "tenants.quotas.get", { id }],
+      ["mutation", "tenants.quotas.update", { id, cpu: 1 }],
+      ["mutation", "tenants.quotas.delete", { id }],
+      [
+        "mutation",
+        "tenants.quotas.check",
+        {
+          tenant: t,
+          clusterId: cluster.id,
+          priority: 0,
+          request: { cpu: 1, memory: 1, storage: 0, network: 0 }
+        }
+      ]
+    ] as const) {
+      const r = await anna.trpc(type, path, input)
+      expect(r.ok ? 200 : r.error.httpStatus, path).toBe(404)
+    }
+    const mine = await anna.query<{ quotas: ClusterQuota[] }>("tenants.mine", {})
+    expect(mine.ok && mine.data.quotas.some((q) => q.tenant.id === t)).toBe(false)
+  })
+})

@@ -1,0 +1,62 @@
+/** @module The tenants tRPC procedures (`tenants.*`), thin over the same services as REST. */
+import { adminProcedure, authedProcedure, input, router } from "@wharf/core"
+import {
+  CheckInput,
+  ClusterIdInput,
+  CreateQuotaInput,
+  HostInput,
+  MineQuery,
+  QuotaIdInput,
+  QuotaListQuery,
+  TenantInput,
+  TenantsQuery,
+  UpdateQuotaInput
+} from "../shared/schemas"
+import { checkQuota } from "./check"
+import { createQuota, deleteQuota, listQuotaRows, quotaRow, quotaSummary, updateQuota } from "./quotas"
+import { listTenants, tenantDetail } from "./tenants"
+import { hostPriorities, myQuotas, tenantPreemptions, tenantQuotas } from "./views"
+
+export const tenantsRouter = router({
+  mine: authedProcedure.input(input(MineQuery)).query(({ ctx, input }) => ctx.run(myQuotas(input.search))),
+  list: authedProcedure
+    .input(input(TenantsQuery))
+    .query(({ ctx, input }) => ctx.run(listTenants(input.search))),
+  get: authedProcedure
+    .input(input(TenantInput))
+    .query(({ ctx, input }) => ctx.run(tenantDetail(input.tenantId, input.search))),
+  quotasOf: authedProcedure
+    .input(input(TenantInput))
+    .query(({ ctx, input }) => ctx.run(tenantQuotas(input.tenantId))),
+  preemptions: authedProcedure
+    .input(input(TenantInput))
+    .query(({ ctx, input }) => ctx.run(tenantPreemptions(input.tenantId))),
+  host: authedProcedure
+    .input(input(HostInput))
+    .query(({ ctx, input }) => ctx.run(hostPriorities(input.clusterId, input.node))),
+  quotas: router({
+    list: authedProcedure
+      .input(input(QuotaListQuery))
+      .query(({ ctx, input }) => ctx.run(listQuotaRows(input))),
+    get: authedProcedure.input(input(QuotaIdInput)).query(({ ctx, input }) => ctx.run(quotaRow(input.id))),
+    summary: adminProcedure
+      .input(input(ClusterIdInput))
+      .query(({ ctx, input }) => ctx.run(quotaSummary(input.clusterId))),
+    create: adminProcedure
+      .input(input(CreateQuotaInput))
+      .mutation(({ ctx, input }) => ctx.run(createQuota(input))),
+    check: authedProcedure
+      .input(input(CheckInput))
+      .mutation(({ ctx, input }) =>
+        ctx.run(checkQuota(input.tenant, input.clusterId, input.priority, input.request))
+      ),
+    update: authedProcedure
+      .input(input(UpdateQuotaInput))
+      .mutation(({ ctx, input }) => ctx.run(updateQuota(input))),
+    delete: authedProcedure
+      .input(input(QuotaIdInput))
+      .mutation(({ ctx, input }) => ctx.run(deleteQuota(input.id)))
+  })
+})
+
+export type TenantsRouter = typeof tenantsRouter

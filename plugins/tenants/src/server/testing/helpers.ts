@@ -1,0 +1,49 @@
+/** @module Helpers the tenants suites share: a Kubernetes client of a registered cluster, waiting. */
+import * as k8s from "@kubernetes/client-node"
+import { KubeClients } from "@wharf/plugin-clusters/shared"
+import type { TestClient, TestWharf } from "@wharf/server/testing"
+import { Effect } from "effect"
+import { Reconciler } from "../reconciler"
+
+export const DEMO_PASSWORD = "wharf-demo-1"
+
+export const waitFor = async <T>(
+  fn: () => Promise<T | undefined | false>,
+  what: string,
+  ms = 10_000
+): Promise<T> => {
+  const deadline = Date.now() + ms
+  while (Date.now() < deadline) {
+    const v = await fn().catch(() => undefined)
+    if (v) return v
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+/** client-node APIs of a cluster Wharf has registered, over HTTP like any client. */
+export const clusterApis = async (wharf: TestWharf, clusterId: string) => {
+  const kc = await wharf.runtime.runPromise(
+    Effect.gen(function* () {
+      return yield* (yield* KubeClients).config(clusterId)
+    })
+  )
+  return {
+    core: kc.makeApiClient(k8s.CoreV1Api),
+    scheduling: kc.makeApiClient(k8s.SchedulingV1Api),
+    networking: kc.makeApiClient(k8s.NetworkingV1Api)
+  }
+}
+
+export const reconciler = (wharf: TestWharf) =>
+  wharf.runtime.runPromise(
+    Effect.gen(function* () {
+      return yield* Reconciler
+    })
+  )
+
+export const signedIn = async (wharf: TestWharf, email: string): Promise<TestClient> => {
+  const c = wharf.client()
+  await c.signIn(email, DEMO_PASSWORD)
+  return c
+}
