@@ -137,7 +137,9 @@ export const tenantObjects = (plan: TenantPlan): Desired[] => {
         policyTypes: ["Ingress"],
         ingress: [
           {
-            from: [
+            // `_from`: client-node's model name for `from` (a plain `from` would be dropped,
+            // leaving a rule that lets everyone in).
+            _from: [
               { podSelector: {} },
               { namespaceSelector: { matchLabels: { [PLATFORM_LABEL]: "true" } } },
               ...plan.peers.map((peer) => ({ namespaceSelector: { matchLabels: { [TENANT_LABEL]: peer } } }))
