@@ -9,7 +9,11 @@ export interface Output {
   readonly json: boolean
 }
 
-const table = (out: Output, rows: ReadonlyArray<Record<string, unknown>>, columns: ReadonlyArray<string>) => {
+export const table = (
+  out: Output,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  columns: ReadonlyArray<string>
+) => {
   if (out.json) return out.line(JSON.stringify(rows, null, 2))
   if (rows.length === 0) return out.line("(none)")
   const cell = (v: unknown) => (Array.isArray(v) ? v.join(",") : String(v ?? ""))
@@ -23,7 +27,7 @@ const table = (out: Output, rows: ReadonlyArray<Record<string, unknown>>, column
   for (const r of rows) out.line(format(columns.map((c) => cell(r[c]))))
 }
 
-const signedIn = (): Credentials => {
+export const signedIn = (): Credentials => {
   const c = readCredentials()
   if (!c) throw new CliError("Not signed in: run `wharf login --url <server> --email <you>` first")
   return c

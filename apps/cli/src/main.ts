@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util"
 import { describeError } from "./client"
 import * as commands from "./commands"
+import * as quotas from "./quotas"
 
 const HELP = `wharf — the Wharf command line
 
@@ -18,6 +19,15 @@ const HELP = `wharf — the Wharf command line
   wharf groups [--search s]    groups (admins)
   wharf groups create NAME [--description d]
   wharf groups add-member GROUP EMAIL [--role member|admin]
+
+  wharf tenants list [--search s]
+                               the tenants you may use (admins: all)
+  wharf quotas list [--cluster c] [--search s]
+  wharf quotas create --type user|leasee --subject EMAIL|GROUP [--cluster c]
+                      [--priority 0] [--cpu 24] [--memory 102400] [--storage 102400] [--network 10240]
+                               (admins; the defaults shown are the seed's)
+  wharf quotas set ID [--priority n] [--cpu n] [--memory MiB] [--storage MiB] [--network Mbit/s]
+  wharf quotas delete ID
 
   --json                       print JSON instead of a table`
 
@@ -47,6 +57,14 @@ export const run = async (
       description: { type: "string", default: "" },
       role: { type: "string", default: "member" },
       json: { type: "boolean", default: false },
+      cluster: { type: "string" },
+      type: { type: "string", default: "user" },
+      subject: { type: "string" },
+      priority: { type: "string" },
+      cpu: { type: "string" },
+      memory: { type: "string" },
+      storage: { type: "string" },
+      network: { type: "string" },
       help: { type: "boolean", short: "h", default: false }
     }
   })
@@ -83,6 +101,25 @@ export const run = async (
           await commands.addMember(out, rest[0], rest[1], values.role)
         } else if (sub === undefined) await commands.listGroups(out, values.search)
         else throw new Error(`Unknown: wharf groups ${sub}; see wharf help`)
+        return 0
+      case "tenants":
+        if (sub !== undefined && sub !== "list")
+          throw new Error(`Unknown: wharf tenants ${sub}; see wharf help`)
+        await quotas.listTenants(out, values.search)
+        return 0
+      case "quotas":
+        if (sub === undefined || sub === "list") await quotas.listQuotas(out, values.cluster, values.search)
+        else if (sub === "create") {
+          if (!values.subject) throw new Error("quotas create needs --subject (an email, or a group's name)")
+          await quotas.createQuota(out, {
+            type: values.type,
+            subject: values.subject,
+            cluster: values.cluster,
+            numbers: quotas.quotaNumbers(values)
+          })
+        } else if (sub === "set" && rest[0]) await quotas.setQuota(out, rest[0], quotas.quotaNumbers(values))
+        else if (sub === "delete" && rest[0]) await quotas.deleteQuota(out, rest[0])
+        else throw new Error(`Unknown: wharf quotas ${sub}; see wharf help`)
         return 0
       case undefined:
       case "help":

@@ -13,6 +13,7 @@ export const consolePlugins: Record<string, Loader> = {
   manuals: () => import("@wharf/plugin-manuals/web"),
   support: () => import("@wharf/plugin-support/web"),
   clusters: () => import("@wharf/plugin-clusters/web"),
+  tenants: () => import("@wharf/plugin-tenants/web"),
   "app-catalog": () => import("@wharf/plugin-app-catalog/web"),
   // Enabled only by the browser suites' server, to prove the plugin contract end to end.
   "contract-test": () => import("@wharf/fixture-test-plugin/web")

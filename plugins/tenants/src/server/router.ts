@@ -1,5 +1,8 @@
 /** @module The tenants tRPC procedures (`tenants.*`), thin over the same services as REST. */
+
 import { adminProcedure, authedProcedure, input, router } from "@wharf/core"
+import { KubeClients } from "@wharf/plugin-clusters/shared"
+import { Effect } from "effect"
 import {
   CheckInput,
   ClusterIdInput,
@@ -34,6 +37,14 @@ export const tenantsRouter = router({
   host: authedProcedure
     .input(input(HostInput))
     .query(({ ctx, input }) => ctx.run(hostPriorities(input.clusterId, input.node))),
+  /** The clusters quotas may be placed on (for the admins' quota page). */
+  clusters: adminProcedure.query(({ ctx }) =>
+    ctx.run(
+      Effect.gen(function* () {
+        return yield* (yield* KubeClients).clusters
+      })
+    )
+  ),
   quotas: router({
     list: authedProcedure
       .input(input(QuotaListQuery))

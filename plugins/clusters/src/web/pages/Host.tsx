@@ -175,6 +175,7 @@ export default function Host() {
                   </div>
                 </Show>
               </Card>
+              <Slot name="host.sections" context={{ clusterId: params.id, node: params.name }} />
             </>
           )}
         </Show>
