@@ -8,6 +8,8 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: "forks"
+    pool: "forks",
+    // Each database suite copies a template migrated once per run (core/src/testing/templates.ts).
+    globalSetup: ["core/src/testing/global-setup.ts"]
   }
 })

@@ -2,12 +2,13 @@
  * @module Starting a real Wharf server in a test, and a client that behaves like the
  * console: it keeps cookies, sends the CSRF token on changes, and calls tRPC and REST.
  */
-import { mkdtempSync, rmSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { cpSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { loadConfig, type WharfPlugin } from "@wharf/core"
-import type { TestBackend } from "@wharf/core/testing"
+import { emptyPglite, type TestBackend, templateFor } from "@wharf/core/testing"
 import { createWharf, type Wharf } from "./host"
 import { availablePlugins } from "./plugins"
 
@@ -21,7 +22,7 @@ export interface TestWharf extends Wharf {
   readonly stop: () => Promise<void>
 }
 
-export const startTestWharf = async (options: {
+interface StartOptions {
   backend: TestBackend
   plugins?: ReadonlyArray<string>
   available?: ReadonlyArray<WharfPlugin>
@@ -30,13 +31,9 @@ export const startTestWharf = async (options: {
   demo?: boolean
   jobs?: boolean
   env?: Record<string, string>
-}): Promise<TestWharf> => {
-  // Request logs would bury the test report.
-  process.env.WHARF_LOG ??= "silent"
-  const dataDir = mkdtempSync(join(tmpdir(), "wharf-test-"))
-  const created = options.databaseUrl
-    ? { url: options.databaseUrl, drop: async () => {} }
-    : await options.backend.create()
+}
+
+const boot = (options: StartOptions, dataDir: string, databaseUrl: string | undefined, jobs: boolean) => {
   const available = options.available ?? availablePlugins
   const config = loadConfig({
     env: {
@@ -46,7 +43,7 @@ export const startTestWharf = async (options: {
       WHARF_DEMO: options.demo ? "1" : "0",
       WHARF_LOG: "silent",
       PORT: "0",
-      ...(created.url ? { DATABASE_URL: created.url } : {}),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       // A second replica on another server's PGlite must use one connection, like its owner.
       ...(options.databaseUrl && options.backend.name === "pglite" ? { WHARF_DB_POOL_SIZE: "1" } : {}),
       ...(options.plugins ? { WHARF_PLUGINS: options.plugins.join(",") } : {}),
@@ -56,7 +53,48 @@ export const startTestWharf = async (options: {
     defaultPlugins: available.map((p) => p.id),
     defaultDemoDir: fileURLToPath(new URL("../../../fixtures/demo", import.meta.url))
   })
-  const wharf = await createWharf({ config, available, jobs: options.jobs ?? false })
+  return createWharf({ config, available, jobs })
+}
+
+/** What makes two suites' fresh databases the same: the plugins, their migrations, the demo. */
+const templateKey = (options: StartOptions) => ({
+  available: (options.available ?? availablePlugins).map((p) => [
+    p.id,
+    (p.migrations ?? []).map((m) => createHash("sha256").update(m.sql).digest("hex"))
+  ]),
+  plugins: options.plugins ?? null,
+  demo: options.demo ?? false,
+  env: options.env ?? {}
+})
+
+const copyEmptyPglite = async (backend: TestBackend, dataDir: string) => {
+  const empty = backend.name === "pglite" ? await emptyPglite() : null
+  if (empty) cpSync(empty.dir, dataDir, { recursive: true })
+}
+
+/** A fresh database and data directory: copied from this run's migrated template when there is one. */
+const freshDatabase = async (options: StartOptions, dataDir: string) => {
+  const template = await templateFor(options.backend, templateKey(options), async (dir, url) => {
+    await copyEmptyPglite(options.backend, dir)
+    const wharf = await boot(options, dir, url, false)
+    await wharf.close()
+  })
+  if (!template) {
+    await copyEmptyPglite(options.backend, dataDir)
+    return options.backend.create()
+  }
+  cpSync(template.dir, dataDir, { recursive: true })
+  return options.backend.create(template.database)
+}
+
+export const startTestWharf = async (options: StartOptions): Promise<TestWharf> => {
+  // Request logs would bury the test report.
+  process.env.WHARF_LOG ??= "silent"
+  const dataDir = mkdtempSync(join(tmpdir(), "wharf-test-"))
+  const created = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await freshDatabase(options, dataDir)
+  const wharf = await boot(options, dataDir, created.url, options.jobs ?? false)
   return {
     ...wharf,
     dataDir,

@@ -6,10 +6,23 @@
 import { randomBytes } from "node:crypto"
 import postgres from "postgres"
 
+export { emptyPglite, type Template, templateFor, templatesRoot } from "./templates"
+
+export interface CreatedDatabase {
+  /** Undefined for PGlite (the server opens its own, in its data directory). */
+  readonly url: string | undefined
+  readonly drop: () => Promise<void>
+}
+
 export interface TestBackend {
   readonly name: "pglite" | "postgres"
-  /** Creates an empty database; `url` is undefined for PGlite (the server opens its own). */
-  readonly create: () => Promise<{ url: string | undefined; drop: () => Promise<void> }>
+  /**
+   * Creates a database: empty, or a copy of the template database `from` (PostgreSQL's
+   * `create database … template`). PGlite ignores `from`: its template is a data directory.
+   */
+  readonly create: (from?: string) => Promise<CreatedDatabase>
+  /** Creates the database `name` that a template is built in (PostgreSQL only). */
+  readonly createTemplate?: (name: string) => Promise<string>
 }
 
 const pglite: TestBackend = {
@@ -17,23 +30,38 @@ const pglite: TestBackend = {
   create: async () => ({ url: undefined, drop: async () => {} })
 }
 
+const withAdmin = async <A>(adminUrl: string, f: (admin: postgres.Sql) => Promise<A>) => {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  try {
+    return await f(admin)
+  } finally {
+    await admin.end()
+  }
+}
+
+const urlOf = (adminUrl: string, name: string) => {
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
 const server = (adminUrl: string): TestBackend => ({
   name: "postgres",
-  create: async () => {
+  create: async (from) => {
     const name = `wharf_test_${randomBytes(6).toString("hex")}`
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
-    await admin.unsafe(`create database ${name}`)
-    await admin.end()
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
+    await withAdmin(adminUrl, (admin) =>
+      admin.unsafe(from ? `create database ${name} template ${from}` : `create database ${name}`)
+    )
     return {
-      url: url.toString(),
+      url: urlOf(adminUrl, name),
       drop: async () => {
-        const again = postgres(adminUrl, { max: 1, onnotice: () => {} })
-        await again.unsafe(`drop database if exists ${name} with (force)`)
-        await again.end()
+        await withAdmin(adminUrl, (admin) => admin.unsafe(`drop database if exists ${name} with (force)`))
       }
     }
+  },
+  createTemplate: async (name) => {
+    await withAdmin(adminUrl, (admin) => admin.unsafe(`create database ${name}`))
+    return urlOf(adminUrl, name)
   }
 })
 
@@ -42,3 +70,11 @@ export const testBackends = (): ReadonlyArray<TestBackend> => {
   const url = process.env.WHARF_TEST_DATABASE_URL
   return url ? [pglite, server(url)] : [pglite]
 }
+
+/** Drops the template databases of one test run (its global teardown). */
+export const dropTemplates = (adminUrl: string, prefix: string) =>
+  withAdmin(adminUrl, async (admin) => {
+    const rows = await admin<{ datname: string }[]>`
+      select datname from pg_database where datname like ${`${prefix}%`}`
+    for (const { datname } of rows) await admin.unsafe(`drop database if exists ${datname} with (force)`)
+  })
