@@ -1,0 +1,79 @@
+import type { Browser, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { baseUrl, launchBrowser, screenshot, signIn } from "./browser"
+
+const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
+const USER = "david.lee@example.com"
+
+describe("quotas and 租客管理 in the console", () => {
+  let browser: Browser
+  let admin: Page
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } })
+    admin = await context.newPage()
+    await signIn(admin, ADMIN.email, ADMIN.password)
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  const card = () => admin.locator(".card", { hasText: `${USER} (u-david-lee-example-com)` })
+
+  it("creates a quota for a user with the seed's defaults", async () => {
+    await admin.goto(`${baseUrl()}/quotas`)
+    await admin.getByRole("heading", { name: "配额", exact: true }).waitFor()
+    await admin.getByRole("button", { name: "新建" }).click()
+    const dialog = admin.getByRole("dialog")
+    await dialog.getByLabel("用户 Email").fill(USER)
+    expect(await dialog.getByLabel("CPU（核）").inputValue()).toBe("24")
+    expect(await dialog.getByLabel("内存（MiB）").inputValue()).toBe("102400")
+    await dialog.getByRole("button", { name: "创建" }).click()
+    await card().waitFor()
+    expect(await card().locator("tbody tr").count()).toBe(1)
+    await screenshot(admin, "quotas-created-zh")
+  })
+
+  it("adds a second priority, edits a value in place, deletes a priority", async () => {
+    await card()
+      .getByRole("button", { name: `添加优先级 ${USER}` })
+      .click()
+    const dialog = admin.getByRole("dialog")
+    expect(await dialog.getByLabel("用户 Email").inputValue()).toBe(USER)
+    await dialog.getByLabel("优先级").fill("3")
+    await dialog.getByRole("button", { name: "创建" }).click()
+    await card().locator("tbody tr").nth(1).waitFor()
+
+    await card().getByRole("button", { name: "修改 CPU（核） (优先级 3)" }).click()
+    const input = card().getByLabel("CPU（核） (优先级 3)")
+    await input.fill("12")
+    await input.press("Enter")
+    await card()
+      .getByRole("button", { name: "修改 CPU（核） (优先级 3)" })
+      .filter({ hasText: "12" })
+      .waitFor()
+    await screenshot(admin, "quotas-edited-zh")
+
+    await card().getByRole("button", { name: "删除 优先级 3" }).click()
+    await admin.getByText("已删除优先级 3").waitFor()
+    await expect.poll(() => card().locator("tbody tr").count()).toBe(1)
+  })
+
+  // David chose English in his profile: the page follows his language, not the browser's.
+  it("shows the user their quota on 租客管理 (Tenants)", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } })
+    const user = await context.newPage()
+    await signIn(user, USER)
+    await user.goto(`${baseUrl()}/tenants`)
+    await user.getByRole("heading", { name: "Tenants", exact: true, level: 1 }).waitFor()
+    const mine = user.locator(".card", { hasText: `default · ${USER}` }).first()
+    await mine.waitFor()
+    await mine.getByText("CPU (cores)").first().waitFor()
+    await mine.getByText("0 of 24 used").waitFor()
+    await mine.getByText("0 MiB of 100 GiB used").first().waitFor()
+    await user.getByRole("link", { name: USER }).waitFor()
+    await screenshot(user, "tenants-mine-en")
+    await context.close()
+  })
+})
