@@ -7,8 +7,23 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import type {
+  AnyTRPCProcedure,
+  AnyTRPCRouter,
+  inferProcedureInput,
+  inferTransformedProcedureOutput,
+  TRPCRouterRecord
+} from "@trpc/server"
 import { loadConfig, type WharfPlugin } from "@wharf/core"
 import { emptyPglite, type TestBackend, templateFor } from "@wharf/core/testing"
+import type { AppCatalogRouter } from "@wharf/plugin-app-catalog/server"
+import type { ClustersRouter } from "@wharf/plugin-clusters/server"
+import type { HelpdeskRouter } from "@wharf/plugin-helpdesk/server"
+import type { IdentityRouter } from "@wharf/plugin-identity/server"
+import type { KnowledgeBaseRouter } from "@wharf/plugin-knowledge-base/server"
+import type { ManualsRouter } from "@wharf/plugin-manuals/server"
+import type { SupportRouter } from "@wharf/plugin-support/server"
+import type { TenantsRouter } from "@wharf/plugin-tenants/server"
 import { createWharf, type Wharf } from "./host"
 import { availablePlugins } from "./plugins"
 
@@ -114,6 +129,42 @@ export interface TrpcFailure {
   readonly message: string
 }
 
+export type TrpcResult<T> = { ok: true; data: T } | { ok: false; error: TrpcFailure }
+
+type Call<TRouter extends AnyTRPCRouter, P extends AnyTRPCProcedure> = (
+  ...input: undefined extends inferProcedureInput<P>
+    ? [input?: inferProcedureInput<P>]
+    : [input: inferProcedureInput<P>]
+) => Promise<TrpcResult<inferTransformedProcedureOutput<TRouter, P>>>
+
+/**
+ * A plugin's procedures as the test calls them, over HTTP like the console: a renamed
+ * procedure or a wrong input fails `tsc`. Input a test sends on purpose wrong is cast `as never`.
+ */
+export type PluginCaller<TRouter extends AnyTRPCRouter, TRecord = TRouter["_def"]["record"]> = {
+  readonly [K in keyof TRecord]: TRecord[K] extends AnyTRPCProcedure
+    ? TRecord[K]["_def"]["type"] extends "query"
+      ? { readonly query: Call<TRouter, TRecord[K]> }
+      : { readonly mutate: Call<TRouter, TRecord[K]> }
+    : TRecord[K] extends TRPCRouterRecord
+      ? PluginCaller<TRouter, TRecord[K]>
+      : never
+}
+
+/** The routers of the plugins this build ships, by plugin id. */
+export interface WharfRouters {
+  readonly identity: IdentityRouter
+  readonly helpdesk: HelpdeskRouter
+  readonly "knowledge-base": KnowledgeBaseRouter
+  readonly manuals: ManualsRouter
+  readonly support: SupportRouter
+  readonly clusters: ClustersRouter
+  readonly tenants: TenantsRouter
+  readonly "app-catalog": AppCatalogRouter
+}
+
+export type WharfCaller = { readonly [Id in keyof WharfRouters]: PluginCaller<WharfRouters[Id]> }
+
 export class TestClient {
   private cookies = new Map<string, string>()
   bearer: string | undefined
@@ -167,12 +218,11 @@ export class TestClient {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T }
   }
 
-  /** Call a tRPC procedure; resolves `{ ok, data }` or `{ ok: false, error }`. */
-  async trpc<T = any>(
-    type: "query" | "mutation",
-    path: string,
-    input?: unknown
-  ): Promise<{ ok: true; data: T } | { ok: false; error: TrpcFailure }> {
+  /**
+   * Call a tRPC procedure named by its path, untyped: for sweeps over every procedure.
+   * Tests call procedures through `trpc` (or `api`) instead.
+   */
+  async call<T = unknown>(type: "query" | "mutation", path: string, input?: unknown): Promise<TrpcResult<T>> {
     const res =
       type === "query"
         ? await this.request(
@@ -196,15 +246,34 @@ export class TestClient {
     return { ok: true, data: json.result!.data }
   }
 
-  query<T = any>(path: string, input?: unknown) {
-    return this.trpc<T>("query", path, input)
+  /** The procedures of a plugin this build does not ship (a test fixture's), typed by its router. */
+  api<TRouter extends AnyTRPCRouter>(pluginId: string): PluginCaller<TRouter> {
+    const at = (path: ReadonlyArray<string>): unknown =>
+      new Proxy(
+        {},
+        {
+          get: (_, key) => {
+            if (typeof key !== "string" || key === "then") return undefined
+            if (key === "query" || key === "mutate") {
+              return (input?: unknown) =>
+                this.call(key === "query" ? "query" : "mutation", path.join("."), input)
+            }
+            return at([...path, key])
+          }
+        }
+      )
+    return at([pluginId]) as PluginCaller<TRouter>
   }
-  mutate<T = any>(path: string, input?: unknown) {
-    return this.trpc<T>("mutation", path, input)
+
+  /** Every shipped plugin's procedures: `client.trpc.helpdesk.tickets.options.query()`. */
+  get trpc(): WharfCaller {
+    return new Proxy({} as WharfCaller, {
+      get: (_, id) => (typeof id === "string" ? this.api(id) : undefined)
+    })
   }
 
   async signIn(email = ADMIN.email, password = ADMIN.password) {
-    const result = await this.mutate("identity.session.signIn", { email, password })
+    const result = await this.trpc.identity.session.signIn.mutate({ email, password })
     if (!result.ok) throw new Error(`sign-in of ${email} failed: ${result.error.message}`)
     return result.data
   }

@@ -33,7 +33,7 @@ describe("the app catalog API", () => {
   it("answers one app with its definition, 404 for none, 400 naming a bad query", async () => {
     const user = wharf.client()
     await user.signIn()
-    const inceptor = await user.query("app-catalog.get", { name: "inceptor" })
+    const inceptor = await user.trpc["app-catalog"].get.query({ name: "inceptor" })
     expect(inceptor.ok && inceptor.data.definition.links[0]).toMatchObject({ role: "master", port: 4040 })
     expect((await user.rest("GET", "/catalog/nothing")).status).toBe(404)
     const bad = await user.rest("GET", `/catalog?q=${"x".repeat(300)}`)

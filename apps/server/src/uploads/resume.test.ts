@@ -147,7 +147,7 @@ describe.each(testBackends())("a 100 MB upload interrupted and resumed on $name"
     })
     const c = wharf.client()
     await c.signIn("li.wei@example.com", "wharf-demo-1")
-    const t = await c.mutate("identity.tokens.create", { name: "uploads" })
+    const t = await c.trpc.identity.tokens.create.mutate({ name: "uploads" })
     if (!t.ok) throw new Error(t.error.message)
     token = t.data.token
     await new Promise<void>((resolve) => {

@@ -61,7 +61,7 @@ describe.each(testBackends())("the tus endpoint's rules on $name", (backend) => 
     const tokenOf = async (email: string) => {
       const c = wharf.client()
       await c.signIn(email, "wharf-demo-1")
-      const t = await c.mutate("identity.tokens.create", { name: "uploads" })
+      const t = await c.trpc.identity.tokens.create.mutate({ name: "uploads" })
       if (!t.ok) throw new Error(t.error.message)
       return t.data.token as string
     }

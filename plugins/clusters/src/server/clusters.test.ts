@@ -330,7 +330,7 @@ describe.each(testBackends())("clusters on $name", (backend) => {
       set: { a: "b" }
     })
     expect(patch.status).toBe(403)
-    const trpc = await li.mutate("clusters.register", {
+    const trpc = await li.trpc.clusters.register.mutate({
       name: "mine",
       connection: { kind: "kubeconfig", kubeconfig: "x" }
     })

@@ -137,7 +137,7 @@ describe.each(testBackends())("ticket attachments on $name (HD-3)", (backend) =>
 
   it("a reply carries its files; an internal note's files never reach the customer", async () => {
     const number = await newTicket(zhang)
-    const r = await zhang.mutate("helpdesk.tickets.reply", {
+    const r = await zhang.trpc.helpdesk.tickets.reply.mutate({
       number,
       body: "日志见附件",
       attachments: [await upload(zhang, "reply log")]
@@ -215,7 +215,7 @@ describe.each(testBackends())("ticket attachments on $name (HD-3)", (backend) =>
     }
     const form = await credential()
     // The console's form gets one with its options.
-    const options = await guest.query("helpdesk.guest.options")
+    const options = await guest.trpc.helpdesk.guest.options.query()
     expect(options.ok && options.data.uploadCredential).toMatch(/^form\./)
     const forged = form.replace(/.$/, form.endsWith("A") ? "B" : "A")
     await expect(upload(guest, CONTENT, { guest: forged })).rejects.toThrow("401")

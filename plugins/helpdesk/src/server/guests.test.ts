@@ -48,7 +48,7 @@ describe.each(testBackends())("guest tickets on $name (HD-8)", (backend) => {
       requester: { guest: true },
       status: "in_progress"
     })
-    const viaTrpc = await guest.query("helpdesk.guest.view", link)
+    const viaTrpc = await guest.trpc.helpdesk.guest.view.query(link)
     expect(viaTrpc.ok).toBe(true)
   })
 
@@ -93,16 +93,16 @@ describe.each(testBackends())("guest tickets on $name (HD-8)", (backend) => {
   })
 
   it("a guest closes and rates through the link, once", async () => {
-    const closed = await guest.mutate("helpdesk.guest.close", link)
+    const closed = await guest.trpc.helpdesk.guest.close.mutate(link)
     expect(closed.ok && closed.data.status).toBe("closed")
-    expect((await guest.mutate("helpdesk.guest.survey", { ...link, rating: 5 })).ok).toBe(true)
-    const again = await guest.mutate("helpdesk.guest.survey", { ...link, rating: 1 })
+    expect((await guest.trpc.helpdesk.guest.survey.mutate({ ...link, rating: 5 })).ok).toBe(true)
+    const again = await guest.trpc.helpdesk.guest.survey.mutate({ ...link, rating: 1 })
     expect(!again.ok && again.error.httpStatus).toBe(409)
   })
 
   it("guests see only their own ticket: the tRPC procedures for users refuse them", async () => {
     expect((await guest.rest("GET", `/tickets/${link.number}`)).status).toBe(401)
-    const r = await guest.query("helpdesk.tickets.get", { number: link.number })
+    const r = await guest.trpc.helpdesk.tickets.get.query({ number: link.number })
     expect(!r.ok && r.error.httpStatus).toBe(401)
   })
 })

@@ -22,7 +22,7 @@ describe.each(testBackends())("tenant isolation and internal notes on $name (HD-
       )
     )
     ;[li, zhang, anna, david, agent] = clients as [TestClient, TestClient, TestClient, TestClient, TestClient]
-    const options = await zhang.query("helpdesk.tickets.options")
+    const options = await zhang.trpc.helpdesk.tickets.options.query()
     const groups: { id: string; name: string }[] = options.ok ? options.data.groups : []
     own = await newTicket(zhang, { title: "zhang's own" })
     team = await newTicket(zhang, {
@@ -40,11 +40,11 @@ describe.each(testBackends())("tenant isolation and internal notes on $name (HD-
     c.rest("POST", `/tickets/${number}/replies`, { body: "hi" }),
     c.rest("POST", `/tickets/${number}/close`),
     c.rest("POST", `/tickets/${number}/survey`, { rating: 5 }),
-    c.query("helpdesk.tickets.get", { number }),
-    c.mutate("helpdesk.tickets.reply", { number, body: "hi" }),
-    c.mutate("helpdesk.tickets.close", { number }),
-    c.mutate("helpdesk.tickets.confirm", { number }),
-    c.mutate("helpdesk.tickets.survey", { number, rating: 5 })
+    c.trpc.helpdesk.tickets.get.query({ number }),
+    c.trpc.helpdesk.tickets.reply.mutate({ number, body: "hi" }),
+    c.trpc.helpdesk.tickets.close.mutate({ number }),
+    c.trpc.helpdesk.tickets.confirm.mutate({ number }),
+    c.trpc.helpdesk.tickets.survey.mutate({ number, rating: 5 })
   ]
   const statusOf = (r: { status?: number; ok?: boolean; error?: { httpStatus: number } }) =>
     "status" in r && r.status !== undefined ? r.status : r.error?.httpStatus
@@ -62,18 +62,18 @@ describe.each(testBackends())("tenant isolation and internal notes on $name (HD-
   it("group members see their group's tickets and may reply", async () => {
     expect((await li.rest("GET", `/tickets/${team}`)).status).toBe(200)
     expect((await li.rest("POST", `/tickets/${team}/replies`, { body: "我也遇到了" })).status).toBe(201)
-    const list = await li.query("helpdesk.tickets.list", { limit: 100, offset: 0 })
+    const list = await li.trpc.helpdesk.tickets.list.query({ limit: 100, offset: 0 })
     expect(list.ok && list.data.items.map((t: { number: number }) => t.number)).toContain(team)
     expect((await anna.rest("GET", `/tickets/${team}`)).status).toBe(404)
   })
 
   it("agents see every ticket; the support procedures refuse customers", async () => {
     expect((await agent.rest("GET", `/tickets/${own}`)).status).toBe(200)
-    const queue = await agent.query("helpdesk.support.queue", { limit: 100, offset: 0, sort: "created" })
+    const queue = await agent.trpc.helpdesk.support.queue.query({ limit: 100, offset: 0, sort: "created" })
     expect(queue.ok && queue.data.items.map((t: { number: number }) => t.number)).toEqual(
       expect.arrayContaining([own, team])
     )
-    const refused = await zhang.query("helpdesk.support.queue", { limit: 10, offset: 0 })
+    const refused = await zhang.trpc.helpdesk.support.queue.query({ limit: 10, offset: 0 })
     expect(!refused.ok && refused.error.httpStatus).toBe(403)
     expect((await wharf.client().rest("GET", `/tickets/${own}`)).status).toBe(401)
   })
@@ -81,12 +81,12 @@ describe.each(testBackends())("tenant isolation and internal notes on $name (HD-
   it("internal notes never reach a customer by any read path", async () => {
     const reads = [
       zhang.rest("GET", `/tickets/${own}`),
-      zhang.query("helpdesk.tickets.get", { number: own }),
+      zhang.trpc.helpdesk.tickets.get.query({ number: own }),
       li.rest("GET", `/tickets/${team}`),
       zhang.rest("GET", "/tickets?limit=100"),
-      zhang.query("helpdesk.tickets.list", { limit: 100, offset: 0 }),
+      zhang.trpc.helpdesk.tickets.list.query({ limit: 100, offset: 0 }),
       zhang.rest("POST", `/tickets/${own}/replies`, { body: "reply answer" }),
-      zhang.mutate("helpdesk.tickets.reply", { number: team, body: "reply answer" })
+      zhang.trpc.helpdesk.tickets.reply.mutate({ number: team, body: "reply answer" })
     ]
     for (const r of await Promise.all(reads)) expect(JSON.stringify(r)).not.toContain("SECRET-NOTE")
     const closed = await zhang.rest("POST", `/tickets/${own}/close`)

@@ -42,7 +42,7 @@ describe.each(testBackends())("helpdesk jobs on $name", (backend) => {
   it("the number of days is a setting", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    expect((await admin.mutate("helpdesk.admin.setSettings", { autoCloseDays: 3 })).ok).toBe(true)
+    expect((await admin.trpc.helpdesk.admin.setSettings.mutate({ autoCloseDays: 3 })).ok).toBe(true)
     const n = await newTicket(customer)
     await agent.rest("POST", `/tickets/${n}/replies`, { body: "done?", proposeSolution: true })
     await wharf.database
@@ -53,15 +53,15 @@ describe.each(testBackends())("helpdesk jobs on $name", (backend) => {
 
   it("flags a missed first response once, and escalates to the assignee's group by mail", async () => {
     const n = await newTicket(customer, { title: "late" })
-    const agents = await agent.query("helpdesk.support.agents")
-    const chen = agents.ok && agents.data.find((a: { name: string }) => a.name === "陈杰")
-    await agent.mutate("helpdesk.support.assign", { number: n, assigneeId: chen.id })
+    const agents = await agent.trpc.helpdesk.support.agents.query()
+    const chen = agents.ok ? agents.data.find((a) => a.name === "陈杰") : undefined
+    await agent.trpc.helpdesk.support.assign.mutate({ number: n, assigneeId: chen!.id })
     await wharf.database
       .pool`update helpdesk.tickets set first_response_due = now() - interval '1 minute' where number = ${n}`
     await wharf.runtime.runPromise(flagSlaBreaches)
-    const queue = await agent.query("helpdesk.support.queue", { breached: true, limit: 100, offset: 0 })
-    const row = queue.ok && queue.data.items.find((t: { number: number }) => t.number === n)
-    expect(row.sla.state).toBe("breached")
+    const queue = await agent.trpc.helpdesk.support.queue.query({ breached: true, limit: 100, offset: 0 })
+    const row = queue.ok ? queue.data.items.find((t) => t.number === n) : undefined
+    expect(row?.sla?.state).toBe("breached")
     // The support group: 王芳 (its admin) hears of 陈杰's breach.
     const escalation = await outbox(wharf, "wang.fang@example.com")
     expect(escalation.at(-1)).toMatchObject({
@@ -81,15 +81,14 @@ describe.each(testBackends())("helpdesk jobs on $name", (backend) => {
   })
 
   it("sorts the queue by the next SLA due time", async () => {
-    const q = await agent.query("helpdesk.support.queue", {
+    const q = await agent.trpc.helpdesk.support.queue.query({
       status: "open",
       sort: "due",
       limit: 50,
       offset: 0
     })
-    const dues = (q.ok ? q.data.items : []).map(
-      (t: { sla: { firstResponseDue: string; firstRespondedAt: string | null; resolutionDue: string } }) =>
-        new Date(t.sla.firstRespondedAt ? t.sla.resolutionDue : t.sla.firstResponseDue).getTime()
+    const dues = (q.ok ? q.data.items : []).map(({ sla }) =>
+      new Date((sla!.firstRespondedAt ? sla!.resolutionDue : sla!.firstResponseDue)!).getTime()
     )
     expect(dues.length).toBeGreaterThan(5)
     expect(dues).toEqual([...dues].sort((a: number, b: number) => a - b))

@@ -67,7 +67,7 @@ describe.each(testBackends())("a ticket's life on $name", (backend) => {
     expect((await reply(agent, { body: "调整 max.connections", proposeSolution: true })).body.status).toBe(
       "awaiting_confirmation"
     )
-    const closed = await customer.mutate("helpdesk.tickets.confirm", { number })
+    const closed = await customer.trpc.helpdesk.tickets.confirm.mutate({ number })
     expect(closed.ok && closed.data.status).toBe("closed")
     const history = (await customer.rest("GET", `/tickets/${number}`)).body.history
     expect(history.map((h: { action: string; to: string }) => `${h.action}:${h.to}`)).toEqual([
@@ -97,7 +97,7 @@ describe.each(testBackends())("a ticket's life on $name", (backend) => {
     })
     const byAgent = await agent.rest("POST", `/tickets/${number}/replies`, { body: "x", notSolved: true })
     expect(byAgent.status).toBe(403)
-    const answer = await customer.mutate("helpdesk.tickets.reply", {
+    const answer = await customer.trpc.helpdesk.tickets.reply.mutate({
       number,
       body: "重启后还是报同样的错误",
       notSolved: true
@@ -124,7 +124,7 @@ describe.each(testBackends())("a ticket's life on $name", (backend) => {
 
   it("a customer cannot confirm what was never proposed, nor write internal notes", async () => {
     const number = await newTicket(customer)
-    const confirm = await customer.mutate("helpdesk.tickets.confirm", { number })
+    const confirm = await customer.trpc.helpdesk.tickets.confirm.mutate({ number })
     expect(!confirm.ok && confirm.error.httpStatus).toBe(409)
     const note = await customer.rest("POST", `/tickets/${number}/replies`, { body: "x", internal: true })
     expect(note.status).toBe(403)
@@ -140,31 +140,31 @@ describe.each(testBackends())("a ticket's life on $name", (backend) => {
     const again = await customer.rest("POST", `/tickets/${number}/survey`, { rating: 1 })
     expect(again.status).toBe(409)
     expect(again.body.error.message).toMatch(/already been rated/)
-    const agentRating = await agent.mutate("helpdesk.tickets.survey", { number, rating: 1 })
+    const agentRating = await agent.trpc.helpdesk.tickets.survey.mutate({ number, rating: 1 })
     expect(!agentRating.ok && agentRating.error.httpStatus).toBe(403)
-    const report = await agent.query("helpdesk.support.surveyReport", { period: "month" })
+    const report = await agent.trpc.helpdesk.support.surveyReport.query({ period: "month" })
     expect(report.ok && report.data.overall.count).toBeGreaterThan(1)
     expect(report.ok && report.data.byCategory.length).toBeGreaterThan(0)
   })
 
   it("support assigns, changes severity (due times recomputed) and status, all in the history", async () => {
     const number = await newTicket(customer)
-    const agents = await agent.query("helpdesk.support.agents")
-    const chen = agents.ok && agents.data.find((a: { name: string }) => a.name === "陈杰")
-    const assigned = await agent.mutate("helpdesk.support.assign", { number, assigneeId: chen.id })
-    expect(assigned.ok && assigned.data.assignee.name).toBe("陈杰")
+    const agents = await agent.trpc.helpdesk.support.agents.query()
+    const chen = agents.ok ? agents.data.find((a) => a.name === "陈杰") : undefined
+    const assigned = await agent.trpc.helpdesk.support.assign.mutate({ number, assigneeId: chen!.id })
+    expect(assigned.ok && assigned.data.assignee?.name).toBe("陈杰")
     expect(await outbox(wharf, "chen.jie@example.com")).not.toHaveLength(0)
     const before = (await agent.rest("GET", `/tickets/${number}`)).body.sla.resolutionDue
-    const minor = await agent.mutate("helpdesk.support.setSeverity", { number, severity: "minor" })
-    expect(minor.ok && new Date(minor.data.sla.resolutionDue) > new Date(before)).toBe(true)
-    const status = await agent.mutate("helpdesk.support.setStatus", {
+    const minor = await agent.trpc.helpdesk.support.setSeverity.mutate({ number, severity: "minor" })
+    expect(minor.ok && new Date(minor.data.sla!.resolutionDue!) > new Date(before)).toBe(true)
+    const status = await agent.trpc.helpdesk.support.setStatus.mutate({
       number,
       status: "awaiting_confirmation"
     })
     expect(status.ok && status.data.status).toBe("awaiting_confirmation")
-    const mine = await agent.query("helpdesk.support.queue", { assignee: chen.id, limit: 10, offset: 0 })
+    const mine = await agent.trpc.helpdesk.support.queue.query({ assignee: chen!.id, limit: 10, offset: 0 })
     expect(mine.ok && mine.data.items.map((t: { number: number }) => t.number)).toContain(number)
-    const byCustomer = await customer.mutate("helpdesk.support.setSeverity", { number, severity: "major" })
+    const byCustomer = await customer.trpc.helpdesk.support.setSeverity.mutate({ number, severity: "major" })
     expect(!byCustomer.ok && byCustomer.error.httpStatus).toBe(403)
   })
 
@@ -174,7 +174,7 @@ describe.each(testBackends())("a ticket's life on $name", (backend) => {
     expect(list.body.total).toBeGreaterThan(2)
     const critical = await customer.rest("GET", "/tickets?severity=critical&limit=50")
     expect(critical.body.items.every((t: { severity: string }) => t.severity === "critical")).toBe(true)
-    const closed = await customer.query("helpdesk.tickets.list", { status: "closed", limit: 50, offset: 0 })
+    const closed = await customer.trpc.helpdesk.tickets.list.query({ status: "closed", limit: 50, offset: 0 })
     expect(closed.ok && closed.data.items.every((t: { status: string }) => t.status === "closed")).toBe(true)
     const found = await customer.rest("GET", `/tickets?search=${encodeURIComponent("HDFS NameNode")}`)
     expect(found.body.items.map((t: { title: string }) => t.title)).toEqual([

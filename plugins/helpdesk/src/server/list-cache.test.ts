@@ -145,7 +145,9 @@ describe.each(testBackends())("ticket lists follow changes on $name", (backend) 
     expect(after.total).toBe(before.total + 1)
     expect((await zhang.rest<Page>("GET", "/tickets?limit=5")).body.items[0]?.number).toBe(number)
 
-    expect((await agent.mutate("helpdesk.support.setSeverity", { number, severity: "minor" })).ok).toBe(true)
+    expect((await agent.trpc.helpdesk.support.setSeverity.mutate({ number, severity: "minor" })).ok).toBe(
+      true
+    )
     expect((await queue(agent)).body.items.find((t) => t.number === number)?.severity).toBe("minor")
   })
 
@@ -166,18 +168,18 @@ describe.each(testBackends())("ticket lists follow changes on $name", (backend) 
     const admin = wharf.client()
     await admin.signIn("admin@wharf.test", "admin-password-1")
     const shown = (await queue(agent)).body.items.find((t) => t.number === number)!
-    const categories = await admin.query("helpdesk.admin.categories")
+    const categories = await admin.trpc.helpdesk.admin.categories.query()
     const category = (categories.ok ? categories.data : []).find(
       (c: { name: string }) => c.name === shown.category.name
     )
-    const renamed = `${category.name} (renamed)`
-    expect((await admin.mutate("helpdesk.admin.updateCategory", { id: category.id, name: renamed })).ok).toBe(
-      true
-    )
+    const renamed = `${category!.name} (renamed)`
+    expect(
+      (await admin.trpc.helpdesk.admin.updateCategory.mutate({ id: category!.id, name: renamed })).ok
+    ).toBe(true)
     try {
       expect((await queue(agent)).body.items.find((t) => t.number === number)?.category.name).toBe(renamed)
     } finally {
-      await admin.mutate("helpdesk.admin.updateCategory", { id: category.id, name: category.name })
+      await admin.trpc.helpdesk.admin.updateCategory.mutate({ id: category!.id, name: category!.name })
     }
   })
 

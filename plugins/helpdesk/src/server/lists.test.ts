@@ -25,13 +25,13 @@ describe.each(testBackends())("ticket lists on $name", (backend) => {
       signedIn(wharf, "zhang.min@example.com"),
       signedIn(wharf, "li.wei@example.com")
     ])
-    const options = await zhang.query("helpdesk.tickets.options")
+    const options = await zhang.trpc.helpdesk.tickets.options.query()
     const dataTeam = (options.ok ? options.data.groups : []).find(
       (g: { name: string }) => g.name === "data-team"
     )
     for (let i = 0; i < 3; i++) {
       mine.push(await newTicket(zhang, { title: `paging own ${i}` }))
-      team.push(await newTicket(li, { title: `paging team ${i}`, groupId: dataTeam.id }))
+      team.push(await newTicket(li, { title: `paging team ${i}`, groupId: dataTeam!.id }))
     }
   })
   afterAll(() => wharf?.stop())

@@ -84,9 +84,9 @@ describe.each(testBackends())("replies by mail on $name (HD-13)", (backend) => {
 
   it("a user's reply to a notification lands in the thread, with its attachment, and support is told", async () => {
     const number = await newTicket(zhang, { title: "Kafka broker 反复重启" })
-    expect((await agent.mutate("helpdesk.support.assign", { number, assigneeId: await agentId() })).ok).toBe(
-      true
-    )
+    expect(
+      (await agent.trpc.helpdesk.support.assign.mutate({ number, assigneeId: await agentId() })).ok
+    ).toBe(true)
     await agent.rest("POST", `/tickets/${number}/replies`, { body: "请上传 broker 日志。" })
     const to = await replyAddress("zhang.min@example.com")
     await send({

@@ -18,26 +18,26 @@ describe.each(testBackends())("helpdesk without support on $name", (backend) => 
     expect(wharf.plugins.map((p) => p.id)).toEqual(["identity", "helpdesk"])
     const admin = wharf.client()
     await admin.signIn()
-    const options = await admin.query("helpdesk.tickets.options")
+    const options = await admin.trpc.helpdesk.tickets.options.query()
     const names = options.ok ? options.data.categories.map((c: { nameEn: string }) => c.nameEn) : []
     expect(names).toEqual(["General", "Service order"])
     const r = await admin.rest("POST", "/tickets", {
       title: "Support plugin is off",
       severity: "minor",
-      categoryId: options.ok ? options.data.categories[0].id : "",
+      categoryId: options.ok ? options.data.categories[0]!.id : "",
       description: "Tickets still work"
     })
     expect(r.status).toBe(201)
-    expect((await admin.query("support.overview")).ok).toBe(false)
+    expect((await admin.trpc.support.overview.query()).ok).toBe(false)
   })
 
   it("keeps one service-order category across restarts, also when an admin renamed or retired it", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    const all = await admin.query("helpdesk.admin.categories")
-    const category = all.ok && all.data.find((c: { nameEn: string }) => c.nameEn === "Service order")
-    const renamed = await admin.mutate("helpdesk.admin.updateCategory", {
-      id: category.id,
+    const all = await admin.trpc.helpdesk.admin.categories.query()
+    const category = all.ok ? all.data.find((c) => c.nameEn === "Service order") : undefined
+    const renamed = await admin.trpc.helpdesk.admin.updateCategory.mutate({
+      id: category!.id,
       name: "高级服务订单",
       active: false
     })
@@ -48,8 +48,8 @@ describe.each(testBackends())("helpdesk without support on $name", (backend) => 
       databaseUrl: wharf.databaseUrl
     })
     try {
-      const after = await admin.query("helpdesk.admin.categories")
-      const orders = after.ok ? after.data.filter((c: { id: string }) => c.id === category.id) : []
+      const after = await admin.trpc.helpdesk.admin.categories.query()
+      const orders = after.ok ? after.data.filter((c: { id: string }) => c.id === category!.id) : []
       expect(orders).toMatchObject([{ name: "高级服务订单", active: true }])
       expect(after.ok && after.data.length).toBe(2)
     } finally {

@@ -18,9 +18,9 @@ export const signedIn = async (wharf: TestWharf, email: string) => {
 }
 
 export const categoryId = async (client: TestClient) => {
-  const options = await client.query("helpdesk.tickets.options")
+  const options = await client.trpc.helpdesk.tickets.options.query()
   if (!options.ok) throw new Error(options.error.message)
-  return options.data.categories[0].id as string
+  return options.data.categories[0]!.id
 }
 
 export const newTicket = async (client: TestClient, extra: Record<string, unknown> = {}) => {

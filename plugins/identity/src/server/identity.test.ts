@@ -28,7 +28,7 @@ describe.each(testBackends())("identity on $name", (backend) => {
 
   it("a wrong password is refused with a message, and sets no session", async () => {
     const c = wharf.client()
-    const r = await c.mutate("identity.session.signIn", { email: ADMIN.email, password: "wrong-password" })
+    const r = await c.trpc.identity.session.signIn.mutate({ email: ADMIN.email, password: "wrong-password" })
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.httpStatus).toBe(401)
@@ -41,7 +41,7 @@ describe.each(testBackends())("identity on $name", (backend) => {
   it("after five failed sign-ins the account is rate limited, even with the right password", async () => {
     const c = wharf.client()
     for (let i = 0; i < 5; i++) {
-      await c.mutate("identity.session.signIn", { email: "zhang.min@example.com", password: `guess-${i}` })
+      await c.trpc.identity.session.signIn.mutate({ email: "zhang.min@example.com", password: `guess-${i}` })
     }
     const r = await c.rest("POST", "/auth/login", {
       email: "zhang.min@example.com",
@@ -78,7 +78,7 @@ describe.each(testBackends())("identity on $name", (backend) => {
     const c = wharf.client()
     await c.signIn("anna.schmidt@example.com", "wharf-demo-1")
     c.dropCsrf()
-    const r = await c.mutate("identity.profile.setLocale", { locale: "en" })
+    const r = await c.trpc.identity.profile.setLocale.mutate({ locale: "en" })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.httpStatus).toBe(403)
   })
@@ -86,17 +86,17 @@ describe.each(testBackends())("identity on $name", (backend) => {
   it("signing out ends the session", async () => {
     const c = wharf.client()
     await c.signIn("anna.schmidt@example.com", "wharf-demo-1")
-    expect((await c.mutate("identity.session.signOut")).ok).toBe(true)
+    expect((await c.trpc.identity.session.signOut.mutate()).ok).toBe(true)
     expect((await c.rest("GET", "/me")).status).toBe(401)
-    expect((await c.query("identity.session.me")).ok && (await c.query("identity.session.me"))).toMatchObject(
-      { data: null }
-    )
+    expect(
+      (await c.trpc.identity.session.me.query()).ok && (await c.trpc.identity.session.me.query())
+    ).toMatchObject({ data: null })
   })
 
   it("the chosen language is remembered per user", async () => {
     const c = wharf.client()
     await c.signIn("wang.fang@example.com", "wharf-demo-1")
-    expect((await c.mutate("identity.profile.setLocale", { locale: "en" })).ok).toBe(true)
+    expect((await c.trpc.identity.profile.setLocale.mutate({ locale: "en" })).ok).toBe(true)
     const again = wharf.client()
     expect((await again.signIn("wang.fang@example.com", "wharf-demo-1")).user.locale).toBe("en")
   })
@@ -104,7 +104,7 @@ describe.each(testBackends())("identity on $name", (backend) => {
   it("changing the password needs the current one, and names the field when it is wrong", async () => {
     const c = wharf.client()
     await c.signIn("david.lee@example.com", "wharf-demo-1")
-    const wrong = await c.mutate("identity.profile.changePassword", {
+    const wrong = await c.trpc.identity.profile.changePassword.mutate({
       currentPassword: "nope",
       newPassword: "new-password-1"
     })
@@ -112,7 +112,7 @@ describe.each(testBackends())("identity on $name", (backend) => {
       httpStatus: 400,
       message: "currentPassword: the current password is wrong"
     })
-    const ok = await c.mutate("identity.profile.changePassword", {
+    const ok = await c.trpc.identity.profile.changePassword.mutate({
       currentPassword: "wharf-demo-1",
       newPassword: "new-password-1"
     })
@@ -120,7 +120,7 @@ describe.each(testBackends())("identity on $name", (backend) => {
     expect((await wharf.client().signIn("david.lee@example.com", "new-password-1")).user.email).toBe(
       "david.lee@example.com"
     )
-    await c.mutate("identity.profile.changePassword", {
+    await c.trpc.identity.profile.changePassword.mutate({
       currentPassword: "new-password-1",
       newPassword: "wharf-demo-1"
     })
@@ -129,7 +129,7 @@ describe.each(testBackends())("identity on $name", (backend) => {
   it("an API token works as a Bearer token on REST routes without CSRF, and stops working when revoked", async () => {
     const c = wharf.client()
     await c.signIn("chen.jie@example.com", "wharf-demo-1")
-    const created = await c.mutate("identity.tokens.create", { name: "cli on laptop" })
+    const created = await c.trpc.identity.tokens.create.mutate({ name: "cli on laptop" })
     expect(created.ok).toBe(true)
     const token = created.ok ? created.data.token : ""
     expect(token).toMatch(/^wharf_/)
@@ -140,12 +140,12 @@ describe.each(testBackends())("identity on $name", (backend) => {
     expect(me.status).toBe(200)
     expect(me.body.user.email).toBe("chen.jie@example.com")
     // A token is not a browser session: changes need no CSRF token.
-    expect((await cli.mutate("identity.profile.update", { name: "陈杰 (CLI)" })).ok).toBe(true)
+    expect((await cli.trpc.identity.profile.update.mutate({ name: "陈杰 (CLI)" })).ok).toBe(true)
 
-    const list = await c.query("identity.tokens.list")
+    const list = await c.trpc.identity.tokens.list.query()
     expect(list.ok && list.data.map((t: { name: string }) => t.name)).toEqual(["cli on laptop"])
     expect(JSON.stringify(list)).not.toContain(token)
-    await c.mutate("identity.tokens.revoke", { id: created.ok ? created.data.id : "" })
+    await c.trpc.identity.tokens.revoke.mutate({ id: created.ok ? created.data.id : "" })
     expect((await cli.rest("GET", "/me")).status).toBe(401)
   })
 
@@ -162,26 +162,26 @@ describe.each(testBackends())("identity on $name", (backend) => {
       ["query", "identity.groups.list", { limit: 10, offset: 0 }],
       ["mutation", "identity.groups.create", { name: "mine", description: "" }]
     ] as const) {
-      const r = await user.trpc(type, path, input)
+      const r = await user.call(type, path, input)
       expect(r.ok, path).toBe(false)
       if (!r.ok) expect(r.error.httpStatus, path).toBe(403)
     }
     const anonymous = wharf.client()
-    const r = await anonymous.query("identity.users.list", { limit: 10, offset: 0 })
+    const r = await anonymous.trpc.identity.users.list.query({ limit: 10, offset: 0 })
     expect(!r.ok && r.error.httpStatus).toBe(401)
   })
 
   it("an admin creates a user, a group, and adds the user as a member; duplicates are refused", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    const u = await admin.mutate("identity.users.create", {
+    const u = await admin.trpc.identity.users.create.mutate({
       email: "new.user@example.com",
       name: "新用户",
       password: "password-123",
       roles: ["user"]
     })
     expect(u.ok).toBe(true)
-    const dup = await admin.mutate("identity.users.create", {
+    const dup = await admin.trpc.identity.users.create.mutate({
       email: "NEW.USER@example.com",
       name: "Again",
       password: "password-123",
@@ -192,25 +192,25 @@ describe.each(testBackends())("identity on $name", (backend) => {
       message: "A user with email NEW.USER@example.com already exists"
     })
 
-    const g = await admin.mutate("identity.groups.create", { name: "ml-team", description: "机器学习" })
+    const g = await admin.trpc.identity.groups.create.mutate({ name: "ml-team", description: "机器学习" })
     expect(g.ok).toBe(true)
     const groupId = g.ok ? g.data.id : ""
     expect(
       (
-        await admin.mutate("identity.groups.addMember", {
+        await admin.trpc.identity.groups.addMember.mutate({
           groupId,
           email: "new.user@example.com",
           role: "member"
         })
       ).ok
     ).toBe(true)
-    const again = await admin.mutate("identity.groups.addMember", {
+    const again = await admin.trpc.identity.groups.addMember.mutate({
       groupId,
       email: "new.user@example.com",
       role: "admin"
     })
     expect(!again.ok && again.error.httpStatus).toBe(409)
-    const members = await admin.query("identity.groups.members", { groupId })
+    const members = await admin.trpc.identity.groups.members.query({ groupId })
     expect(members.ok && members.data).toEqual([
       expect.objectContaining({ email: "new.user@example.com", role: "member" })
     ])
@@ -223,7 +223,7 @@ describe.each(testBackends())("identity on $name", (backend) => {
   it("a disabled user cannot sign in and is signed out everywhere", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    const created = await admin.mutate("identity.users.create", {
+    const created = await admin.trpc.identity.users.create.mutate({
       email: "leaver@example.com",
       name: "Leaver",
       password: "password-123",
@@ -231,18 +231,18 @@ describe.each(testBackends())("identity on $name", (backend) => {
     })
     const leaver = wharf.client()
     await leaver.signIn("leaver@example.com", "password-123")
-    await admin.mutate("identity.users.update", { id: created.ok ? created.data.id : "", disabled: true })
+    await admin.trpc.identity.users.update.mutate({ id: created.ok ? created.data.id : "", disabled: true })
     expect((await leaver.rest("GET", "/me")).status).toBe(401)
     const again = await wharf
       .client()
-      .mutate("identity.session.signIn", { email: "leaver@example.com", password: "password-123" })
+      .trpc.identity.session.signIn.mutate({ email: "leaver@example.com", password: "password-123" })
     expect(!again.ok && again.error.httpStatus).toBe(401)
   })
 
   it("every state-changing call is in the audit log with who did it", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    await admin.mutate("identity.groups.create", { name: "audited", description: "" })
+    await admin.trpc.identity.groups.create.mutate({ name: "audited", description: "" })
     const rows = await wharf.database.pool<
       { actor_email: string; action: string; detail: { name: string } }[]
     >`

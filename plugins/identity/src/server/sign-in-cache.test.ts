@@ -15,9 +15,9 @@ describe.each(testBackends())("sign-in cache on $name", (backend) => {
   let wharf: TestWharf
   let admin: TestClient
   const userId = async (email: string) => {
-    const r = await admin.query("identity.users.list", { search: email, limit: 1, offset: 0 })
+    const r = await admin.trpc.identity.users.list.query({ search: email, limit: 1, offset: 0 })
     if (!r.ok) throw new Error(r.error.message)
-    return r.data.items[0].id as string
+    return r.data.items[0]!.id
   }
   beforeAll(async () => {
     wharf = await startTestWharf({ backend, plugins: ["identity"], demo: true })
@@ -40,9 +40,9 @@ describe.each(testBackends())("sign-in cache on $name", (backend) => {
     const c = wharf.client()
     await c.signIn("zhang.min@example.com", "wharf-demo-1")
     const id = await userId("zhang.min@example.com")
-    expect((await admin.mutate("identity.users.update", { id, roles: ["user", "agent"] })).ok).toBe(true)
+    expect((await admin.trpc.identity.users.update.mutate({ id, roles: ["user", "agent"] })).ok).toBe(true)
     expect((await c.rest("GET", "/me")).body.user.roles).toEqual(["user", "agent"])
-    expect((await admin.mutate("identity.users.update", { id, roles: ["user"] })).ok).toBe(true)
+    expect((await admin.trpc.identity.users.update.mutate({ id, roles: ["user"] })).ok).toBe(true)
     expect((await c.rest("GET", "/me")).body.user.roles).toEqual(["user"])
   })
 
@@ -52,9 +52,9 @@ describe.each(testBackends())("sign-in cache on $name", (backend) => {
     const cookie = sessionCookie(c)
     expect((await meWith(wharf, cookie)).status).toBe(200)
     const id = await userId("zhang.min@example.com")
-    expect((await admin.mutate("identity.users.update", { id, disabled: true })).ok).toBe(true)
+    expect((await admin.trpc.identity.users.update.mutate({ id, disabled: true })).ok).toBe(true)
     expect((await meWith(wharf, cookie)).status).toBe(401)
-    expect((await admin.mutate("identity.users.update", { id, disabled: false })).ok).toBe(true)
+    expect((await admin.trpc.identity.users.update.mutate({ id, disabled: false })).ok).toBe(true)
   })
 
   it("leaving a group, or its rename, shows in the member's next request", async () => {
@@ -64,14 +64,14 @@ describe.each(testBackends())("sign-in cache on $name", (backend) => {
       c.rest("GET", "/me").then((r) => r.body.user.groups.map((g: { name: string }) => g.name))
     expect((await groups()).sort()).toEqual(["analytics", "data-team"])
     const id = await userId("li.wei@example.com")
-    const list = await admin.query("identity.groups.list", { search: "analytics", limit: 5, offset: 0 })
-    const analytics = list.ok ? (list.data.items[0].id as string) : ""
-    expect((await admin.mutate("identity.groups.removeMember", { groupId: analytics, userId: id })).ok).toBe(
-      true
-    )
+    const list = await admin.trpc.identity.groups.list.query({ search: "analytics", limit: 5, offset: 0 })
+    const analytics = list.ok ? list.data.items[0]!.id : ""
+    expect(
+      (await admin.trpc.identity.groups.removeMember.mutate({ groupId: analytics, userId: id })).ok
+    ).toBe(true)
     expect(await groups()).toEqual(["data-team"])
     const dataTeam = (await c.rest("GET", "/me")).body.user.groups[0].id as string
-    expect((await admin.mutate("identity.groups.update", { id: dataTeam, name: "data-platform" })).ok).toBe(
+    expect((await admin.trpc.identity.groups.update.mutate({ id: dataTeam, name: "data-platform" })).ok).toBe(
       true
     )
     expect(await groups()).toEqual(["data-platform"])

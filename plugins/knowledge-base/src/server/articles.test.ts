@@ -23,7 +23,7 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
   afterAll(() => wharf?.stop())
 
   const create = async (input: ReturnType<typeof draft>) => {
-    const r = await editor.mutate("knowledge-base.editor.create", input)
+    const r = await editor.trpc["knowledge-base"].editor.create.mutate(input)
     if (!r.ok) throw new Error(r.error.message)
     return r.data as { id: string; revision: number }
   }
@@ -34,11 +34,11 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
     expect((await anonymous.rest("GET", `/kb/articles/${id}`)).status).toBe(404)
     const user = wharf.client()
     await user.signIn("li.wei@example.com", "wharf-demo-1")
-    const asUser = await user.query("knowledge-base.get", { id })
+    const asUser = await user.trpc["knowledge-base"].get.query({ id })
     expect(!asUser.ok && asUser.error.httpStatus).toBe(404)
     const found = await user.rest("GET", "/kb/search?q=分区重平衡&limit=50")
     expect(found.body.items.map((i: { id: string }) => i.id)).not.toContain(id)
-    const asEditor = await editor.query("knowledge-base.get", { id })
+    const asEditor = await editor.trpc["knowledge-base"].get.query({ id })
     expect(asEditor.ok && asEditor.data.status).toBe("draft")
     expect(asEditor.ok && asEditor.data.tags).toEqual(["kafka", "broker"])
   })
@@ -46,7 +46,7 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
   it("lets only editors write: a user gets 403, a visitor 401", async () => {
     const user = wharf.client()
     await user.signIn("li.wei@example.com", "wharf-demo-1")
-    const r = await user.mutate("knowledge-base.editor.create", draft("x", "y"))
+    const r = await user.trpc["knowledge-base"].editor.create.mutate(draft("x", "y"))
     expect(!r.ok && r.error.httpStatus).toBe(403)
     expect((await wharf.client().rest("POST", "/kb/articles", draft("x", "y"))).status).toBe(401)
   })
@@ -55,7 +55,7 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
     const { id } = await create(draft("草稿：只有编辑能发布", "编辑才能改"))
     const user = wharf.client()
     await user.signIn("li.wei@example.com", "wharf-demo-1")
-    const publish = await user.mutate("knowledge-base.editor.update", {
+    const publish = await user.trpc["knowledge-base"].editor.update.mutate({
       ...draft("草稿：只有编辑能发布", "编辑才能改", "published"),
       id,
       revision: 1
@@ -65,7 +65,7 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
       ["knowledge-base.editor.delete", { id }],
       ["knowledge-base.editor.restore", { id, revision: 1 }]
     ] as const) {
-      const r = await user.mutate(path, input)
+      const r = await user.call("mutation", path, input)
       expect(!r.ok && r.error.httpStatus, path).toBe(403)
     }
     for (const [path, input] of [
@@ -75,13 +75,13 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
       ["knowledge-base.editor.preview", { body: "x" }],
       ["knowledge-base.editor.feedback", undefined]
     ] as const) {
-      const r = await user.query(path, input)
+      const r = await user.call("query", path, input)
       expect(!r.ok && r.error.httpStatus, path).toBe(403)
     }
     expect((await user.rest("POST", "/kb/articles", draft("x", "y", "published"))).status).toBe(403)
     expect((await user.rest("GET", "/kb/articles?status=draft")).status).toBe(403)
     // Still a draft, still revision 1: nothing the user tried went through.
-    const seen = await editor.query("knowledge-base.get", { id })
+    const seen = await editor.trpc["knowledge-base"].get.query({ id })
     expect(seen.ok && [seen.data.status, seen.data.revision]).toEqual(["draft", 1])
     const listed = await user.rest("GET", "/kb/articles")
     expect(listed.status).toBe(200)
@@ -99,29 +99,29 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
 
   it("keeps every edit as a revision, diffs two of them, and restores an old one as a new revision", async () => {
     const { id } = await create(draft("HDFS 副本数", "第一行\n副本数为 2\n", "published"))
-    const v2 = await editor.mutate("knowledge-base.editor.update", {
+    const v2 = await editor.trpc["knowledge-base"].editor.update.mutate({
       id,
       revision: 1,
       ...draft("HDFS 副本数", "第一行\n副本数为 3\n", "published")
     })
     expect(v2.ok && v2.data.revision).toBe(2)
-    const stale = await editor.mutate("knowledge-base.editor.update", {
+    const stale = await editor.trpc["knowledge-base"].editor.update.mutate({
       id,
       revision: 1,
       ...draft("HDFS 副本数", "冲突", "published")
     })
     expect(!stale.ok && stale.error.httpStatus).toBe(409)
 
-    const diff = await editor.query("knowledge-base.editor.diff", { id, from: 1, to: 2 })
+    const diff = await editor.trpc["knowledge-base"].editor.diff.query({ id, from: 1, to: 2 })
     expect(diff.ok && diff.data.lines.filter((l: { kind: string }) => l.kind !== "same")).toEqual([
       { kind: "removed", text: "副本数为 2" },
       { kind: "added", text: "副本数为 3" }
     ])
-    const restored = await editor.mutate("knowledge-base.editor.restore", { id, revision: 1 })
+    const restored = await editor.trpc["knowledge-base"].editor.restore.mutate({ id, revision: 1 })
     expect(restored.ok && restored.data.revision).toBe(3)
-    const history = await editor.query("knowledge-base.editor.revisions", { id })
+    const history = await editor.trpc["knowledge-base"].editor.revisions.query({ id })
     expect(history.ok && history.data.map((r: { number: number }) => r.number)).toEqual([3, 2, 1])
-    const now = await editor.query("knowledge-base.get", { id })
+    const now = await editor.trpc["knowledge-base"].get.query({ id })
     expect(now.ok && now.data.body).toBe("第一行\n副本数为 2\n")
     expect((await wharf.client().rest("GET", "/kb/search?q=副本数")).body.total).toBe(1)
   })
@@ -153,48 +153,48 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
     await a.signIn("li.wei@example.com", "wharf-demo-1")
     const b = wharf.client()
     await b.signIn("zhang.min@example.com", "wharf-demo-1")
-    await a.mutate("knowledge-base.vote", { id, helpful: true })
-    await a.mutate("knowledge-base.vote", { id, helpful: true })
-    await b.mutate("knowledge-base.vote", { id, helpful: true })
-    const changed = await b.mutate("knowledge-base.vote", { id, helpful: false, comment: "缺少截图" })
+    await a.trpc["knowledge-base"].vote.mutate({ id, helpful: true })
+    await a.trpc["knowledge-base"].vote.mutate({ id, helpful: true })
+    await b.trpc["knowledge-base"].vote.mutate({ id, helpful: true })
+    const changed = await b.trpc["knowledge-base"].vote.mutate({ id, helpful: false, comment: "缺少截图" })
     expect(changed.ok && changed.data).toEqual({ helpful: 1, notHelpful: 1, myVote: false })
-    const seen = await a.query("knowledge-base.get", { id })
+    const seen = await a.trpc["knowledge-base"].get.query({ id })
     expect(seen.ok && [seen.data.helpful, seen.data.notHelpful, seen.data.myVote]).toEqual([1, 1, true])
-    expect((await wharf.client().mutate("knowledge-base.vote", { id, helpful: true })).ok).toBe(false)
-    const report = await editor.query("knowledge-base.editor.feedback")
+    expect((await wharf.client().trpc["knowledge-base"].vote.mutate({ id, helpful: true })).ok).toBe(false)
+    const report = await editor.trpc["knowledge-base"].editor.feedback.query()
     expect(report.ok && report.data.find((r: { id: string }) => r.id === id)).toMatchObject({
       helpful: 1,
       notHelpful: 1,
       lastComment: "缺少截图"
     })
-    const user = await a.query("knowledge-base.editor.feedback")
+    const user = await a.trpc["knowledge-base"].editor.feedback.query()
     expect(!user.ok && user.error.httpStatus).toBe(403)
   })
 
   it("serves the home page lists: admin-curated quick links, popular and recent articles", async () => {
-    const home = await wharf.client().query("knowledge-base.home", { locale: "zh-CN" })
+    const home = await wharf.client().trpc["knowledge-base"].home.query({ locale: "zh-CN" })
     expect(home.ok && home.data.quickLinks.map((l: { label: string }) => l.label)).toContain("无法获取连接")
     expect(home.ok && home.data.popular).toHaveLength(8)
     const views = home.ok ? home.data.popular.map((a: { views: number }) => a.views) : []
     expect(views).toEqual([...views].sort((x, y) => y - x))
     const admin = wharf.client()
     await admin.signIn()
-    const set = await admin.mutate("knowledge-base.quickLinks.set", {
+    const set = await admin.trpc["knowledge-base"].quickLinks.set.mutate({
       locale: "zh-CN",
       links: [{ label: "Kafka 配额", query: "Kafka 配额", locale: "zh-CN" }]
     })
     expect(set.ok && set.data).toEqual([{ label: "Kafka 配额", query: "Kafka 配额", locale: "zh-CN" }])
-    const byAgent = await editor.mutate("knowledge-base.quickLinks.set", { locale: "zh-CN", links: [] })
+    const byAgent = await editor.trpc["knowledge-base"].quickLinks.set.mutate({ locale: "zh-CN", links: [] })
     expect(!byAgent.ok && byAgent.error.httpStatus).toBe(403)
   })
 
   it("offers each product's versions, newest first, and the common tags as search filters; drafts add none", async () => {
     await create({ ...draft("草稿：未发布版本", "正文"), version: "99.0", tags: ["secret-draft-tag"] })
-    const r = await wharf.client().query("knowledge-base.facets")
+    const r = await wharf.client().trpc["knowledge-base"].facets.query()
     expect(r.ok).toBe(true)
     const products = r.ok ? r.data.products : []
     expect(products.map((p: { product: string }) => p.product)).toEqual(["TDH", "TOS"])
-    const tdh = products[0].versions as string[]
+    const tdh = products[0]!.versions
     expect(tdh).not.toContain("99.0")
     expect(tdh[0]).toBe("7.1")
     expect(tdh).toContain("6.2")
@@ -214,7 +214,7 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
   it("suggests related articles, never the article itself", async () => {
     const found = await wharf.client().rest("GET", "/kb/search?q=无法获取连接&limit=1")
     const id = found.body.items[0].id
-    const related = await wharf.client().query("knowledge-base.related", { id })
+    const related = await wharf.client().trpc["knowledge-base"].related.query({ id })
     expect(related.ok && related.data.length).toBeGreaterThan(0)
     expect(related.ok && related.data.map((a: { id: string }) => a.id)).not.toContain(id)
   })

@@ -20,8 +20,8 @@ const article = (title: string, body: string, extra: Record<string, unknown> = {
   tags: ["replica"],
   product: "TDH",
   version: "7.0",
-  locale: "en",
-  status: "published",
+  locale: "en" as const,
+  status: "published" as const,
   ...extra
 })
 
@@ -130,8 +130,7 @@ describe.each(testBackends())("knowledge-base search on $name", (backend) => {
     try {
       const editor = await agent(wharf)
       const reader = second.client()
-      const created = await editor.mutate(
-        "knowledge-base.editor.create",
+      const created = await editor.trpc["knowledge-base"].editor.create.mutate(
         article("Quasar gateway handshake", "The quasar gateway rejects the handshake.")
       )
       expect(created.ok).toBe(true)
@@ -142,7 +141,7 @@ describe.each(testBackends())("knowledge-base search on $name", (backend) => {
         await eventually(async () => (await search(reader, { q: "quasar handshake" })).body.total === 1)
       ).toBe(true)
 
-      const edited = await editor.mutate("knowledge-base.editor.update", {
+      const edited = await editor.trpc["knowledge-base"].editor.update.mutate({
         id,
         revision,
         ...article("Nebula gateway handshake", "The nebula gateway rejects the handshake.")
@@ -155,7 +154,7 @@ describe.each(testBackends())("knowledge-base search on $name", (backend) => {
       )
       expect((await search(reader, { q: "quasar" })).body.total).toBe(0)
 
-      expect((await editor.mutate("knowledge-base.editor.delete", { id })).ok).toBe(true)
+      expect((await editor.trpc["knowledge-base"].editor.delete.mutate({ id })).ok).toBe(true)
       expect((await search(editor, { q: "nebula" })).body.total).toBe(0)
       expect(await eventually(async () => (await search(reader, { q: "nebula" })).body.total === 0)).toBe(
         true

@@ -41,7 +41,7 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
   it("serves a page with the manual's ordered tree and a version switcher", async () => {
     const r = await wharf
       .client()
-      .query("manuals.page", { product: "TOS", version: "2.0", slug: "install-app" })
+      .trpc.manuals.page.query({ product: "TOS", version: "2.0", slug: "install-app" })
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.data.title).toBe("安装应用")
@@ -52,7 +52,7 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
       "tenants",
       "tickets"
     ])
-    expect(r.data.toc[1].children.map((n: { slug: string }) => n.slug)).toEqual([
+    expect(r.data.toc[1]!.children.map((n: { slug: string }) => n.slug)).toEqual([
       "install-app",
       "publish-app"
     ])
@@ -61,12 +61,14 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
       { version: "1.9", hasPage: true }
     ])
     expect(r.data.html).toContain("TOS 2.0 起安装向导支持保存为模板")
-    const missing = await wharf.client().query("manuals.page", { product: "TOS", version: "9.9" })
+    const missing = await wharf.client().trpc.manuals.page.query({ product: "TOS", version: "9.9" })
     expect(!missing.ok && missing.error.httpStatus).toBe(404)
   })
 
   it("searches manual pages in Chinese, narrowed to a version", async () => {
-    const r = await wharf.client().query("manuals.search", { q: "用户配额", product: "TOS", version: "1.9" })
+    const r = await wharf
+      .client()
+      .trpc.manuals.search.query({ q: "用户配额", product: "TOS", version: "1.9" })
     expect(r.ok && r.data.map((h: { slug: string; version: string }) => [h.slug, h.version])[0]).toEqual([
       "quota",
       "1.9"
@@ -128,7 +130,7 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     await user.signIn("li.wei@example.com", "wharf-demo-1")
     const release = { title: "x", product: "TDH", version: "1", date: "2026-01-01", body: "b" }
     expect((await user.rest("POST", "/releases", release)).status).toBe(403)
-    const overTrpc = await user.mutate("manuals.releases.create", release)
+    const overTrpc = await user.trpc.manuals.releases.create.mutate(release)
     expect(!overTrpc.ok && overTrpc.error.httpStatus).toBe(403)
     expect((await wharf.client().rest("POST", "/releases", release)).status).toBe(401)
     expect((await wharf.client().rest("GET", "/releases")).body.total).toBe(before)
@@ -156,10 +158,10 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
       ["manuals.editor.save", { ...page, slug: "install-app", newSlug: "install-app" }],
       ["manuals.editor.delete", { product: "TOS", version: "2.0", slug: "install-app" }]
     ] as const) {
-      const r = await user.mutate(path, input)
+      const r = await user.call("mutation", path, input)
       expect(!r.ok && r.error.httpStatus, path).toBe(403)
     }
-    const source = await user.query("manuals.editor.source", {
+    const source = await user.trpc.manuals.editor.source.query({
       product: "TOS",
       version: "2.0",
       slug: "overview"
@@ -172,7 +174,7 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect((await wharf.client().rest("POST", "/manuals", manual)).status).toBe(401)
     const after = await wharf
       .client()
-      .query("manuals.page", { product: "TOS", version: "2.0", slug: "install-app" })
+      .trpc.manuals.page.query({ product: "TOS", version: "2.0", slug: "install-app" })
     expect(after.ok && after.data.title).toBe("安装应用")
     const list = (await wharf.client().rest("GET", "/manuals")).body.items
     expect(list.map((m: { version: string }) => m.version)).not.toContain("3.0")
@@ -198,8 +200,8 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect(again.status).toBe(409)
     const copied = await wharf
       .client()
-      .query("manuals.page", { product: "TOS", version: "2.1", slug: "install-app" })
-    expect(copied.ok && copied.data.toc[1].children.map((n: { slug: string }) => n.slug)).toEqual([
+      .trpc.manuals.page.query({ product: "TOS", version: "2.1", slug: "install-app" })
+    expect(copied.ok && copied.data.toc[1]!.children.map((n: { slug: string }) => n.slug)).toEqual([
       "install-app",
       "publish-app"
     ])
@@ -212,13 +214,13 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect(list.find((m: { version: string }) => m.version === "2.1")).toMatchObject({ latest: true })
     expect(list.find((m: { version: string }) => m.version === "2.0")).toMatchObject({ latest: false })
 
-    const source = await agent.query("manuals.editor.source", {
+    const source = await agent.trpc.manuals.editor.source.query({
       product: "TOS",
       version: "2.1",
       slug: "install-app"
     })
     expect(source.ok && source.data.parent).toBe("apps")
-    const saved = await agent.mutate("manuals.editor.save", {
+    const saved = await agent.trpc.manuals.editor.save.mutate({
       product: "TOS",
       version: "2.1",
       slug: "install-app",
@@ -230,11 +232,11 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect(saved.ok).toBe(true)
     const hits = await wharf
       .client()
-      .query("manuals.search", { q: "灰度安装", product: "TOS", version: "2.1" })
+      .trpc.manuals.search.query({ q: "灰度安装", product: "TOS", version: "2.1" })
     expect(hits.ok && hits.data.map((h: { slug: string }) => h.slug)).toEqual(["install-app"])
     const old = await wharf
       .client()
-      .query("manuals.page", { product: "TOS", version: "2.0", slug: "install-app" })
+      .trpc.manuals.page.query({ product: "TOS", version: "2.0", slug: "install-app" })
     expect(old.ok && old.data.html).toContain("TOS 2.0 起安装向导支持保存为模板")
 
     const put = await agent.rest("PUT", "/manuals/TOS/2.1/pages/gray-release", {
@@ -245,15 +247,15 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect(put.status).toBe(200)
     const withNew = await wharf
       .client()
-      .query("manuals.page", { product: "TOS", version: "2.1", slug: "gray-release" })
-    expect(withNew.ok && withNew.data.toc[1].children.map((n: { slug: string }) => n.slug)).toEqual([
+      .trpc.manuals.page.query({ product: "TOS", version: "2.1", slug: "gray-release" })
+    expect(withNew.ok && withNew.data.toc[1]!.children.map((n: { slug: string }) => n.slug)).toEqual([
       "install-app",
       "publish-app",
       "gray-release"
     ])
     const bad = await agent.rest("PUT", "/manuals/TOS/2.1/pages/Bad%20Slug", { title: "", body: "b" })
     expect(bad.status).toBe(400)
-    const cycle = await agent.mutate("manuals.editor.save", {
+    const cycle = await agent.trpc.manuals.editor.save.mutate({
       product: "TOS",
       version: "2.1",
       slug: "apps",
@@ -264,15 +266,15 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     })
     expect(!cycle.ok && cycle.error.message).toContain("parent: a page cannot be placed under itself")
     expect(
-      (await agent.mutate("manuals.editor.delete", { product: "TOS", version: "2.1", slug: "apps" })).ok
+      (await agent.trpc.manuals.editor.delete.mutate({ product: "TOS", version: "2.1", slug: "apps" })).ok
     ).toBe(true)
     const gone = await wharf
       .client()
-      .query("manuals.page", { product: "TOS", version: "2.1", slug: "gray-release" })
+      .trpc.manuals.page.query({ product: "TOS", version: "2.1", slug: "gray-release" })
     expect(!gone.ok && gone.error.httpStatus).toBe(404)
     const none = await wharf
       .client()
-      .query("manuals.search", { q: "灰度安装", product: "TOS", version: "2.1" })
+      .trpc.manuals.search.query({ q: "灰度安装", product: "TOS", version: "2.1" })
     expect(none.ok && none.data).toEqual([])
   })
 
@@ -290,7 +292,7 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
         body: "在 Zeppelin 笔记本里查询 Inceptor 表。"
       })
       expect(r.status).toBe(200)
-      const hits = await second.client().query("manuals.search", { q: "Zeppelin 笔记本", product: "TDH" })
+      const hits = await second.client().trpc.manuals.search.query({ q: "Zeppelin 笔记本", product: "TDH" })
       expect(hits.ok && hits.data.map((h: { slug: string }) => h.slug)).toContain("zeppelin-notes")
     } finally {
       await second.stop()

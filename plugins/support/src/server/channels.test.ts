@@ -20,10 +20,10 @@ describe.each(testBackends())("channel hours on $name", (backend) => {
       // An admin moves the 5×8 calendar to Berlin and adds a holiday: Wednesday 2026-06-10.
       const admin = wharf.client()
       await admin.signIn()
-      const calendars = await admin.query("helpdesk.admin.calendars")
-      const fiveByEight = calendars.ok && calendars.data.find((c: { key: string }) => c.key === "5x8")
-      const r = await admin.mutate("helpdesk.admin.updateCalendar", {
-        id: fiveByEight.id,
+      const calendars = await admin.trpc.helpdesk.admin.calendars.query()
+      const fiveByEight = calendars.ok ? calendars.data.find((c) => c.key === "5x8") : undefined
+      const r = await admin.trpc.helpdesk.admin.updateCalendar.mutate({
+        id: fiveByEight!.id,
         timeZone: "Europe/Berlin",
         holidays: ["2026-06-10"]
       })

@@ -29,9 +29,9 @@ describe.each(testBackends())("service orders with the helpdesk on $name", (back
     const services = (await wharf.client().rest("GET", "/support/services")).body.items
     const service = services[3]
     const li = await signedIn("li.wei@example.com")
-    const ticketing = await li.query("support.services.ticketing")
+    const ticketing = await li.trpc.support.services.ticketing.query()
     expect(ticketing.ok && ticketing.data).toEqual({ enabled: true })
-    const placed = await li.mutate("support.services.order", {
+    const placed = await li.trpc.support.services.order.mutate({
       serviceId: service.id,
       note: "三台节点，下周二晚上升级"
     })
@@ -39,7 +39,7 @@ describe.each(testBackends())("service orders with the helpdesk on $name", (back
     const number = placed.ok ? Number(placed.data.ticketRef) : 0
     expect(number).toBeGreaterThan(10000)
 
-    const mine = await li.query("helpdesk.tickets.list", { limit: 50, offset: 0, mine: true })
+    const mine = await li.trpc.helpdesk.tickets.list.query({ limit: 50, offset: 0, mine: true })
     const listed = mine.ok && mine.data.items.find((t: { number: number }) => t.number === number)
     expect(listed).toMatchObject({ title: `服务订购：${service.name}`, category: { name: "服务订购" } })
 
@@ -50,12 +50,12 @@ describe.each(testBackends())("service orders with the helpdesk on $name", (back
     expect(ticket.body.description).toContain("三台节点，下周二晚上升级")
     expect(ticket.body).toMatchObject({ status: "in_progress", severity: "normal" })
 
-    const orders = await li.query("support.services.orders")
+    const orders = await li.trpc.support.services.orders.query()
     expect(orders.ok && orders.data[0]).toMatchObject({ status: "ticketed", ticketRef: String(number) })
 
     const anna = await signedIn("anna.schmidt@example.com")
     expect((await anna.rest("GET", `/tickets/${number}`)).status).toBe(404)
-    const hers = await anna.query("helpdesk.tickets.list", { limit: 100, offset: 0 })
+    const hers = await anna.trpc.helpdesk.tickets.list.query({ limit: 100, offset: 0 })
     expect(hers.ok && hers.data.items.map((t: { number: number }) => t.number)).not.toContain(number)
     const agent = await signedIn("wang.fang@example.com")
     expect((await agent.rest("GET", `/tickets/${number}`)).status).toBe(200)
@@ -64,7 +64,7 @@ describe.each(testBackends())("service orders with the helpdesk on $name", (back
   it("writes the ticket in the customer's language and says when no note was given", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    const created = await admin.mutate("support.services.create", {
+    const created = await admin.trpc.support.services.create.mutate({
       name: "Cluster health check",
       category: "Operations",
       description: "A one-day review of a cluster",
@@ -72,7 +72,7 @@ describe.each(testBackends())("service orders with the helpdesk on $name", (back
     })
     const id = created.ok ? created.data.id : ""
     const anna = await signedIn("anna.schmidt@example.com")
-    const placed = await anna.mutate("support.services.order", { serviceId: id, note: "" })
+    const placed = await anna.trpc.support.services.order.mutate({ serviceId: id, note: "" })
     const number = placed.ok ? placed.data.ticketRef : ""
     const ticket = await anna.rest("GET", `/tickets/${number}`)
     expect(ticket.body.title).toBe("Service order: Cluster health check")

@@ -25,12 +25,12 @@ describe.each(testBackends())("support on $name", (backend) => {
   })
 
   it("serves the scope page's four sections", async () => {
-    const r = await wharf.client().query("support.overview")
+    const r = await wharf.client().trpc.support.overview.query()
     expect(r.ok && r.data.scope.map((s: { id: string }) => s.id)).toEqual(["free", "docs", "premium", "out"])
   })
 
   it("without the helpdesk, an order stays received (no ticket), and the console is told tickets are off", async () => {
-    const ticketing = await wharf.client().query("support.services.ticketing")
+    const ticketing = await wharf.client().trpc.support.services.ticketing.query()
     expect(ticketing.ok && ticketing.data).toEqual({ enabled: false })
   })
 
@@ -39,7 +39,10 @@ describe.each(testBackends())("support on $name", (backend) => {
     expect(services.length).toBeGreaterThanOrEqual(28)
     const user = wharf.client()
     await user.signIn("li.wei@example.com", "wharf-demo-1")
-    const order = await user.mutate("support.services.order", { serviceId: services[0].id, note: "三台节点" })
+    const order = await user.trpc.support.services.order.mutate({
+      serviceId: services[0].id,
+      note: "三台节点"
+    })
     expect(order.ok && order.data).toMatchObject({
       serviceName: services[0].name,
       status: "received",
@@ -47,14 +50,14 @@ describe.each(testBackends())("support on $name", (backend) => {
     })
     const other = wharf.client()
     await other.signIn("anna.schmidt@example.com", "wharf-demo-1")
-    const hers = await other.query("support.services.orders")
+    const hers = await other.trpc.support.services.orders.query()
     expect(hers.ok && hers.data).toEqual([])
     const agent = wharf.client()
     await agent.signIn("wang.fang@example.com", "wharf-demo-1")
-    const all = await agent.query("support.services.orders")
+    const all = await agent.trpc.support.services.orders.query()
     expect(all.ok && all.data.map((o: { userEmail: string }) => o.userEmail)).toContain("li.wei@example.com")
     expect(
-      (await wharf.client().mutate("support.services.order", { serviceId: services[0].id, note: "" })).ok
+      (await wharf.client().trpc.support.services.order.mutate({ serviceId: services[0].id, note: "" })).ok
     ).toBe(false)
   })
 
@@ -67,26 +70,26 @@ describe.each(testBackends())("support on $name", (backend) => {
       description: "接入 GPU 节点",
       priceNote: "¥800/节点"
     }
-    const denied = await agent.mutate("support.services.create", fields)
+    const denied = await agent.trpc.support.services.create.mutate(fields)
     expect(!denied.ok && denied.error.httpStatus).toBe(403)
     const admin = wharf.client()
     await admin.signIn()
-    const created = await admin.mutate("support.services.create", fields)
+    const created = await admin.trpc.support.services.create.mutate(fields)
     expect(created.ok).toBe(true)
     const id = created.ok ? created.data.id : ""
-    expect((await admin.mutate("support.services.retire", { id })).ok).toBe(true)
+    expect((await admin.trpc.support.services.retire.mutate({ id })).ok).toBe(true)
     const user = wharf.client()
     await user.signIn("li.wei@example.com", "wharf-demo-1")
-    const r = await user.mutate("support.services.order", { serviceId: id, note: "" })
+    const r = await user.trpc.support.services.order.mutate({ serviceId: id, note: "" })
     expect(!r.ok && r.error.httpStatus).toBe(404)
-    const bad = await admin.mutate("support.services.create", { ...fields, name: "" })
+    const bad = await admin.trpc.support.services.create.mutate({ ...fields, name: "" })
     expect(!bad.ok && bad.error.message).toContain("name: must not be empty")
   })
 
   it("lets no user or agent change the catalog or the FAQ; the catalog and FAQ stay as they were", async () => {
     const admin = wharf.client()
     await admin.signIn()
-    const faq = await admin.mutate("support.faq.create", {
+    const faq = await admin.trpc.support.faq.create.mutate({
       question: "只有管理员能改的问题？",
       answer: "是的。",
       locale: "zh-CN"
@@ -105,7 +108,7 @@ describe.each(testBackends())("support on $name", (backend) => {
         ["support.faq.delete", { id: faqId }]
       ] as const
       for (const [path, input] of attempts) {
-        const r = await c.mutate(path, input)
+        const r = await c.call("mutation", path, input)
         expect(!r.ok && r.error.httpStatus, `${email} ${path}`).toBe(403)
       }
     }
@@ -125,7 +128,7 @@ describe.each(testBackends())("support on $name", (backend) => {
     expect(en.body.items[0].question).toBe("How do I order a premium service?")
     const admin = wharf.client()
     await admin.signIn()
-    await admin.mutate("support.faq.create", {
+    await admin.trpc.support.faq.create.mutate({
       question: "支持远程桌面吗？",
       answer: "支持，通过堡垒机。",
       locale: "zh-CN"
@@ -149,14 +152,14 @@ describe.each(testBackends())("support on $name", (backend) => {
       expect(await questions("堡垒机录像")).not.toContain("堡垒机录像保留多久？")
       const admin = wharf.client()
       await admin.signIn()
-      const created = await admin.mutate("support.faq.create", {
+      const created = await admin.trpc.support.faq.create.mutate({
         question: "堡垒机录像保留多久？",
         answer: "保留 180 天。",
         locale: "zh-CN"
       })
       const id = created.ok ? created.data.id : ""
       expect(await questions("堡垒机录像")).toContain("堡垒机录像保留多久？")
-      await admin.mutate("support.faq.update", {
+      await admin.trpc.support.faq.update.mutate({
         id,
         question: "审计录像保留多久？",
         answer: "保留 180 天。",
@@ -164,7 +167,7 @@ describe.each(testBackends())("support on $name", (backend) => {
       })
       expect(await questions("审计录像")).toContain("审计录像保留多久？")
       expect(await questions("堡垒机录像")).not.toContain("堡垒机录像保留多久？")
-      await admin.mutate("support.faq.delete", { id })
+      await admin.trpc.support.faq.delete.mutate({ id })
       expect(await questions("审计录像")).not.toContain("审计录像保留多久？")
     } finally {
       await second.stop()

@@ -100,9 +100,9 @@ describe.each(testBackends().slice(0, 1))("preemption shown on $name", (backend)
     ])
     expect(left).not.toContain(preempted[0]!.pod)
 
-    const host = await admin.query<HostPriorities>("tenants.host", {
+    const host = await admin.trpc.tenants.host.query({
       clusterId: cluster.id,
-      node: running.spec!.nodeName
+      node: running.spec!.nodeName!
     })
     expect(host.ok && host.data.priorities.map((p) => [p.priority, p.pods])).toEqual([
       [10, 1],

@@ -277,10 +277,10 @@ describe.each(testBackends())("tenants and quotas on $name", (backend) => {
         }
       ]
     ] as const) {
-      const r = await anna.trpc(type, path, input)
+      const r = await anna.call(type, path, input)
       expect(r.ok ? 200 : r.error.httpStatus, path).toBe(404)
     }
-    const mine = await anna.query<{ quotas: ClusterQuota[] }>("tenants.mine", {})
+    const mine = await anna.trpc.tenants.mine.query({})
     expect(mine.ok && mine.data.quotas.some((q) => q.tenant.id === t)).toBe(false)
   })
 })
