@@ -4,7 +4,7 @@
  * so each message names its field in the viewer's language. Every change is queued for
  * the reconciler once it commits.
  */
-import { Conflict, Invalid, NotFound, requireRole, requireViewer, Unavailable } from "@wharf/core"
+import { Conflict, Db, Invalid, NotFound, requireRole, requireViewer, Unavailable } from "@wharf/core"
 import { type ClusterRef, KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect } from "effect"
 import { QUOTA_DEFAULTS, QUOTA_LIMITS, type QuotaValues } from "../shared/schemas"
@@ -149,6 +149,7 @@ export const createQuota = Effect.fn("Quotas.create")(function* (
         `${ref.name} already has a quota at priority ${values.priority} on cluster ${cluster.name}`
       )
     })
+  yield* forgetSummaries
   yield* (yield* Reconciler).trigger(cluster.id, ref.id)
   return toRow((yield* quotaById(id))!, [cluster])
 }, noDb)
@@ -186,6 +187,7 @@ export const updateQuota = Effect.fn("Quotas.update")(function* (input: { id: st
         )
       }
     ])
+  yield* forgetSummaries
   yield* (yield* Reconciler).trigger(before.clusterId, before.tenant.id)
   const clusters = yield* (yield* KubeClients).clusters
   return toRow((yield* quotaById(before.id))!, clusters)
@@ -195,6 +197,7 @@ export const deleteQuota = Effect.fn("Quotas.delete")(function* (id: string) {
   const before = yield* existing(id)
   yield* requireRole("admin")
   yield* deleteRow(before.id)
+  yield* forgetSummaries
   yield* (yield* Reconciler).trigger(before.clusterId, before.tenant.id)
   return { id: before.id }
 }, noDb)
@@ -234,12 +237,28 @@ const sum = (rows: ReadonlyArray<Resources>): Resources => ({
   network: rows.reduce((s, r) => s + r.network, 0)
 })
 
+// The summary's rows, kept for a second and shared by concurrent readers (50 admins
+// refreshing must not mean 50 reads of every quota); this replica's changes drop them at once.
+const SUMMARY_TTL_MS = 1000
+const kept = new Map<string, { at: number; rows: ReadonlyArray<QuotaRow> }>()
+const forgetSummaries = Effect.gen(function* () {
+  yield* (yield* Db).afterCommit(() => kept.clear())
+})
+
+const summaryRows = Effect.fn("Quotas.summaryRows")(function* (cluster: ClusterRef) {
+  const hit = kept.get(cluster.id)
+  if (hit && Date.now() - hit.at < SUMMARY_TTL_MS) return hit.rows
+  const rows = (yield* listQuotas({ clusterId: cluster.id })).map((q) => toRow(q, [cluster]))
+  kept.set(cluster.id, { at: Date.now(), rows })
+  return rows
+})
+
 /** Every priority of every tenant on a cluster, their sum and the cluster's capacity (admins). */
 export const quotaSummary = Effect.fn("Quotas.summary")(function* (clusterId: string) {
   yield* requireRole("admin")
   const cluster = yield* clusterNamed(clusterId)
   if (!cluster) return yield* new NotFound({ message: "No such cluster" })
-  const rows = (yield* listQuotas({ clusterId })).map((q) => toRow(q, [cluster]))
+  const rows = yield* summaryRows(cluster)
   const total = sum(rows)
   const capacity = yield* Effect.orElseSucceed(capacityOf(clusterId), () => null)
   const overcommitted: ResourceKind[] = capacity
