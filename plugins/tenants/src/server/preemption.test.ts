@@ -5,7 +5,7 @@ import type { ClusterSummary } from "@wharf/plugin-clusters/shared"
 import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bandwidthAnnotations, priorityClassName } from "../shared/naming"
-import type { HostPriorities, Preemption } from "../shared/types"
+import type { Preemption } from "../shared/types"
 import { clusterApis, signedIn, waitFor } from "./testing/helpers"
 
 const NS = "u-li-wei-example-com"
