@@ -13,6 +13,7 @@ import { directory } from "./directory"
 import { type Say, sayer } from "./say"
 import { listQuotas } from "./store"
 import { tenantForCaller } from "./tenants"
+import { noDb } from "./unavailable"
 import { usageOf } from "./usage"
 
 const NAMES: Record<ResourceKind, [string, string]> = {
@@ -40,59 +41,57 @@ export const shortfallMessage = (
     `Needs ${amount(say, kind, need)} of ${NAMES[kind][1]}; priority ${priority} has ${amount(say, kind, left)} left`
   )
 
-const dbDown = () => new Unavailable({ message: "The database did not answer" })
-
-export const checkQuota = Effect.fn("Quotas.check")(
-  function* (tenantId: string, clusterId: string, priority: number, request: QuotaRequest) {
-    const say = yield* sayer
-    const tenant = (yield* tenantForCaller(tenantId)).ref
-    const cluster = (yield* (yield* KubeClients).clusters).find((c) => c.id === clusterId)
-    if (!cluster) return yield* new NotFound({ message: say("没有这个集群", "No such cluster") })
-    const quotas = yield* listQuotas({ clusterId, tenantIds: [tenant.id] })
-    if (quotas.length === 0) {
-      const admins = yield* (yield* directory).searchUsers({ roles: ["admin"], limit: 3 })
-      const who = admins.items.map((u) => u.email).join(", ")
-      return yield* new Forbidden({
-        message: say(
-          `${tenant.name} 在集群 ${cluster.name} 上没有配额，请联系平台管理员${who ? `（${who}）` : ""}创建配额`,
-          `${tenant.name} has no quota on cluster ${cluster.name}; ask a platform administrator${who ? ` (${who})` : ""} to create one`
-        )
-      })
-    }
-    const quota = quotas.find((q) => q.priority === priority)
-    if (!quota) {
-      const held = quotas.map((q) => q.priority).join(", ")
-      return yield* new Forbidden({
-        message: say(
-          `${tenant.name} 在集群 ${cluster.name} 上没有优先级 ${priority} 的配额（现有优先级：${held}）`,
-          `${tenant.name} has no quota at priority ${priority} on cluster ${cluster.name} (it has priority ${held})`
-        )
-      })
-    }
-    const [usage] = (yield* usageOf(tenant, cluster, [quota])).priorities
-    const used = usage?.used
-    if (!used)
-      return yield* new Unavailable({
-        message: say(
-          `暂时无法读取集群 ${cluster.name} 上的用量，请稍后再试`,
-          `The usage on cluster ${cluster.name} cannot be read right now; try again shortly`
-        )
-      })
-    // Storage is one quota for the tenant on the cluster, whatever the priority.
-    const storageHard = quotas.reduce((s, q) => s + q.storage, 0)
-    const left: Record<ResourceKind, number> = {
-      cpu: Math.max(0, Math.round((quota.cpu - used.cpu) * 1000) / 1000),
-      memory: Math.max(0, quota.memory - used.memory),
-      storage: Math.max(0, storageHard - used.storage),
-      network: Math.max(0, quota.network - used.network)
-    }
-    const short = (["cpu", "memory", "storage", "network"] as const).filter((k) => request[k] > left[k])
-    if (short.length > 0)
-      return yield* new Forbidden({
-        message: short
-          .map((k) => shortfallMessage(say, k, priority, request[k], left[k]))
-          .join(say("；", "; "))
-      })
-  },
-  Effect.mapError((e) => (e._tag === "DbError" ? dbDown() : e))
-)
+export const checkQuota = Effect.fn("Quotas.check")(function* (
+  tenantId: string,
+  clusterId: string,
+  priority: number,
+  request: QuotaRequest
+) {
+  const say = yield* sayer
+  const tenant = (yield* tenantForCaller(tenantId)).ref
+  const cluster = (yield* (yield* KubeClients).clusters).find((c) => c.id === clusterId)
+  if (!cluster) return yield* new NotFound({ message: say("没有这个集群", "No such cluster") })
+  const quotas = yield* listQuotas({ clusterId, tenantIds: [tenant.id] })
+  if (quotas.length === 0) {
+    const admins = yield* (yield* directory).searchUsers({ roles: ["admin"], limit: 3 })
+    const who = admins.items.map((u) => u.email).join(", ")
+    return yield* new Forbidden({
+      message: say(
+        `${tenant.name} 在集群 ${cluster.name} 上没有配额，请联系平台管理员${who ? `（${who}）` : ""}创建配额`,
+        `${tenant.name} has no quota on cluster ${cluster.name}; ask a platform administrator${who ? ` (${who})` : ""} to create one`
+      )
+    })
+  }
+  const quota = quotas.find((q) => q.priority === priority)
+  if (!quota) {
+    const held = quotas.map((q) => q.priority).join(", ")
+    return yield* new Forbidden({
+      message: say(
+        `${tenant.name} 在集群 ${cluster.name} 上没有优先级 ${priority} 的配额（现有优先级：${held}）`,
+        `${tenant.name} has no quota at priority ${priority} on cluster ${cluster.name} (it has priority ${held})`
+      )
+    })
+  }
+  const [usage] = (yield* usageOf(tenant, cluster, [quota])).priorities
+  const used = usage?.used
+  if (!used)
+    return yield* new Unavailable({
+      message: say(
+        `暂时无法读取集群 ${cluster.name} 上的用量，请稍后再试`,
+        `The usage on cluster ${cluster.name} cannot be read right now; try again shortly`
+      )
+    })
+  // Storage is one quota for the tenant on the cluster, whatever the priority.
+  const storageHard = quotas.reduce((s, q) => s + q.storage, 0)
+  const left: Record<ResourceKind, number> = {
+    cpu: Math.max(0, Math.round((quota.cpu - used.cpu) * 1000) / 1000),
+    memory: Math.max(0, quota.memory - used.memory),
+    storage: Math.max(0, storageHard - used.storage),
+    network: Math.max(0, quota.network - used.network)
+  }
+  const short = (["cpu", "memory", "storage", "network"] as const).filter((k) => request[k] > left[k])
+  if (short.length > 0)
+    return yield* new Forbidden({
+      message: short.map((k) => shortfallMessage(say, k, priority, request[k], left[k])).join(say("；", "; "))
+    })
+}, noDb)

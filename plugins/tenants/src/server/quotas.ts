@@ -4,7 +4,7 @@
  * so each message names its field in the viewer's language. Every change is queued for
  * the reconciler once it commits.
  */
-import { Conflict, Db, Invalid, NotFound, requireRole, requireViewer, Unavailable } from "@wharf/core"
+import { Conflict, Db, Invalid, NotFound, requireRole, requireViewer } from "@wharf/core"
 import { type ClusterRef, KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect } from "effect"
 import { QUOTA_DEFAULTS, QUOTA_LIMITS, type QuotaValues } from "../shared/schemas"
@@ -24,6 +24,7 @@ import {
   updateQuota as updateRow
 } from "./store"
 import { mayUse } from "./tenants"
+import { noDb } from "./unavailable"
 import { capacityOf } from "./usage"
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -82,15 +83,6 @@ const toRow = (q: QuotaRecord, clusters: ReadonlyArray<ClusterRef>): QuotaRow =>
   network: q.network,
   updatedAt: q.updatedAt.toISOString()
 })
-
-const dbDown = () => new Unavailable({ message: "The database did not answer" })
-const noDb = Effect.mapError(<E extends { _tag: string }>(e: E) => (e._tag === "DbError" ? dbDown() : e)) as <
-  A,
-  E extends { _tag: string },
-  R
->(
-  self: Effect.Effect<A, E, R>
-) => Effect.Effect<A, Exclude<E, { _tag: "DbError" }> | Unavailable, R>
 
 export const createQuota = Effect.fn("Quotas.create")(function* (
   input: {

@@ -3,16 +3,15 @@
  * the same functions the tenants API uses, with Db and KubeClients provided, so a caller
  * in another plugin needs only the tag.
  */
-import { Db, NotFound, Unavailable } from "@wharf/core"
+import { Db, NotFound } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect, Layer } from "effect"
 import { Quotas, Tenants } from "../shared/services"
 import { checkQuota } from "./check"
 import { listQuotas } from "./store"
 import { tenantForCaller, usableBy } from "./tenants"
+import { dbDown, noDb } from "./unavailable"
 import { usageOf } from "./usage"
-
-const dbDown = () => new Unavailable({ message: "The database did not answer" })
 
 export const tenantsLayer = Layer.effect(
   Tenants,
@@ -24,7 +23,7 @@ export const tenantsLayer = Layer.effect(
         tenantForCaller(tenantId).pipe(
           Effect.map((t) => t.ref),
           Effect.provideService(Db, db),
-          Effect.mapError((e) => (e._tag === "DbError" ? dbDown() : e))
+          noDb
         ),
       namespaceOf: (tenantId) => tenantId
     })
@@ -48,11 +47,7 @@ export const quotasLayer = Layer.effect(
           const cluster = (yield* kube.clusters).find((c) => c.id === clusterId)
           if (!cluster) return yield* new NotFound({ message: "No such cluster" })
           return yield* usageOf(tenant, cluster, yield* listQuotas({ clusterId, tenantIds: [tenant.id] }))
-        }).pipe(
-          Effect.provideService(Db, db),
-          Effect.provideService(KubeClients, kube),
-          Effect.mapError((e) => (e._tag === "DbError" ? dbDown() : e))
-        )
+        }).pipe(Effect.provideService(Db, db), Effect.provideService(KubeClients, kube), noDb)
     })
   })
 )

@@ -3,13 +3,12 @@
  * the one rule here: a user their own and their groups'; admins every tenant. Another's
  * tenant is "not found".
  */
-import { CurrentViewer, hasRole, NotFound, requireViewer, Unavailable, type Viewer } from "@wharf/core"
+import { CurrentViewer, hasRole, NotFound, requireViewer, type Viewer } from "@wharf/core"
 import { Effect } from "effect"
 import type { TenantRef, TenantSummary, TenantUser } from "../shared/types"
 import { type DirectoryLike, directory } from "./directory"
 import { allTenants, ensureTenant, tenantById, tenantsBySubjects } from "./store"
-
-const dbDown = () => new Unavailable({ message: "The database did not answer" })
+import { noDb } from "./unavailable"
 
 /** The tenants `viewer` may use, created on first use: their own first, then their groups' by name. */
 export const usableBy = Effect.fn("Tenants.usableBy")(function* (viewer: Viewer) {
@@ -66,41 +65,31 @@ const summarize = (dir: DirectoryLike, ref: TenantRef, subjectId: string) =>
   })
 
 /** The tenants the viewer may use (admins: every tenant Wharf knows), searched by name. */
-export const listTenants = Effect.fn("Tenants.list")(
-  function* (search: string | undefined) {
-    const viewer = yield* requireViewer
-    const dir = yield* directory
-    yield* usableBy(viewer)
-    const known = hasRole(viewer, "admin")
-      ? yield* allTenants
-      : yield* tenantsBySubjects([viewer.id, ...viewer.groups.map((g) => g.id)])
-    const chosen = known.filter((t) => matches(search, t.ref.name, t.ref.id))
-    const items = yield* Effect.forEach(chosen, (t) => summarize(dir, t.ref, t.subjectId), { concurrency: 8 })
-    return items.sort((a, b) =>
-      a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "user" ? -1 : 1
-    )
-  },
-  Effect.mapError((e) => (e._tag === "DbError" ? dbDown() : e))
-)
+export const listTenants = Effect.fn("Tenants.list")(function* (search: string | undefined) {
+  const viewer = yield* requireViewer
+  const dir = yield* directory
+  yield* usableBy(viewer)
+  const known = hasRole(viewer, "admin")
+    ? yield* allTenants
+    : yield* tenantsBySubjects([viewer.id, ...viewer.groups.map((g) => g.id)])
+  const chosen = known.filter((t) => matches(search, t.ref.name, t.ref.id))
+  const items = yield* Effect.forEach(chosen, (t) => summarize(dir, t.ref, t.subjectId), { concurrency: 8 })
+  return items.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "user" ? -1 : 1))
+}, noDb)
 
 /** A tenant with its users (searched by email or name). */
-export const tenantDetail = Effect.fn("Tenants.detail")(
-  function* (tenantId: string, search?: string) {
-    const found = yield* visibleTenant(tenantId)
-    const dir = yield* directory
-    const summary = yield* summarize(dir, found.ref, found.subjectId)
-    let users: TenantUser[]
-    if (found.ref.kind === "user") {
-      const u = yield* dir.userById(found.subjectId)
-      users =
-        u && matches(search, u.email, u.name)
-          ? [{ id: u.id, email: u.email, name: u.name, role: "admin" }]
-          : []
-    } else {
-      const page = yield* dir.membersOf(found.subjectId, { search, limit: 200 })
-      users = page.items.map((m) => ({ id: m.user.id, email: m.user.email, name: m.user.name, role: m.role }))
-    }
-    return { tenant: summary, users }
-  },
-  Effect.mapError((e) => (e._tag === "DbError" ? dbDown() : e))
-)
+export const tenantDetail = Effect.fn("Tenants.detail")(function* (tenantId: string, search?: string) {
+  const found = yield* visibleTenant(tenantId)
+  const dir = yield* directory
+  const summary = yield* summarize(dir, found.ref, found.subjectId)
+  let users: TenantUser[]
+  if (found.ref.kind === "user") {
+    const u = yield* dir.userById(found.subjectId)
+    users =
+      u && matches(search, u.email, u.name) ? [{ id: u.id, email: u.email, name: u.name, role: "admin" }] : []
+  } else {
+    const page = yield* dir.membersOf(found.subjectId, { search, limit: 200 })
+    users = page.items.map((m) => ({ id: m.user.id, email: m.user.email, name: m.user.name, role: m.role }))
+  }
+  return { tenant: summary, users }
+}, noDb)
