@@ -1,57 +1,9 @@
-import {
-  type Binding,
-  buildCatalog,
-  exportsOf,
-  INSTANCE_LABEL,
-  type KubeObject,
-  renderApp,
-  resolveValues
-} from "@wharf/plugin-app-catalog/shared"
+import { INSTANCE_LABEL, type KubeObject, renderApp, resolveValues } from "@wharf/plugin-app-catalog/shared"
 import { describe, expect, it } from "vitest"
 import { builtinApps } from "./apps"
+import { catalog, definition, NS, renderBuiltin } from "./render-fixture"
 
-const catalog = buildCatalog([{ catalog: "builtin", definitions: builtinApps }])
-const definition = (name: string) => catalog.entries.get(name)!.definition
-const NS = "g-data-team"
-
-/** Renders an app with defaults, every dependency a fresh instance rendered the same way. */
-const render = (
-  app: string,
-  instance: string,
-  given: Record<string, unknown> = {},
-  skip: ReadonlyArray<string> = []
-) => {
-  const d = definition(app)
-  const { values, problems } = resolveValues(d, given)
-  expect(problems).toEqual([])
-  const bindings: Record<string, Binding | null> = {}
-  for (const dep of d.dependencies) {
-    if (skip.includes(dep.app)) {
-      bindings[dep.app] = null
-      continue
-    }
-    const depDef = definition(dep.app)
-    const depInstance = `${dep.app}-dep1`
-    const depValues = resolveValues(depDef, {}).values
-    const depSecrets = Object.fromEntries(depDef.secrets.map((s) => [s.name, `${s.name}-value`]))
-    bindings[dep.app] = {
-      app: dep.app,
-      instance: depInstance,
-      namespace: NS,
-      exports: exportsOf({
-        definition: depDef,
-        instance: depInstance,
-        namespace: NS,
-        values: depValues,
-        secrets: depSecrets,
-        bindings: {}
-      })
-    }
-  }
-  const secrets = Object.fromEntries(d.secrets.map((s) => [s.name, `s3cret-${s.name}`]))
-  return renderApp({ definition: d, instance, namespace: NS, values, secrets, bindings })
-}
-
+const render = renderBuiltin
 const byKind = (objects: ReadonlyArray<KubeObject>, kind: string) => objects.filter((o) => o.kind === kind)
 const spec = (o: KubeObject) => o.spec as any
 
