@@ -38,6 +38,13 @@ export interface WharfConfigShape {
   /** The address replies go to, e.g. `support@example.com`; each mail's Reply-To is a
    * `support+<what it is about>@example.com` form of it. */
   readonly replyAddress: string
+  /** Proxies whose `X-Forwarded-For` is believed (`WHARF_TRUSTED_PROXIES`: addresses and
+   * CIDR ranges); with none, a client is the socket's address. */
+  readonly trustedProxies: ReadonlyArray<string>
+  /** The largest JSON body a REST or tRPC request may send (`WHARF_JSON_MAX_BYTES`). */
+  readonly jsonMaxBytes: number
+  /** Hosts Markdown may load images from besides Wharf itself (`WHARF_IMAGE_HOSTS`). */
+  readonly imageHosts: ReadonlyArray<string>
 }
 
 export class WharfConfig extends Context.Service<WharfConfig, WharfConfigShape>()("wharf/Config") {}
@@ -96,6 +103,15 @@ export const loadConfig = (options: {
     throw new Error(
       `WHARF_REPLY_ADDRESS must be an address without a "+", like support@example.com, got "${replyAddress}"`
     )
+  const jsonMaxBytes = Number(env.WHARF_JSON_MAX_BYTES ?? 1024 ** 2)
+  if (!Number.isSafeInteger(jsonMaxBytes) || jsonMaxBytes < 1024)
+    throw new Error(
+      `WHARF_JSON_MAX_BYTES must be a number of bytes (at least 1024), got "${env.WHARF_JSON_MAX_BYTES}"`
+    )
+  const imageHosts = list(env.WHARF_IMAGE_HOSTS ?? "")
+  for (const host of imageHosts)
+    if (!/^[a-z0-9.-]+(:\d+)?$/i.test(host))
+      throw new Error(`WHARF_IMAGE_HOSTS must list host names like images.example.com, got "${host}"`)
   return {
     dataDir: resolve(cwd, env.WHARF_DATA_DIR ?? file.dataDir ?? ".wharf"),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -112,6 +128,9 @@ export const loadConfig = (options: {
     uploadMaxBytes,
     uploadExpiryHours,
     inboundSmtpPort,
-    replyAddress
+    replyAddress,
+    trustedProxies: list(env.WHARF_TRUSTED_PROXIES ?? ""),
+    jsonMaxBytes,
+    imageHosts
   }
 }

@@ -2,6 +2,7 @@
  * @module @wharf/core: the plugin contract and the services every plugin shares.
  */
 export * from "./audit"
+export * from "./client-ip"
 export * from "./config"
 export { type OpenedDatabase, openEmbeddedDatabase, openServerDatabase } from "./db/connect"
 export * from "./db/Db"

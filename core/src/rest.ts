@@ -16,6 +16,8 @@ export interface WharfEnv {
     auth: Authentication | null
     run: RunEffect
     requestId: string
+    /** The client's address (core's `clientAddress`, decided once per request). */
+    clientIp: string
   }
 }
 

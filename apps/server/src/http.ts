@@ -23,6 +23,7 @@ import {
 } from "@wharf/core"
 import { type Context, Hono, type Next } from "hono"
 import { getCookie } from "hono/cookie"
+import { clientIp, jsonBodyLimit, jsonOnly, sameOrigin, securityHeaders, trpcBatchCap } from "./guards"
 import { openApiDocument } from "./openapi"
 
 export const CSRF_HEADER = "x-csrf-token"
@@ -42,6 +43,8 @@ export const createHttpApp = (options: {
 }) => {
   const { plugins, database } = options
   const app = new Hono<WharfEnv>()
+  app.use("*", securityHeaders(options.config))
+  app.use("*", clientIp(options.config))
 
   app.use("*", async (c, next) => {
     const started = performance.now()
@@ -82,11 +85,14 @@ export const createHttpApp = (options: {
 
   // Who is asking, for /api and /trpc; a change made with a session cookie needs the
   // session's CSRF token in a header (an API token is not sent by browsers on their own).
+  const checkOrigin = sameOrigin(options.config)
   const authenticate = async (c: Context<WharfEnv>, next: Next) => {
     const auth = await options.authenticate({
       cookie: c.req.header("cookie"),
       authorization: c.req.header("authorization")
     })
+    const foreign = checkOrigin(c, auth)
+    if (foreign) return foreign
     c.set("auth", auth)
     c.set("run", options.run(auth?.viewer ?? null))
     if (
@@ -102,8 +108,13 @@ export const createHttpApp = (options: {
     }
     await next()
   }
-  app.use("/api/*", authenticate)
-  app.use("/trpc/*", authenticate)
+  // Uploads (tus) have their own size limits and content type; everything else is JSON.
+  for (const path of ["/api/*", "/trpc/*"]) {
+    app.use(path, jsonBodyLimit(options.config))
+    app.use(path, jsonOnly)
+    app.use(path, authenticate)
+  }
+  app.use("/trpc/*", trpcBatchCap)
 
   // Resumable uploads: the tus server answers the raw request (HEAD stays HEAD), for the
   // viewer found above; browsers send the CSRF token like any other change.
@@ -164,7 +175,7 @@ export const createHttpApp = (options: {
           run: ctx.var.run,
           resHeaders: opts.resHeaders,
           cookie: ctx.req.header("cookie"),
-          ip: ctx.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
+          ip: ctx.var.clientIp,
           userAgent: ctx.req.header("user-agent") ?? "",
           audit: options.audit
         }

@@ -168,6 +168,8 @@ export type WharfCaller = { readonly [Id in keyof WharfRouters]: PluginCaller<Wh
 export class TestClient {
   private cookies = new Map<string, string>()
   bearer: string | undefined
+  /** The socket address this client connects from (the server's client-IP helper reads it). */
+  ip = "127.0.0.1"
 
   constructor(private readonly wharf: Wharf) {}
 
@@ -200,14 +202,18 @@ export class TestClient {
   }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await this.wharf.app.request(path, {
-      method,
-      headers: this.headers({
-        ...(method === "GET" ? {} : { "content-type": "application/json" }),
-        ...headers
-      }),
-      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) })
-    })
+    const res = await this.wharf.app.request(
+      path,
+      {
+        method,
+        headers: this.headers({
+          ...(method === "GET" ? {} : { "content-type": "application/json" }),
+          ...headers
+        }),
+        ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) })
+      },
+      { incoming: { socket: { remoteAddress: this.ip } } }
+    )
     this.keepCookies(res)
     return res
   }

@@ -60,6 +60,8 @@ const client = createTRPCClient<AnyTRPCRouter>({
     watchSession,
     httpBatchLink({
       url: "/trpc",
+      // The server refuses batches of more than 20 calls (each could be a guess or a write).
+      maxItems: 20,
       headers: () => {
         const token = csrfToken()
         return token ? { [CSRF_HEADER]: token } : {}

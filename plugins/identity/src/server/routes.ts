@@ -22,7 +22,7 @@ export const identityRoutes = defineRoutes((r) =>
           const config = yield* WharfConfig
           const { viewer, session } = yield* signIn({
             ...body,
-            ip: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
+            ip: c.var.clientIp,
             userAgent: c.req.header("user-agent") ?? "",
             previousCookie: sessionCookieOf(c.req.header("cookie"))
           })
