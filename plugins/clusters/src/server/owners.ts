@@ -1,9 +1,9 @@
 /**
  * @module Resolving a cluster's owner: the current user, or a tenant named by an existing
- * user's email or group's name. Identity offers no lookup service yet, so this reads its
- * tables (read only, two indexed queries).
+ * user's email or group's name, looked up in identity's `Directory`.
  */
-import { Db, Invalid, type Viewer } from "@wharf/core"
+import { Invalid, type Viewer } from "@wharf/core"
+import { Directory } from "@wharf/plugin-identity/shared"
 import { Effect } from "effect"
 import type { ClusterOwner } from "../shared/types"
 
@@ -19,20 +19,13 @@ export const resolveOwner = Effect.fn("Clusters.resolveOwner")(function* (
 ) {
   const name = owner?.trim() ?? ""
   if (name === "") return { kind: "user", id: viewer.id, name: viewer.email } satisfies ClusterOwner
-  const db = yield* Db
+  const directory = yield* Directory
   if (name.includes("@")) {
-    const [user] = yield* db.query(
-      (sql) =>
-        sql<
-          { id: string; email: string }[]
-        >`select id, email from identity.users where lower(email) = lower(${name})`
-    )
+    const user = yield* directory.userByEmail(name)
     if (!user) return yield* noOwner(name)
     return { kind: "user", id: user.id, name: user.email } satisfies ClusterOwner
   }
-  const [group] = yield* db.query(
-    (sql) => sql<{ id: string; name: string }[]>`select id, name from identity.groups where name = ${name}`
-  )
+  const group = yield* directory.groupByName(name)
   if (!group) return yield* noOwner(name)
   return { kind: "group", id: group.id, name: group.name } satisfies ClusterOwner
 })

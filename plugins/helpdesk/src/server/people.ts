@@ -1,10 +1,9 @@
 /**
- * @module The people the helpdesk mails and assigns: support staff, a group's members,
- * and each user's helpdesk preferences. Identity offers no lookup service yet, so these
- * read `identity.users` and `identity.memberships` directly — read-only, in this one file,
- * and helpdesk declares its dependency on identity.
+ * @module The people the helpdesk mails and assigns (support staff, a group's members),
+ * looked up through identity's `Directory`, and each user's helpdesk preferences.
  */
 import { Db } from "@wharf/core"
+import { Directory, type DirectoryUser } from "@wharf/plugin-identity/shared"
 import { Effect } from "effect"
 
 export interface Person {
@@ -13,14 +12,15 @@ export interface Person {
   readonly email: string
 }
 
+const personOf = (u: DirectoryUser): Person => ({ id: u.id, name: u.name, email: u.email })
+/** More than a support team has, fewer than would hurt a mail loop. */
+const MAX_PEOPLE = 1000
+
 /** Enabled agents and admins, by name. */
 export const listAgents = Effect.fn("People.agents")(function* () {
-  const db = yield* Db
-  return yield* db.query(
-    (sql) => sql<Person[]>`
-      select id, name, email from identity.users
-      where not disabled and roles && array['agent', 'admin']::text[] order by name`
-  )
+  const directory = yield* Directory
+  const page = yield* directory.searchUsers({ roles: ["agent", "admin"], limit: MAX_PEOPLE })
+  return page.items.map(personOf)
 })
 
 export const findAgent = Effect.fn("People.agent")(function* (id: string) {
@@ -29,23 +29,19 @@ export const findAgent = Effect.fn("People.agent")(function* (id: string) {
 })
 
 export const findPerson = Effect.fn("People.find")(function* (id: string) {
-  const db = yield* Db
-  const [row] = yield* db.query(
-    (sql) => sql<Person[]>`select id, name, email from identity.users where id = ${id} and not disabled`
-  )
-  return row ?? null
+  const user = yield* (yield* Directory).userById(id)
+  return user && !user.disabled ? personOf(user) : null
 })
 
-/** Everyone sharing a group with `userId` (the escalation list for their tickets). */
+/** Everyone sharing a group with `userId` (the escalation list for their tickets), by name. */
 export const groupmatesOf = Effect.fn("People.groupmates")(function* (userId: string) {
-  const db = yield* Db
-  return yield* db.query(
-    (sql) => sql<Person[]>`
-      select distinct u.id, u.name, u.email from identity.memberships mine
-      join identity.memberships m on m.group_id = mine.group_id
-      join identity.users u on u.id = m.user_id
-      where mine.user_id = ${userId} and not u.disabled order by u.name`
-  )
+  const directory = yield* Directory
+  const people = new Map<string, Person>()
+  for (const { group } of yield* directory.membershipsOf(userId)) {
+    const members = yield* directory.membersOf(group.id, { limit: MAX_PEOPLE })
+    for (const { user } of members.items) people.set(user.id, personOf(user))
+  }
+  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name))
 })
 
 export interface Preferences {
@@ -87,20 +83,11 @@ export const setPreferences = Effect.fn("People.setPreferences")(function* (
 
 /** For demo content: a user by email, a group by name. */
 export const findPersonByEmail = Effect.fn("People.byEmail")(function* (email: string) {
-  const db = yield* Db
-  const [row] = yield* db.query(
-    (sql) => sql<Person[]>`select id, name, email from identity.users where lower(email) = lower(${email})`
-  )
-  return row ?? null
+  const user = yield* (yield* Directory).userByEmail(email)
+  return user ? personOf(user) : null
 })
 
 export const findGroupByName = Effect.fn("People.groupByName")(function* (name: string) {
-  const db = yield* Db
-  const [row] = yield* db.query(
-    (sql) =>
-      sql<
-        { id: string; name: string }[]
-      >`select id, name from identity.groups where lower(name) = lower(${name})`
-  )
-  return row ?? null
+  const group = yield* (yield* Directory).groupByName(name)
+  return group ? { id: group.id, name: group.name } : null
 })

@@ -1,11 +1,14 @@
 /**
  * @module The identity plugin: users, groups (leasees), roles, sessions and API tokens.
- * It implements core's `Authenticator`, so every other plugin knows who is asking.
+ * It implements core's `Authenticator`, so every other plugin knows who is asking, and
+ * offers `Directory` (shared) so they can look people and groups up.
  */
 import { definePlugin, readMigrations } from "@wharf/core"
+import { Layer } from "effect"
 import { authenticatorLayer } from "./authenticator"
 import { ensureFirstAdmin } from "./bootstrap"
 import { loadDemoIdentity } from "./demo"
+import { directoryLayer } from "./directory"
 import { identityRouter } from "./router"
 import { identityRoutes } from "./routes"
 import { pruneSessions } from "./sessions"
@@ -17,7 +20,7 @@ export const identityPlugin = definePlugin({
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: identityRouter,
   routes: identityRoutes,
-  layer: authenticatorLayer,
+  layer: Layer.merge(authenticatorLayer, directoryLayer),
   jobs: [{ id: "identity.prune-sessions", schedule: { every: "1 hour" }, run: pruneSessions }],
   onStart: ensureFirstAdmin,
   demo: loadDemoIdentity

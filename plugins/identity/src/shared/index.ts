@@ -1,4 +1,5 @@
 /** @module What the identity plugin shares with the console and other plugins. */
+export * from "./directory"
 export * from "./reasons"
 export * from "./schemas"
 export * from "./types"
