@@ -65,7 +65,7 @@ describe.each(testBackends())("identity's Directory on $name", (backend) => {
     const admin = wharf.client()
     await admin.signIn()
     const chen = await lookup((d) => d.userByEmail("chen.jie@example.com"))
-    expect((await admin.mutate("identity.users.update", { id: chen!.id, disabled: true })).ok).toBe(true)
+    expect((await admin.trpc.identity.users.update.mutate({ id: chen!.id, disabled: true })).ok).toBe(true)
     const enabled = await lookup((d) => d.searchUsers({ roles: ["agent"], limit: 50 }))
     expect(enabled.items.map((u) => u.email).sort()).toEqual(["admin@wharf.test", "wang.fang@example.com"])
     const all = await lookup((d) => d.searchUsers({ search: "CHEN", includeDisabled: true, limit: 50 }))
