@@ -74,6 +74,8 @@ const cases = [
     labelInput: "标签",
     addLabel: "添加标签",
     notKeyValue: "“not a label”不是 key=value 的格式",
+    manuals: "用户手册",
+    readManual: "阅读 TOS 2.0 用户手册",
     platform: "平台",
     clusters: "集群管理"
   },
@@ -94,6 +96,8 @@ const cases = [
     labelInput: "Label",
     addLabel: "Add label",
     notKeyValue: '"not a label" is not key=value',
+    manuals: "User manuals",
+    readManual: "Read TOS 2.0 用户手册",
     platform: "Platform",
     clusters: "Clusters"
   }
@@ -149,6 +153,20 @@ describe.each(cases)("the support center in $locale", (c) => {
     await page.waitForURL(/\/support$/)
     await page.getByRole("link", { name: c.signIn, exact: true }).click()
     await page.waitForURL(/\/sign-in\?next=%2Fsupport$/)
+    await page.context().close()
+  })
+
+  it("I find the manuals from the navigation, open one version, and the breadcrumb brings me back to the index", async () => {
+    const page = await fresh()
+    await page.goto(`${baseUrl()}/support`)
+    await page.getByRole("navigation", { name: c.support }).getByRole("link", { name: c.manuals }).click()
+    await page.waitForURL(/\/manuals$/)
+    await page.getByRole("heading", { name: c.manuals, level: 1 }).waitFor()
+    expect(await page.locator(".manuals-index .card").count()).toBeGreaterThanOrEqual(2)
+    await page.getByRole("link", { name: c.readManual }).click()
+    await page.waitForURL(/\/manuals\/TOS\/2\.0/)
+    await page.locator(".breadcrumbs").getByRole("link", { name: c.manuals }).click()
+    await page.waitForURL(/\/manuals$/)
     await page.context().close()
   })
 

@@ -52,6 +52,12 @@ export const hasMessage = (key: string): boolean => {
 /** Dates and numbers in the current language. */
 export const formatDateTime = (iso: string) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
+/** A calendar date ("2025年10月20日", "Oct 20, 2025"); `YYYY-MM-DD` is read as that day, not UTC midnight. */
+export const formatDate = (isoOrDay: string) =>
+  new Intl.DateTimeFormat(locale(), {
+    dateStyle: "medium",
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? { timeZone: "UTC" } : {})
+  }).format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? `${isoOrDay}T00:00:00Z` : isoOrDay))
 export const formatNumber = (n: number) => new Intl.NumberFormat(locale()).format(n)
 
 const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [

@@ -42,7 +42,10 @@ export const LatestTickets = () => {
                         {ticket.title}
                       </A>
                       <div class="hd-widget-meta">
-                        <span class="mono hd-number">#{ticket.number}</span>
+                        {/* Seed 000: click the ticket number to open the ticket. */}
+                        <A href={`/tickets/${ticket.number}`} class="mono hd-number">
+                          #{ticket.number}
+                        </A>
                         <StatusBadge status={ticket.status} />
                         <span class="muted hd-widget-time">{formatDateTime(ticket.updatedAt)}</span>
                       </div>

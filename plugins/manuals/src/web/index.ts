@@ -14,9 +14,11 @@ const manualPage = lazy(() => import("./pages/ManualPage"))
 export default defineConsolePlugin({
   id: "manuals",
   nav: [
+    { path: "/manuals", label: "manuals.card", order: 35, section: "support", audience: "everyone" },
     { path: "/releases", label: "manuals.nav.releases", order: 40, section: "support", audience: "everyone" }
   ],
   routes: [
+    { path: "/manuals", component: lazy(() => import("./pages/Manuals")), public: true },
     { path: "/manuals/:product/:version", component: manualPage, public: true },
     { path: "/manuals/:product/:version/:slug", component: manualPage, public: true },
     { path: "/releases", component: lazy(() => import("./pages/Releases")), public: true }

@@ -4,6 +4,9 @@ export const messages: Messages = {
   "zh-CN": {
     "manuals.nav.releases": "发布声明",
     "manuals.card": "用户手册",
+    "manuals.index.subtitle": "按产品和版本浏览用户手册，最新版本在最前",
+    "manuals.index.published": "发布于 {date}",
+    "manuals.index.open": "阅读 {title}",
     "manuals.latest": "最新",
     "manuals.version": "版本",
     "manuals.toc": "目录",
@@ -51,6 +54,9 @@ export const messages: Messages = {
   en: {
     "manuals.nav.releases": "Release notes",
     "manuals.card": "User manuals",
+    "manuals.index.subtitle": "User manuals by product and version, the newest version first",
+    "manuals.index.published": "Published {date}",
+    "manuals.index.open": "Read {title}",
     "manuals.latest": "Latest",
     "manuals.version": "Version",
     "manuals.toc": "Contents",

@@ -3,7 +3,7 @@
  * (`kb.aside`), and the newest release announcements on the home page (`home.widgets`).
  */
 import { A } from "@solidjs/router"
-import { Badge, Card, EmptyState, ErrorNotice, formatDateTime, Loading, t } from "@wharf/core/web"
+import { Badge, Card, EmptyState, ErrorNotice, formatDate, Loading, t } from "@wharf/core/web"
 import { createResource, For, Show } from "solid-js"
 import { api } from "./api"
 import "./manuals.css"
@@ -11,7 +11,7 @@ import "./manuals.css"
 export const ManualsCard = () => {
   const [manuals] = createResource(() => api.list.query())
   return (
-    <Card title={t("manuals.card")}>
+    <Card title={t("manuals.card")} actions={<A href="/manuals">{t("manuals.releases.all")}</A>}>
       <Show when={!manuals.error} fallback={<ErrorNotice error={manuals.error} />}>
         <Show when={manuals()} fallback={<Loading />}>
           <Show when={manuals()!.length > 0} fallback={<EmptyState title={t("manuals.empty")} />}>
@@ -49,7 +49,7 @@ export const ReleasesWidget = () => {
                 {(r) => (
                   <li>
                     <A href={`/releases#${r.id}`}>{r.title}</A>
-                    <span class="muted">{formatDateTime(`${r.date}T00:00:00Z`).slice(0, 10)}</span>
+                    <span class="muted manuals-date">{formatDate(r.date)}</span>
                   </li>
                 )}
               </For>

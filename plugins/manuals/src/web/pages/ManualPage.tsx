@@ -81,7 +81,7 @@ export default function ManualPage() {
         <Page
           title={p().title}
           subtitle={p().manual.title}
-          breadcrumbs={<A href="/kb">{t("manuals.card")}</A>}
+          breadcrumbs={<A href="/manuals">{t("manuals.card")}</A>}
           actions={
             <div class="manual-actions">
               <Show when={editor()}>
