@@ -111,7 +111,9 @@ const profile = router({
   changePassword: authedProcedure
     .input(input(ChangePasswordInput))
     .mutation(({ ctx, input }) =>
-      ctx.run(Effect.as(changePassword(ctx.viewer.id, input), { ok: true as const }))
+      ctx.run(
+        changePassword(ctx.viewer.id, input, { ip: ctx.ip, sessionCookie: sessionCookieOf(ctx.cookie) })
+      )
     )
 })
 

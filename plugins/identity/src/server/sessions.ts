@@ -2,43 +2,19 @@
  * @module Signing in and out, browser sessions and the sign-in rate limit. A session is a
  * random cookie value whose sha256 is the row id; every sign-in makes a new one (the old
  * cookie's session is deleted), so a session id planted before sign-in is worthless.
+ * Every attempt is a counted guess (see guesses.ts) before the password is checked.
  */
-
-import { Audit, Db, RateLimited, Unauthorized } from "@wharf/core"
+import { Audit, Db, Unauthorized } from "@wharf/core"
 import { Effect } from "effect"
 import { identityReasons } from "../shared/reasons"
 import { findUserByEmail, loadViewer } from "./accounts"
+import { guessWasRight, reserveGuess } from "./guesses"
 import { decoyHash, randomSecret, sha256, verifyPassword } from "./secrets"
 import { forget } from "./sign-in-cache"
 
 const { because } = identityReasons
 
 export const SESSION_DAYS = 14
-/** Failed attempts per email (any address) or per address (any email) in the window. */
-export const MAX_FAILURES = 5
-export const FAILURE_WINDOW_MINUTES = 15
-
-const checkRateLimit = Effect.fn("Sessions.checkRateLimit")(function* (email: string, ip: string) {
-  const db = yield* Db
-  const [row] = yield* db.query(
-    (sql) => sql<{ by_email: string; by_ip: string; oldest: Date | null }[]>`
-      select count(*) filter (where lower(email) = lower(${email})) as by_email,
-             count(*) filter (where ip = ${ip}) as by_ip,
-             min(at) as oldest
-      from identity.sign_in_failures
-      where at > now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})
-        and (lower(email) = lower(${email}) or ip = ${ip})`
-  )
-  if (Number(row?.by_email ?? 0) >= MAX_FAILURES || Number(row?.by_ip ?? 0) >= MAX_FAILURES * 4) {
-    const retryAfterSeconds = row?.oldest
-      ? Math.max(1, Math.ceil((row.oldest.getTime() + FAILURE_WINDOW_MINUTES * 60_000 - Date.now()) / 1000))
-      : FAILURE_WINDOW_MINUTES * 60
-    return yield* new RateLimited({
-      ...because("identity.tooManySignIns", { minutes: Math.ceil(retryAfterSeconds / 60) }),
-      retryAfterSeconds
-    })
-  }
-})
 
 export interface NewSession {
   readonly cookie: string
@@ -55,13 +31,10 @@ export const signIn = Effect.fn("Sessions.signIn")(function* (input: {
 }) {
   const db = yield* Db
   const audit = yield* Audit
-  yield* checkRateLimit(input.email, input.ip)
+  const guess = yield* reserveGuess(input.email, input.ip)
   const user = yield* findUserByEmail(input.email)
   const ok = yield* verifyPassword(user?.password_hash ?? (yield* decoyHash()), input.password)
   if (!user || !ok || user.disabled) {
-    yield* db.query(
-      (sql) => sql`insert into identity.sign_in_failures (email, ip) values (${input.email}, ${input.ip})`
-    )
     yield* audit.record({ action: "identity.signIn.failed", target: input.email, ip: input.ip, actor: null })
     return yield* new Unauthorized(because("identity.wrongCredentials"))
   }
@@ -80,9 +53,7 @@ export const signIn = Effect.fn("Sessions.signIn")(function* (input: {
         (sql) => sql`insert into identity.sessions (id, user_id, csrf_token, expires_at, ip, user_agent)
           values (${sha256(cookie)}, ${user.id}, ${csrfToken}, ${expiresAt}, ${input.ip}, ${input.userAgent.slice(0, 300)})`
       )
-      yield* db.query(
-        (sql) => sql`delete from identity.sign_in_failures where lower(email) = lower(${input.email})`
-      )
+      yield* guessWasRight(input.email, input.ip, guess)
     })
   )
   if (input.previousCookie) yield* forget({ session: sha256(input.previousCookie!) })

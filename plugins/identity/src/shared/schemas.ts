@@ -49,7 +49,12 @@ export const SignInInput = Schema.Struct({
 })
 export const SetLocaleInput = Schema.Struct({ locale: Locale })
 export const UpdateProfileInput = Schema.Struct({ name: DisplayName })
-export const ChangePasswordInput = Schema.Struct({ currentPassword: Schema.String, newPassword: Password })
+export const ChangePasswordInput = Schema.Struct({
+  currentPassword: Schema.String,
+  newPassword: Password,
+  /** Also revoke every API token (other sessions end in any case). */
+  revokeTokens: Schema.optional(Schema.Boolean)
+})
 export const CreateTokenInput = Schema.Struct({ name: DisplayName })
 export const IdInput = Schema.Struct({ id: Id })
 export const ListInput = Schema.Struct(Page)

@@ -130,6 +130,8 @@ export const messages = {
     "identity.password.confirm": "确认新密码",
     "identity.password.submit": "修改密码",
     "identity.password.changed": "密码已修改",
+    "identity.password.othersEnded": "密码已修改；其他 {sessions} 个登录已退出，{tokens} 个 API 令牌已撤销",
+    "identity.password.revokeTokens": "同时撤销我的所有 API 令牌",
 
     "identity.tokens.title": "API 令牌",
     "identity.tokens.intro":
@@ -296,6 +298,9 @@ export const messages = {
     "identity.password.confirm": "Confirm new password",
     "identity.password.submit": "Change password",
     "identity.password.changed": "Password changed",
+    "identity.password.othersEnded":
+      "Password changed; {sessions} other sign-ins were ended and {tokens} API tokens revoked",
+    "identity.password.revokeTokens": "Also revoke all my API tokens",
 
     "identity.tokens.title": "API tokens",
     "identity.tokens.intro":

@@ -15,6 +15,7 @@ export const PasswordCard = () => {
   const [server, setServer] = createSignal<Record<string, string>>({})
   const [failure, setFailure] = createSignal<string>()
   const [busy, setBusy] = createSignal(false)
+  const [revokeTokens, setRevokeTokens] = createSignal(false)
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -25,11 +26,18 @@ export const PasswordCard = () => {
     if (hasProblems(found)) return
     setBusy(true)
     try {
-      await api.profile.changePassword.mutate({ currentPassword: current(), newPassword: next() })
+      const ended = await api.profile.changePassword.mutate({
+        currentPassword: current(),
+        newPassword: next(),
+        revokeTokens: revokeTokens()
+      })
       setCurrent("")
       setNext("")
       setConfirm("")
-      toast(t("identity.password.changed"))
+      // Whoever knew the old password is signed out everywhere else: say so.
+      toast(
+        t("identity.password.othersEnded", { sessions: ended.endedSessions, tokens: ended.revokedTokens })
+      )
     } catch (err) {
       // The server names the field: "currentPassword" (wrong) or "newPassword" (too weak).
       const issues = fieldIssues(err)
@@ -77,6 +85,14 @@ export const PasswordCard = () => {
           error={error("confirm")}
           required
         />
+        <label>
+          <input
+            type="checkbox"
+            checked={revokeTokens()}
+            onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
+          />{" "}
+          {t("identity.password.revokeTokens")}
+        </label>
         <div class="idn-card-footer">
           <Button type="submit" variant="primary" loading={busy()}>
             {t("identity.password.submit")}
