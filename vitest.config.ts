@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config"
 // and run on their own (they need a built console and Chromium).
 export default defineConfig({
   test: {
-    include: ["{core,plugins,apps,fixtures,tooling}/**/*.test.{ts,tsx}"],
+    include: ["{core,plugins,examples,apps,fixtures,tooling}/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

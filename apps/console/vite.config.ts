@@ -1,8 +1,11 @@
 import { defineConfig } from "vite"
 import solid from "vite-plugin-solid"
+import { wharfPlugins } from "./wharf-plugins"
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), wharfPlugins()],
+  // A plugin installed in node_modules brings its own copy of these; the console needs one.
+  resolve: { dedupe: ["solid-js", "@solidjs/router", "@wharf/core"] },
   build: {
     outDir: "dist",
     assetsDir: "assets",

@@ -2,9 +2,9 @@
  * @module Wharf's configuration: environment variables over `wharf.config.json`, over
  * defaults that start an embedded, self-contained instance.
  */
-import { existsSync, readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { Context } from "effect"
+import { configFile, configuredPlugins, readConfigFile } from "./packages"
 
 export interface WharfConfigShape {
   /** PGlite data, uploads and generated secrets. */
@@ -15,12 +15,12 @@ export interface WharfConfigShape {
   readonly databasePoolSize: number
   readonly port: number
   readonly host: string
-  /** Ids of the enabled plugins. */
+  /** The enabled plugins as configured: Wharf's own by id, others by package name or path. */
   readonly plugins: ReadonlyArray<string>
-  /** Load demo content when a plugin's schema is first created. */
+  /** Where configuration lives: plugin paths are relative to it, packages looked up from it. */
+  readonly cwd: string
+  /** Load demo content (each plugin's own) when a plugin's schema is first created. */
   readonly demo: boolean
-  /** Folder with demo content files (`<plugin>.json`). */
-  readonly demoDir: string
   readonly adminEmail: string
   /** When unset on first start, a password is generated and printed once. */
   readonly adminPassword: string | undefined
@@ -56,30 +56,15 @@ interface FileConfig {
   publicUrl?: string
 }
 
-const readFileConfig = (path: string): FileConfig => {
-  if (!existsSync(path)) return {}
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as FileConfig
-  } catch (e) {
-    throw new Error(`${path} is not valid JSON: ${(e as Error).message}`)
-  }
-}
-
-const list = (value: string) =>
-  value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
-
 export const loadConfig = (options: {
   env?: NodeJS.ProcessEnv
   cwd?: string
-  defaultPlugins: ReadonlyArray<string>
-  defaultDemoDir: string
+  /** Enabled when configuration names none (default: Wharf's own plugins). */
+  defaultPlugins?: ReadonlyArray<string>
 }): WharfConfigShape => {
   const env = options.env ?? process.env
   const cwd = options.cwd ?? process.cwd()
-  const file = readFileConfig(resolve(cwd, env.WHARF_CONFIG ?? "wharf.config.json"))
+  const file = readConfigFile(configFile(env, cwd)) as FileConfig
   const port = Number(env.PORT ?? file.port ?? 8080)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`)
@@ -118,9 +103,9 @@ export const loadConfig = (options: {
     databasePoolSize: Number(env.WHARF_DB_POOL_SIZE ?? 10),
     port,
     host: env.HOST ?? "0.0.0.0",
-    plugins: env.WHARF_PLUGINS ? list(env.WHARF_PLUGINS) : (file.plugins ?? options.defaultPlugins),
+    plugins: configuredPlugins(env, file, options.defaultPlugins),
+    cwd,
     demo: env.WHARF_DEMO !== "0",
-    demoDir: env.WHARF_DEMO_DIR ?? options.defaultDemoDir,
     adminEmail: env.WHARF_ADMIN_EMAIL ?? "admin@wharf.local",
     adminPassword: env.WHARF_ADMIN_PASSWORD || undefined,
     publicUrl,

@@ -1,9 +1,10 @@
 /**
- * @module Starts the Wharf server the browser suites use, with the contract-test plugin
- * enabled beside the product's plugins, and stops it afterwards.
+ * @module Builds the browser suites' console (every run, so it shows the sources as they
+ * are) and starts the Wharf server they use, with the contract-test and example vendor
+ * plugins enabled beside the product's plugins; stops it afterwards.
  */
 import type { TestProject } from "vitest/node"
-import { startE2eServer } from "./server"
+import { buildE2eConsole, startE2eServer } from "./server"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,6 +15,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  await buildE2eConsole()
   const server = await startE2eServer()
   project.provide("baseUrl", server.url)
   project.provide("smtpPort", server.smtpPort)

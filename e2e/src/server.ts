@@ -1,24 +1,41 @@
 /**
- * @module A real Wharf server for browser tests: HTTP on a free loopback port, the built
- * console, PGlite in a temporary folder, demo data, and the contract-test plugin.
+ * @module A real Wharf server for browser tests: HTTP on a free loopback port, a console
+ * built for its plugins, PGlite in a temporary folder and demo data. Beside Wharf's own
+ * plugins it enables, by configuration alone, the test-only contract-test plugin and the
+ * example vendor plugin: neither is in the console `npm start` builds.
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
-import { loadConfig } from "@wharf/core"
-import { contractTestPlugin } from "@wharf/fixture-test-plugin/server"
-import { availablePlugins, createWharf } from "@wharf/server"
+import { builtInPlugins, findPluginPackage, loadConfig } from "@wharf/core"
+import { buildConsole, createWharf } from "@wharf/server"
 import { ADMIN } from "@wharf/server/testing"
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 
-/** @param plugins the enabled plugins (default: all this build knows, and contract-test) */
-export const startE2eServer = async (plugins?: ReadonlyArray<string>) => {
+/** The browser suites' own console build, apart from the one `npm start` serves. */
+const consoleDir = repo("apps/console/dist-e2e")
+
+/** Every plugin a browser suite may enable. */
+export const e2ePlugins = () => [
+  ...builtInPlugins(),
+  "@wharf/fixture-test-plugin",
+  "@acme/wharf-plugin-hello"
+]
+
+/** Build the console the browser suites use, with every plugin they may enable. */
+export const buildE2eConsole = () =>
+  buildConsole(
+    consoleDir,
+    e2ePlugins().map((p) => findPluginPackage(p, repo("")))
+  )
+
+/** @param plugins the enabled plugins (default: {@link e2ePlugins}) */
+export const startE2eServer = async (plugins: ReadonlyArray<string> = e2ePlugins()) => {
   process.env.WHARF_LOG ??= "silent"
   const dataDir = mkdtempSync(join(tmpdir(), "wharf-e2e-"))
-  const available = [...availablePlugins, contractTestPlugin]
   const config = loadConfig({
     env: {
       WHARF_DATA_DIR: dataDir,
@@ -29,12 +46,11 @@ export const startE2eServer = async (plugins?: ReadonlyArray<string>) => {
       // Replies to ticket mails come back over SMTP (HD-13), on a free port.
       WHARF_INBOUND_SMTP_PORT: "0",
       WHARF_REPLY_ADDRESS: "support@wharf.test",
-      ...(plugins ? { WHARF_PLUGINS: plugins.join(",") } : {})
+      WHARF_PLUGINS: plugins.join(",")
     },
-    defaultPlugins: available.map((p) => p.id),
-    defaultDemoDir: repo("fixtures/demo")
+    cwd: repo("")
   })
-  const wharf = await createWharf({ config, available, consoleDir: repo("apps/console/dist") })
+  const wharf = await createWharf({ config, consoleDir })
   const server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" })
   await new Promise<void>((resolve) => server.once("listening", () => resolve()))
   const address = server.address()

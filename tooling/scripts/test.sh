@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install everything and run every check: lint, types, unit and integration suites
 # (on PGlite, and on PostgreSQL too when WHARF_TEST_DATABASE_URL is set), then the
-# browser suites against the built console in Chromium.
+# browser suites in Chromium, against a console they build with every plugin they enable.
 set -e
 cd "$(dirname "$0")/../.."
 PNPM="npx -y pnpm@10.34.8"
@@ -14,5 +14,4 @@ echo "== unit and integration suites${WHARF_TEST_DATABASE_URL:+ (PGlite and Post
 ./node_modules/.bin/vitest run
 echo "== browser suites (Chromium)"
 sh tooling/scripts/ensure-chromium.sh
-$PNPM --filter @wharf/console build
 $PNPM --filter @wharf/e2e test

@@ -42,6 +42,7 @@ import {
 import { Effect, Exit, Layer, ManagedRuntime, Option, Scope } from "effect"
 import type { Hono } from "hono"
 import { createHttpApp } from "./http"
+import { loadPlugins } from "./plugins"
 
 export interface Wharf {
   readonly app: Hono<WharfEnv>
@@ -69,14 +70,19 @@ const runOrThrow = async <A>(
 
 export const createWharf = async (options: {
   config: WharfConfigShape
-  available: ReadonlyArray<WharfPlugin>
+  /** Plugins in memory (a test's own); configuration's ids found here are not loaded from packages. */
+  available?: ReadonlyArray<WharfPlugin> | undefined
   /** Built console to serve; none in API-only tests. */
   consoleDir?: string | undefined
   /** Start scheduled jobs (default true). */
   jobs?: boolean
 }): Promise<Wharf> => {
   const { config } = options
-  const plugins = resolvePlugins(options.available, config.plugins)
+  const loaded = await loadPlugins(config.plugins, config.cwd, options.available)
+  const plugins = resolvePlugins(
+    loaded,
+    loaded.map((p) => p.id)
+  )
   const database = config.databaseUrl
     ? await openServerDatabase(config.databaseUrl, config.databasePoolSize)
     : await openEmbeddedDatabase(config.dataDir)

@@ -4,7 +4,6 @@ import { join } from "node:path"
 import { loadConfig } from "@wharf/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createWharf, type Wharf } from "./host"
-import { availablePlugins } from "./plugins"
 
 describe("the HTTP surface", () => {
   let wharf: Wharf
@@ -18,10 +17,9 @@ describe("the HTTP surface", () => {
     writeFileSync(join(consoleDir, "assets", "index-abc123.js"), "console.log(1)")
     const config = loadConfig({
       env: { WHARF_DATA_DIR: join(dir, "data"), WHARF_DEMO: "0", WHARF_ADMIN_PASSWORD: "admin-password-1" },
-      defaultPlugins: ["identity"],
-      defaultDemoDir: dir
+      defaultPlugins: ["identity"]
     })
-    wharf = await createWharf({ config, available: availablePlugins, consoleDir, jobs: false })
+    wharf = await createWharf({ config, consoleDir, jobs: false })
   })
   afterAll(async () => {
     await wharf?.close()

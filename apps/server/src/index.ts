@@ -1,3 +1,5 @@
 /** @module @wharf/server: assemble and run a Wharf server. */
+
+export { buildConsole, consoleMatches, ensureConsoleBuilt } from "./console-build"
 export { createWharf, type Wharf } from "./host"
-export { availablePlugins, defaultPlugins } from "./plugins"
+export { loadPlugins } from "./plugins"

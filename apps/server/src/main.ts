@@ -4,20 +4,22 @@
  */
 import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
-import { loadConfig, log } from "@wharf/core"
+import { findPluginPackage, loadConfig, log } from "@wharf/core"
+import { ensureConsoleBuilt } from "./console-build"
 import { createWharf } from "./host"
-import { availablePlugins, defaultPlugins } from "./plugins"
 
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url))
 
 const main = async () => {
   const started = performance.now()
-  const config = loadConfig({ defaultPlugins, defaultDemoDir: repo("fixtures/demo") })
-  const wharf = await createWharf({
-    config,
-    available: availablePlugins,
-    consoleDir: process.env.WHARF_CONSOLE_DIR ?? repo("apps/console/dist")
-  })
+  const config = loadConfig({})
+  const consoleDir = process.env.WHARF_CONSOLE_DIR ?? repo("apps/console/dist")
+  // Configuration may have changed since the console was built: it must show what is enabled.
+  await ensureConsoleBuilt(
+    consoleDir,
+    config.plugins.map((p) => findPluginPackage(p, config.cwd))
+  )
+  const wharf = await createWharf({ config, consoleDir })
   const server = serve({ fetch: wharf.app.fetch, port: config.port, hostname: config.host }, (info) => {
     log("INFO", "wharf is listening", {
       url: `http://localhost:${info.port}`,

@@ -6,7 +6,6 @@ import { createHash } from "node:crypto"
 import { cpSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import type {
   AnyTRPCProcedure,
   AnyTRPCRouter,
@@ -25,7 +24,6 @@ import type { ManualsRouter } from "@wharf/plugin-manuals/server"
 import type { SupportRouter } from "@wharf/plugin-support/server"
 import type { TenantsRouter } from "@wharf/plugin-tenants/server"
 import { createWharf, type Wharf } from "./host"
-import { availablePlugins } from "./plugins"
 
 export const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
 
@@ -39,7 +37,9 @@ export interface TestWharf extends Wharf {
 
 interface StartOptions {
   backend: TestBackend
+  /** The enabled plugins (default: Wharf's own). */
   plugins?: ReadonlyArray<string>
+  /** Plugins in memory (a test's own); configuration's ids found here are not loaded from packages. */
   available?: ReadonlyArray<WharfPlugin>
   /** Reuse the database of another test server (a second replica). */
   databaseUrl?: string
@@ -49,7 +49,6 @@ interface StartOptions {
 }
 
 const boot = (options: StartOptions, dataDir: string, databaseUrl: string | undefined, jobs: boolean) => {
-  const available = options.available ?? availablePlugins
   const config = loadConfig({
     env: {
       WHARF_DATA_DIR: dataDir,
@@ -64,16 +63,14 @@ const boot = (options: StartOptions, dataDir: string, databaseUrl: string | unde
       ...(options.plugins ? { WHARF_PLUGINS: options.plugins.join(",") } : {}),
       ...options.env
     },
-    cwd: dataDir,
-    defaultPlugins: available.map((p) => p.id),
-    defaultDemoDir: fileURLToPath(new URL("../../../fixtures/demo", import.meta.url))
+    cwd: dataDir
   })
-  return createWharf({ config, available, jobs })
+  return createWharf({ config, available: options.available, jobs })
 }
 
 /** What makes two suites' fresh databases the same: the plugins, their migrations, the demo. */
 const templateKey = (options: StartOptions) => ({
-  available: (options.available ?? availablePlugins).map((p) => [
+  available: (options.available ?? []).map((p) => [
     p.id,
     (p.migrations ?? []).map((m) => createHash("sha256").update(m.sql).digest("hex"))
   ]),

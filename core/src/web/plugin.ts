@@ -4,6 +4,9 @@
  */
 import type { Component, JSX } from "solid-js"
 import type { Role } from "../roles"
+import { defineSlot, type SlotId } from "../slots"
+
+export { defineSlot, type SlotId }
 
 export type Section = "support" | "platform" | "admin"
 
@@ -35,22 +38,25 @@ export interface ConsoleRoute {
   readonly forVisitors?: string
 }
 
-/** Named places in the console other plugins fill, e.g. `home.widgets`, `ticket.sidebar`. */
-export type SlotName =
-  | "home.widgets"
-  | "ticket.sidebar"
-  | "ticket.form.aside"
-  | "app.tabs"
-  | "host.sections"
-  | (string & {})
+export type SlotComponent<Props extends object = any> = (props: Props) => JSX.Element
 
-export type SlotComponent = (props: Record<string, unknown>) => JSX.Element
+/** What a plugin puts in a slot: a component, with an `order` (lower first, like nav entries). */
+export interface SlotContribution {
+  readonly slot: SlotId<any>
+  readonly component: SlotComponent
+  /** Unordered ones come after every ordered one, in plugin load order. */
+  readonly order?: number
+}
 
-/**
- * What a plugin puts in a slot: a component, or one with an `order` (lower first, like nav
- * entries). Unordered ones come after every ordered one, in plugin load order.
- */
-export type SlotContribution = SlotComponent | { readonly component: SlotComponent; readonly order?: number }
+/** Fill `slot` with `component`, which must accept the props the slot's page passes. */
+export const fill = <Props extends object>(
+  slot: SlotId<Props>,
+  component: (props: NoInfer<Props>) => JSX.Element,
+  order?: number
+): SlotContribution => (order === undefined ? { slot, component } : { slot, component, order })
+
+/** The console shell's home page: widgets, by their order. */
+export const homeWidgets = defineSlot("home.widgets")
 
 export interface Messages {
   readonly "zh-CN": Record<string, string>
@@ -61,7 +67,7 @@ export interface ConsolePlugin {
   readonly id: string
   readonly nav?: ReadonlyArray<NavEntry>
   readonly routes?: ReadonlyArray<ConsoleRoute>
-  readonly slots?: Partial<Record<SlotName, ReadonlyArray<SlotContribution>>>
+  readonly slots?: ReadonlyArray<SlotContribution>
   readonly messages?: Messages
 }
 

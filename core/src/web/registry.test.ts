@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import type { Viewer } from "../roles"
-import type { ConsolePlugin } from "./plugin"
+import { type ConsolePlugin, defineSlot, fill, homeWidgets } from "./plugin"
 import { navFor, slotComponentsOf } from "./registry"
 
 const viewer = (roles: Viewer["roles"]): Viewer => ({
@@ -78,43 +78,44 @@ describe("the navigation built from enabled plugins", () => {
 })
 
 describe("slot contributions", () => {
+  const elsewhere = defineSlot("kb.aside")
   const widget = (name: string) => Object.assign(() => null, { widgetName: name })
   const names = (list: ReadonlyArray<ConsolePlugin>) =>
-    slotComponentsOf(list, "home.widgets").map((c) => (c as unknown as { widgetName: string }).widgetName)
+    slotComponentsOf(list, homeWidgets).map((c) => (c as unknown as { widgetName: string }).widgetName)
 
   it("sorts by order whatever the plugin load order; unordered ones follow in load order", () => {
     const loaded: ReadonlyArray<ConsolePlugin> = [
-      { id: "helpdesk", slots: { "home.widgets": [{ component: widget("tickets"), order: 20 }] } },
-      { id: "contract-test", slots: { "home.widgets": [widget("notes")] } },
-      { id: "knowledge-base", slots: { "home.widgets": [{ component: widget("search"), order: 10 }] } },
+      { id: "helpdesk", slots: [fill(homeWidgets, widget("tickets"), 20)] },
+      { id: "contract-test", slots: [fill(homeWidgets, widget("notes"))] },
+      { id: "knowledge-base", slots: [fill(homeWidgets, widget("search"), 10)] },
       {
         id: "manuals",
-        slots: {
-          "home.widgets": [
-            { component: widget("releases"), order: 30 },
-            { component: widget("manuals"), order: 40 }
-          ],
-          "kb.aside": [widget("elsewhere")]
-        }
+        slots: [
+          fill(homeWidgets, widget("releases"), 30),
+          fill(homeWidgets, widget("manuals"), 40),
+          fill(elsewhere, widget("elsewhere"))
+        ]
       },
-      { id: "clusters", slots: { "home.widgets": [{ component: widget("usage") }] } }
+      { id: "clusters", slots: [fill(homeWidgets, widget("usage"))] }
     ]
     expect(names(loaded)).toEqual(["search", "tickets", "releases", "manuals", "notes", "usage"])
   })
 
   it("keeps the load order of contributions with the same order", () => {
     const loaded: ReadonlyArray<ConsolePlugin> = [
-      {
-        id: "a",
-        slots: {
-          "home.widgets": [
-            { component: widget("a1"), order: 5 },
-            { component: widget("a2"), order: 5 }
-          ]
-        }
-      },
-      { id: "b", slots: { "home.widgets": [{ component: widget("b1"), order: 5 }] } }
+      { id: "a", slots: [fill(homeWidgets, widget("a1"), 5), fill(homeWidgets, widget("a2"), 5)] },
+      { id: "b", slots: [fill(homeWidgets, widget("b1"), 5)] }
     ]
     expect(names(loaded)).toEqual(["a1", "a2", "b1"])
+  })
+})
+
+describe("slot ids", () => {
+  it("check a contribution's props against what the rendering page passes", () => {
+    const podLinks = defineSlot<{ readonly pod: string; readonly container: string }>("host.pod.links")
+    const Logs = (props: { pod: string; container: string }) => `${props.pod}/${props.container}` as never
+    expect(fill(podLinks, Logs, 1)).toEqual({ slot: podLinks, component: Logs, order: 1 })
+    // @ts-expect-error a component that needs a prop the page does not pass does not fill the slot
+    fill(podLinks, (props: { cluster: string }) => props.cluster as never)
   })
 })

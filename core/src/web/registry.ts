@@ -3,15 +3,9 @@
  */
 import { createSignal } from "solid-js"
 import { hasRole, type Viewer } from "../roles"
+import type { SlotId } from "../slots"
 import { addMessages } from "./i18n"
-import type {
-  ConsolePlugin,
-  ConsoleRoute,
-  NavEntry,
-  Section,
-  SlotComponent,
-  SlotContribution
-} from "./plugin"
+import type { ConsolePlugin, ConsoleRoute, NavEntry, Section, SlotComponent } from "./plugin"
 
 const [plugins, setPlugins] = createSignal<ReadonlyArray<ConsolePlugin>>([])
 
@@ -46,20 +40,16 @@ export const navFor = (list: ReadonlyArray<ConsolePlugin>, viewer: Viewer | null
 export const routesOf = (list: ReadonlyArray<ConsolePlugin>): ReadonlyArray<ConsoleRoute> =>
   list.flatMap((p) => p.routes ?? [])
 
-/** The components `list`'s plugins put in slot `name`, by their `order` (stable for equal ones). */
-export const slotComponentsOf = (
+/** The components `list`'s plugins put in `slot`, by their `order` (stable for equal ones). */
+export const slotComponentsOf = <Props extends object>(
   list: ReadonlyArray<ConsolePlugin>,
-  name: string
-): ReadonlyArray<SlotComponent> =>
+  slot: SlotId<Props>
+): ReadonlyArray<SlotComponent<Props>> =>
   list
-    .flatMap((p) => (p.slots?.[name] as ReadonlyArray<SlotContribution> | undefined) ?? [])
-    .map((c) =>
-      typeof c === "function"
-        ? { component: c, order: Number.POSITIVE_INFINITY }
-        : { component: c.component, order: c.order ?? Number.POSITIVE_INFINITY }
-    )
+    .flatMap((p) => (p.slots ?? []).filter((c) => c.slot.id === slot.id))
+    .map((c) => ({ component: c.component, order: c.order ?? Number.POSITIVE_INFINITY }))
     .sort((a, b) => (a.order === b.order ? 0 : a.order < b.order ? -1 : 1))
     .map((c) => c.component)
 
-export const slotContributions = (name: string): ReadonlyArray<SlotComponent> =>
-  slotComponentsOf(plugins(), name)
+export const slotContributions = <Props extends object>(slot: SlotId<Props>) =>
+  slotComponentsOf(plugins(), slot)

@@ -17,7 +17,7 @@ import * as k8s from "@kubernetes/client-node"
 import { loadConfig } from "@wharf/core"
 import { startKubeSim } from "@wharf/kube-sim"
 import { Reconciler } from "@wharf/plugin-tenants/server"
-import { availablePlugins, createWharf } from "@wharf/server"
+import { createWharf } from "@wharf/server"
 import autocannon from "autocannon"
 import { Effect } from "effect"
 import { Hono } from "hono"
@@ -46,12 +46,10 @@ const main = async () => {
       WHARF_KUBE_SIM: "0",
       WHARF_DEMO: "0",
       WHARF_LOG: "silent"
-    },
-    defaultPlugins: [],
-    defaultDemoDir: join(repo, "fixtures/demo")
+    }
   })
   process.env.WHARF_KUBE_SIM = "0"
-  const wharf = await createWharf({ config, available: availablePlugins, jobs: false })
+  const wharf = await createWharf({ config, jobs: false })
   const port = await listen(wharf.app.fetch)
   const hello = await listen(new Hono().get("/", (c) => c.text("hello")).fetch)
   const base = `http://127.0.0.1:${port}`

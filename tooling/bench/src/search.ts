@@ -29,7 +29,9 @@ interface Base {
   locale: string
 }
 const base = (
-  JSON.parse(readFileSync(new URL("../../../fixtures/demo/kb/articles.json", import.meta.url), "utf8")) as {
+  JSON.parse(
+    readFileSync(new URL("../../../plugins/knowledge-base/demo/articles.json", import.meta.url), "utf8")
+  ) as {
     articles: Base[]
   }
 ).articles

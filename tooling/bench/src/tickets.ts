@@ -18,7 +18,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
 import { loadConfig } from "@wharf/core"
-import { availablePlugins, createWharf } from "@wharf/server"
+import { createWharf } from "@wharf/server"
 import autocannon from "autocannon"
 import { Hono } from "hono"
 import postgres from "postgres"
@@ -48,11 +48,9 @@ const runServer = async (url: string) => {
       WHARF_PLUGINS: "identity,helpdesk",
       WHARF_ADMIN_PASSWORD: "bench-password-1",
       WHARF_LOG: "silent"
-    },
-    defaultPlugins: [],
-    defaultDemoDir: join(repo, "fixtures/demo")
+    }
   })
-  const wharf = await createWharf({ config, available: availablePlugins, jobs: false })
+  const wharf = await createWharf({ config, jobs: false })
   const hello = new Hono().get("/", (c) => c.text("hello"))
   const ports = { wharf: await listen(wharf.app.fetch), hello: await listen(hello.fetch) }
   process.stdout.write(`${JSON.stringify(ports)}\n`)

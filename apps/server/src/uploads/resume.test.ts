@@ -8,7 +8,6 @@ import { serve } from "@hono/node-server"
 import { testBackends } from "@wharf/core/testing"
 import { Upload } from "tus-js-client"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { availablePlugins } from "../plugins"
 import { startTestWharf, type TestWharf } from "../testing"
 import { uploadFixturePlugin } from "./fixture"
 
@@ -142,7 +141,7 @@ describe.each(testBackends())("a 100 MB upload interrupted and resumed on $name"
     wharf = await startTestWharf({
       backend,
       plugins: ["identity", "upload-fixture"],
-      available: [...availablePlugins, uploadFixturePlugin],
+      available: [uploadFixturePlugin],
       demo: true
     })
     const c = wharf.client()

@@ -1,13 +1,12 @@
 /**
  * @module Demo workloads for the simulated default cluster: a few tenant namespaces and
  * the apps a data platform runs (Zookeeper, Kafka, Redis, HDFS, HUE, WordPress), from
- * `<demoDir>/clusters/workloads.json`, created through the Kubernetes API like any client
+ * `demo/workloads.json`, created through the Kubernetes API like any client
  * would, so the hosts overview shows pods, requests and usage on first start.
  */
 import { readFileSync } from "node:fs"
-import { join } from "node:path"
 import * as k8s from "@kubernetes/client-node"
-import { decode, WharfConfig } from "@wharf/core"
+import { decode } from "@wharf/core"
 import { Effect, Schema } from "effect"
 import { SimulatedCluster } from "./simulated"
 
@@ -22,8 +21,7 @@ export const loadDemoWorkloads = Effect.gen(function* () {
   const { sim } = yield* SimulatedCluster
   // A registered real cluster is never touched by demo content.
   if (!sim) return
-  const config = yield* WharfConfig
-  const file = join(config.demoDir, "clusters", "workloads.json")
+  const file = new URL("../../demo/workloads.json", import.meta.url)
   const { objects } = yield* decode(DemoWorkloads)(JSON.parse(readFileSync(file, "utf8")))
   const kc = new k8s.KubeConfig()
   kc.loadFromString(sim.kubeconfig())

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { loadConfig } from "@wharf/core"
-import { availablePlugins, createWharf, type Wharf } from "@wharf/server"
+import { createWharf, type Wharf } from "@wharf/server"
 import { ADMIN, TestClient } from "@wharf/server/testing"
 import { afterAll, describe, expect, it } from "vitest"
 import type { ClusterSummary, HostsOverview } from "../shared/types"
@@ -24,11 +23,8 @@ describe("the simulated default cluster across restarts", () => {
           WHARF_LOG: "silent",
           WHARF_PLUGINS: "identity,clusters"
         },
-        cwd: dataDir,
-        defaultPlugins: availablePlugins.map((p) => p.id),
-        defaultDemoDir: fileURLToPath(new URL("../../../../fixtures/demo", import.meta.url))
+        cwd: dataDir
       }),
-      available: availablePlugins,
       jobs: false
     })
   const defaultCluster = async (wharf: Wharf) => {

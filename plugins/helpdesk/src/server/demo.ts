@@ -1,11 +1,10 @@
 /**
- * @module Demo content, from `<demoDir>/helpdesk.json`: categories, the 2026 public
+ * @module Demo content, from `demo/helpdesk.json`: categories, the 2026 public
  * holidays on the service calendars, and 50 tickets in Chinese and English in every status,
  * with threads, internal notes, assignments and surveys.
  */
 import { readFileSync } from "node:fs"
-import { join } from "node:path"
-import { Db, decode, WharfConfig } from "@wharf/core"
+import { Db, decode } from "@wharf/core"
 import { Effect, Schema } from "effect"
 import { SeveritySchema, StatusSchema } from "../shared/schemas"
 import { addMessage, applyEvent } from "./actions"
@@ -45,10 +44,9 @@ const DemoHelpdesk = Schema.Struct({
 const HOUR = 3_600_000
 
 export const loadDemoHelpdesk = Effect.gen(function* () {
-  const config = yield* WharfConfig
   const db = yield* Db
   const data = yield* decode(DemoHelpdesk)(
-    JSON.parse(readFileSync(join(config.demoDir, "helpdesk.json"), "utf8"))
+    JSON.parse(readFileSync(new URL("../../demo/helpdesk.json", import.meta.url), "utf8"))
   )
   yield* db.transaction(
     Effect.gen(function* () {

@@ -3,7 +3,7 @@
  * ticket pages, support's queue and survey results, admin settings with the mail outbox,
  * and the public guest form and guest link page.
  */
-import { defineConsolePlugin } from "@wharf/core/web"
+import { defineConsolePlugin, fill, homeWidgets } from "@wharf/core/web"
 import { lazy } from "solid-js"
 import { LatestTickets } from "./LatestTickets"
 import { messages } from "./messages"
@@ -54,6 +54,6 @@ export default defineConsolePlugin({
     { path: "/guest/tickets/:number", component: lazy(() => import("./pages/GuestTicket")), public: true }
   ],
   // On the home page after the knowledge base's search (10), before the releases (30).
-  slots: { "home.widgets": [{ component: LatestTickets, order: 20 }] },
+  slots: [fill(homeWidgets, LatestTickets, 20)],
   messages
 })

@@ -1,9 +1,8 @@
 /**
- * @module Demo users and groups, read from `<demoDir>/identity.json`.
+ * @module Demo users and groups, read from `demo/identity.json`.
  */
 import { readFileSync } from "node:fs"
-import { join } from "node:path"
-import { Db, decode, WharfConfig } from "@wharf/core"
+import { Db, decode } from "@wharf/core"
 import { Effect, Schema } from "effect"
 import { CreateUserInput, GroupName, GroupRole } from "../shared/schemas"
 import { createUser } from "./accounts"
@@ -21,9 +20,8 @@ const DemoIdentity = Schema.Struct({
 })
 
 export const loadDemoIdentity = Effect.gen(function* () {
-  const config = yield* WharfConfig
   const db = yield* Db
-  const file = join(config.demoDir, "identity.json")
+  const file = new URL("../../demo/identity.json", import.meta.url)
   const data = yield* decode(DemoIdentity)(JSON.parse(readFileSync(file, "utf8")))
   yield* db.transaction(
     Effect.gen(function* () {

@@ -1,10 +1,9 @@
 /**
- * @module Demo content: 300 generated articles (fixtures/demo/kb/articles.json, made by
- * fixtures/demo/kb/generate.ts) and the quick links, loaded when the schema is created.
+ * @module Demo content: 300 generated articles (demo/articles.json, made by
+ * demo/generate.ts) and the quick links, loaded when the schema is created.
  */
 import { readFileSync } from "node:fs"
-import { join } from "node:path"
-import { Db, WharfConfig } from "@wharf/core"
+import { Db } from "@wharf/core"
 import { Effect } from "effect"
 import { ArticleEvents } from "./events"
 
@@ -29,10 +28,11 @@ const authorNames: Record<string, string> = {
 }
 
 export const loadDemoKnowledgeBase = Effect.gen(function* () {
-  const config = yield* WharfConfig
   const db = yield* Db
   const events = yield* ArticleEvents
-  const demo = JSON.parse(readFileSync(join(config.demoDir, "kb", "articles.json"), "utf8")) as DemoFile
+  const demo = JSON.parse(
+    readFileSync(new URL("../../demo/articles.json", import.meta.url), "utf8")
+  ) as DemoFile
   yield* db.transaction(
     Effect.gen(function* () {
       for (const a of demo.articles) {

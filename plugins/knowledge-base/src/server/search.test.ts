@@ -4,9 +4,8 @@ import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/t
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { judged } from "./testing/judged"
 
-const demo = JSON.parse(
-  readFileSync(new URL("../../../../fixtures/demo/kb/articles.json", import.meta.url), "utf8")
-).articles as Array<{ key: string; title: string; locale: string }>
+const demo = JSON.parse(readFileSync(new URL("../../demo/articles.json", import.meta.url), "utf8"))
+  .articles as Array<{ key: string; title: string; locale: string }>
 const keyOf = new Map(demo.map((a) => [`${a.locale}|${a.title}`, a.key]))
 
 const agent = (w: TestWharf) => {

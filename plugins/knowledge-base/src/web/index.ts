@@ -2,7 +2,8 @@
  * @module The knowledge base's console: the public search page and articles, the
  * editors' pages, and the ticket form's deflection aside.
  */
-import { defineConsolePlugin } from "@wharf/core/web"
+import { defineConsolePlugin, fill, homeWidgets } from "@wharf/core/web"
+import { ticketFormAside } from "@wharf/plugin-helpdesk/shared"
 import { lazy } from "solid-js"
 import { Deflection } from "./Deflection"
 import { KbHomeWidget } from "./HomeWidget"
@@ -40,12 +41,12 @@ export default defineConsolePlugin({
       roles: ["admin", "agent"]
     }
   ],
-  slots: {
+  slots: [
     // First on the home page: the support center opens with its search box and quick links
     // (then the latest tickets 20, releases 30, manuals 40, anything else).
-    "home.widgets": [{ component: KbHomeWidget, order: 10 }],
-    "ticket.form.aside": [Deflection as (props: Record<string, unknown>) => ReturnType<typeof Deflection>]
-  },
+    fill(homeWidgets, KbHomeWidget, 10),
+    fill(ticketFormAside, Deflection)
+  ],
   messages
 })
 

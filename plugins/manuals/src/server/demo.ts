@@ -1,10 +1,9 @@
 /**
  * @module Demo manuals (two products × two versions) and ten release announcements,
- * from fixtures/demo/manuals/manuals.json (made by its generate.ts).
+ * from demo/manuals.json (made by its generate.ts).
  */
 import { readFileSync } from "node:fs"
-import { join } from "node:path"
-import { Db, WharfConfig } from "@wharf/core"
+import { Db } from "@wharf/core"
 import { Effect } from "effect"
 import { ManualsSearch } from "./manuals"
 
@@ -20,9 +19,10 @@ interface DemoFile {
 }
 
 export const loadDemoManuals = Effect.gen(function* () {
-  const config = yield* WharfConfig
   const db = yield* Db
-  const demo = JSON.parse(readFileSync(join(config.demoDir, "manuals", "manuals.json"), "utf8")) as DemoFile
+  const demo = JSON.parse(
+    readFileSync(new URL("../../demo/manuals.json", import.meta.url), "utf8")
+  ) as DemoFile
   yield* db.transaction(
     Effect.gen(function* () {
       for (const m of demo.manuals) {

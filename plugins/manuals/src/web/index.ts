@@ -3,7 +3,9 @@
  * release announcements page, the latest manuals on the knowledge base page and the
  * newest releases on the home page.
  */
-import { defineConsolePlugin } from "@wharf/core/web"
+
+import { defineConsolePlugin, fill, homeWidgets } from "@wharf/core/web"
+import { kbAside, kbSearchAside } from "@wharf/plugin-knowledge-base/shared"
 import { lazy } from "solid-js"
 import { ManualHits } from "./ManualHits"
 import { messages } from "./messages"
@@ -24,14 +26,12 @@ export default defineConsolePlugin({
     { path: "/releases", component: lazy(() => import("./pages/Releases")), public: true }
   ],
   // The support center's home shows the releases and the manuals, as the KB page does.
-  slots: {
-    "kb.aside": [ManualsCard],
-    "kb.search.aside": [ManualHits as (props: Record<string, unknown>) => ReturnType<typeof ManualHits>],
+  slots: [
+    fill(kbAside, ManualsCard),
+    fill(kbSearchAside, ManualHits),
     // After the knowledge base's search (10) and the latest tickets (20).
-    "home.widgets": [
-      { component: ReleasesWidget, order: 30 },
-      { component: ManualsCard, order: 40 }
-    ]
-  },
+    fill(homeWidgets, ReleasesWidget, 30),
+    fill(homeWidgets, ManualsCard, 40)
+  ],
   messages
 })

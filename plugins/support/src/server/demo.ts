@@ -1,9 +1,8 @@
 /**
- * @module Demo catalog of premium services and the FAQ, from fixtures/demo/support/support.json.
+ * @module Demo catalog of premium services and the FAQ, from demo/support.json.
  */
 import { readFileSync } from "node:fs"
-import { join } from "node:path"
-import { Db, WharfConfig } from "@wharf/core"
+import { Db } from "@wharf/core"
 import { Effect } from "effect"
 import { FaqIndex } from "./faq"
 
@@ -13,9 +12,10 @@ interface DemoFile {
 }
 
 export const loadDemoSupport = Effect.gen(function* () {
-  const config = yield* WharfConfig
   const db = yield* Db
-  const demo = JSON.parse(readFileSync(join(config.demoDir, "support", "support.json"), "utf8")) as DemoFile
+  const demo = JSON.parse(
+    readFileSync(new URL("../../demo/support.json", import.meta.url), "utf8")
+  ) as DemoFile
   yield* db.transaction(
     Effect.gen(function* () {
       let position = 0

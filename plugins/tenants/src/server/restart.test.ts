@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { loadConfig } from "@wharf/core"
 import type { ClusterSummary } from "@wharf/plugin-clusters/shared"
-import { availablePlugins, createWharf, type Wharf } from "@wharf/server"
+import { createWharf, type Wharf } from "@wharf/server"
 import { ADMIN, TestClient, type TestWharf } from "@wharf/server/testing"
 import { afterAll, describe, expect, it } from "vitest"
 import { clusterApis, waitFor } from "./testing/helpers"
@@ -25,11 +24,8 @@ describe("the reconciler across a restart", () => {
           WHARF_LOG: "silent",
           WHARF_PLUGINS: "identity,clusters,tenants"
         },
-        cwd: dataDir,
-        defaultPlugins: availablePlugins.map((p) => p.id),
-        defaultDemoDir: fileURLToPath(new URL("../../../../fixtures/demo", import.meta.url))
+        cwd: dataDir
       }),
-      available: availablePlugins,
       jobs
     })
   const admin = async (wharf: Wharf) => {

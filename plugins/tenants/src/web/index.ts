@@ -2,7 +2,9 @@
  * @module The tenants console (platform section): 租客管理 (my quota, tenants, a tenant),
  * the admins' quota page with inline editing, and pod priorities on the host page.
  */
-import { defineConsolePlugin } from "@wharf/core/web"
+
+import { defineConsolePlugin, fill } from "@wharf/core/web"
+import { hostSections } from "@wharf/plugin-clusters/shared"
 import { lazy } from "solid-js"
 import { messages } from "./messages"
 import { HostPriorities } from "./parts"
@@ -18,6 +20,6 @@ export default defineConsolePlugin({
     { path: "/tenants/:id", component: lazy(() => import("./pages/Tenant")) },
     { path: "/quotas", component: lazy(() => import("./pages/Quotas")), roles: ["admin"] }
   ],
-  slots: { "host.sections": [{ component: HostPriorities as never, order: 10 }] },
+  slots: [fill(hostSections, HostPriorities, 10)],
   messages
 })

@@ -19,6 +19,7 @@ import {
 } from "@wharf/core/web"
 import { createEffect, createResource, createSignal, For, Show } from "solid-js"
 import { formatBytes, formatCpu } from "../../shared/quantity"
+import { hostPodLinks, hostSections } from "../../shared/slots"
 import type { HostDetail, PodRow } from "../../shared/types"
 import { api, describe, watchHosts } from "../api"
 import { HostStatus, ResourceBar, type ResourceKind } from "../parts"
@@ -97,8 +98,8 @@ export default function Host() {
           <For each={p.containers}>
             {(c) => (
               <Slot
-                name="host.pod.links"
-                context={{ clusterId: params.id, namespace: p.namespace, pod: p.name, container: c.name }}
+                slot={hostPodLinks}
+                props={{ clusterId: params.id!, namespace: p.namespace, pod: p.name, container: c.name }}
                 fallback={<span class="muted">—</span>}
               />
             )}
@@ -175,7 +176,7 @@ export default function Host() {
                   </div>
                 </Show>
               </Card>
-              <Slot name="host.sections" context={{ clusterId: params.id, node: params.name }} />
+              <Slot slot={hostSections} props={{ clusterId: params.id!, node: params.name! }} />
             </>
           )}
         </Show>

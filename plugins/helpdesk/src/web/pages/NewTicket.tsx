@@ -20,6 +20,7 @@ import {
   viewer
 } from "@wharf/core/web"
 import { createResource, createSignal, Show } from "solid-js"
+import { ticketFormAside } from "../../shared/slots"
 import type { Severity } from "../../shared/status"
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSE } from "../Attachments"
 import { api, describe } from "../api"
@@ -146,7 +147,7 @@ export default function NewTicket() {
                 </form>
               </Card>
               <aside class="hd-aside" aria-label={t("helpdesk.new.aside")}>
-                <Slot name="ticket.form.aside" context={{ title: title(), description: description() }} />
+                <Slot slot={ticketFormAside} props={{ title: title(), description: description() }} />
               </aside>
             </div>
           )}

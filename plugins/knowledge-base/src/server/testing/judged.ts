@@ -1,6 +1,6 @@
 /**
  * @module The judged query set: what users type, and the demo articles (by key, see
- * fixtures/demo/kb/generate.ts) that must rank in the first five results. English
+ * plugins/knowledge-base/demo/generate.ts) that must rank in the first five results. English
  * phrases, Chinese without spaces, mixed text, prefixes, typos, and filters.
  */
 

@@ -27,6 +27,7 @@ import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { api } from "../api"
 import { ArticleLinks, ArticleMeta } from "../parts"
 import "../kb.css"
+import { kbAside, kbSearchAside } from "../../shared/slots"
 
 const PAGE = 10
 
@@ -112,7 +113,7 @@ export default function KbHome() {
                 <ArticleLinks articles={home()!.recent} />
               </Show>
             </Card>
-            <Slot name="kb.aside" />
+            <Slot slot={kbAside} />
           </div>
         }
       >
@@ -208,8 +209,8 @@ export default function KbHome() {
           {/* Other plugins' matches for the same query, e.g. manual pages. */}
           <aside class="kb-search-aside">
             <Slot
-              name="kb.search.aside"
-              context={{ q: query()!.q, product: query()!.product, version: query()!.version }}
+              slot={kbSearchAside}
+              props={{ q: query()!.q, product: query()!.product, version: query()!.version }}
             />
           </aside>
         </div>
