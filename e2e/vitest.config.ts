@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config"
 // the run, driven by Debian's Chromium through playwright-core.
 export default defineConfig({
   test: {
-    include: ["src/**/*.e2e.ts"],
+    // Wharf's suites, and those plugins keep beside their code (`npm run new-plugin` makes one).
+    include: ["src/**/*.e2e.ts", "../plugins/*/e2e/**/*.e2e.ts", "../examples/*/e2e/**/*.e2e.ts"],
     globalSetup: ["src/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -8,6 +8,15 @@ import { fileURLToPath } from "node:url"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { inject } from "vitest"
 
+// What the global setup provides every browser suite (here, so a plugin's own suite sees it too).
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string
+    /** Where the server takes replies to its mails. */
+    smtpPort: number
+  }
+}
+
 export const baseUrl = () => inject("baseUrl")
 
 export const launchBrowser = (): Promise<Browser> =>

@@ -4,15 +4,8 @@
  * plugins enabled beside the product's plugins; stops it afterwards.
  */
 import type { TestProject } from "vitest/node"
+import type {} from "./browser"
 import { buildE2eConsole, startE2eServer } from "./server"
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    baseUrl: string
-    /** Where the server takes replies to its mails. */
-    smtpPort: number
-  }
-}
 
 export default async function setup(project: TestProject) {
   await buildE2eConsole()
