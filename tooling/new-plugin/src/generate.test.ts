@@ -46,10 +46,14 @@ describe("npm run new-plugin", () => {
     }
     const bin = (tool: string) => join(wharfRoot, "node_modules", ".bin", tool)
     execFileSync(bin("tsc"), ["-b", dir], { stdio: "pipe" })
-    const out = execFileSync(bin("vitest"), ["run", "--root", dir, "src/server"], {
-      encoding: "utf8",
-      env: { ...process.env, WHARF_LOG: "silent" }
-    })
-    expect(out).toMatch(/Tests\s+\S*\s*\d+ passed/)
+    const out = execFileSync(
+      bin("vitest"),
+      ["run", "--root", dir, "--hookTimeout", "60000", "--testTimeout", "30000", "src/server"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, WHARF_LOG: "silent", NO_COLOR: "1", FORCE_COLOR: "0" }
+      }
+    )
+    expect(out).toMatch(/Tests\s+2 passed/)
   }, 240_000)
 })
