@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path"
 import { Context } from "effect"
-import { configFile, configuredPlugins, readConfigFile } from "./packages"
+import { configFile, configuredPlugins, list, readConfigFile } from "./packages"
 
 export interface WharfConfigShape {
   /** PGlite data, uploads and generated secrets. */

@@ -122,7 +122,8 @@ export const findPluginPackage = (specifier: string, cwd: string): PluginPackage
   )
 }
 
-const list = (value: string) =>
+/** A comma-separated setting as a list, blanks dropped. */
+export const list = (value: string) =>
   value
     .split(",")
     .map((s) => s.trim())
