@@ -20,6 +20,11 @@ describe("byte ranges", () => {
 })
 
 describe("Content-Disposition", () => {
+  it("drops right-to-left override characters from the name", () => {
+    const header = contentDisposition("invoice\u202Efdp.exe")
+    expect(header).not.toContain("%E2%80%AE")
+    expect(header).toContain("invoicefdp.exe")
+  })
   it("carries a Chinese name in filename* and a safe ASCII fallback", () => {
     const header = contentDisposition('诊断包 "v2".zip')
     expect(header).toBe(
