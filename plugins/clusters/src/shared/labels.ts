@@ -47,9 +47,13 @@ export const labelKeyReason = (key: string, text = key): LabelProblem | undefine
 export const labelValueReason = (value: string, text = value): LabelProblem | undefined =>
   value === "" ? undefined : nameProblem(value, "value", text)
 
+/** The English sentence without the leading "text: ": a schema's path already names the key. */
+const unprefixed = (text: string, p: LabelProblem | undefined) =>
+  p?.message.startsWith(`${text}: `) ? p.message.slice(text.length + 2) : p?.message
+
 /** The English sentences, for schema checks (the server's messages). */
-export const labelKeyProblem = (key: string) => labelKeyReason(key)?.message
-export const labelValueProblem = (value: string) => labelValueReason(value)?.message
+export const labelKeyProblem = (key: string) => unprefixed(key, labelKeyReason(key))
+export const labelValueProblem = (value: string) => unprefixed(value, labelValueReason(value))
 
 export interface LabelPair {
   readonly key: string
