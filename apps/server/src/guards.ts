@@ -114,7 +114,9 @@ const isJson = (contentType: string | undefined) =>
  */
 export const jsonOnly: MiddlewareHandler = async (c, next) => {
   const raw = c.req.raw
-  const hasBody = raw.body !== null && c.req.header("content-length") !== "0"
+  // A bodyless DELETE from fetch carries neither Content-Length nor Content-Type; a form always has a type.
+  const declared = c.req.header("content-length") !== undefined || c.req.header("content-type") !== undefined
+  const hasBody = raw.body !== null && declared && c.req.header("content-length") !== "0"
   if (!SAFE_METHODS.has(c.req.method) && hasBody && !isJson(c.req.header("content-type"))) {
     return refusal(
       c,
