@@ -1,0 +1,16 @@
+/**
+ * @module The observe plugin: a pod's terminal and current logs (opened from the host page and
+ * the app page) and metrics. Each part adds its own router, routes and layer below.
+ */
+import { definePlugin } from "@wharf/core"
+
+export const observePlugin = definePlugin({
+  id: "observe",
+  version: "0.1.0",
+  description: "A pod's terminal, current logs and metrics",
+  // clusters: KubeClients and the host page's slot; tenants: who may use a pod's namespace;
+  // app-catalog: the app page's slot.
+  dependsOn: ["identity", "clusters", "tenants", "app-catalog"]
+})
+
+export default observePlugin

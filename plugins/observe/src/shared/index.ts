@@ -1,0 +1,2 @@
+/** @module What Observe's server and console share. */
+export {}
