@@ -8,21 +8,21 @@ import type { AppDefinition } from "./definition"
 import { instanceNameProblem } from "./names"
 import { resolveValues, type Values } from "./values"
 
-export type DependencyChoice =
+export type PlanChoice =
   | {
       readonly kind: "new"
       readonly name?: string | undefined
       readonly values?: Readonly<Record<string, unknown>> | undefined
-      readonly dependencies?: Readonly<Record<string, DependencyChoice>> | undefined
+      readonly dependencies?: Readonly<Record<string, PlanChoice>> | undefined
     }
   | { readonly kind: "existing"; readonly instance: string }
   | { readonly kind: "none" }
 
-export interface InstallRequest {
+export interface PlanRequest {
   readonly app: string
   readonly name?: string | undefined
   readonly values?: Readonly<Record<string, unknown>> | undefined
-  readonly dependencies?: Readonly<Record<string, DependencyChoice>> | undefined
+  readonly dependencies?: Readonly<Record<string, PlanChoice>> | undefined
 }
 
 export type PlannedBinding =
@@ -59,14 +59,14 @@ export type PlanResult =
   | { readonly ok: true; readonly instances: ReadonlyArray<PlannedInstance> }
   | { readonly ok: false; readonly problems: ReadonlyArray<PlanProblem> }
 
-export const resolvePlan = (request: InstallRequest, ctx: PlanContext): PlanResult => {
+export const resolvePlan = (request: PlanRequest, ctx: PlanContext): PlanResult => {
   const instances: PlannedInstance[] = []
   const problems: PlanProblem[] = []
   const names = new Map<string, string>()
 
   const visit = (
     app: string,
-    choice: Extract<DependencyChoice, { kind: "new" }>,
+    choice: Extract<PlanChoice, { kind: "new" }>,
     key: string,
     path: string,
     ancestors: ReadonlyArray<string>
@@ -91,7 +91,7 @@ export const resolvePlan = (request: InstallRequest, ctx: PlanContext): PlanResu
         })
     for (const dep of definition.dependencies) {
       const depPath = at(`dependencies.${dep.app}`)
-      const depChoice: DependencyChoice = given[dep.app] ?? { kind: "new" }
+      const depChoice: PlanChoice = given[dep.app] ?? { kind: "new" }
       if (depChoice.kind === "none") {
         if (dep.required)
           problems.push({ path: depPath, message: `${definition.title} cannot run without ${dep.app}` })
