@@ -7,6 +7,7 @@ import type { AnyTRPCRouter } from "@trpc/server"
 import type { Duration, Effect, Layer } from "effect"
 import type { Migration } from "./db/migrations"
 import type { RestRoutes } from "./rest"
+import type { SocketRoute } from "./sockets"
 
 export type JobSchedule =
   | { readonly cron: string; readonly timeZone?: string }
@@ -44,6 +45,8 @@ export interface WharfPlugin {
   readonly router?: AnyTRPCRouter
   /** REST routes, mounted under `/api/v1`. */
   readonly routes?: RestRoutes
+  /** WebSocket endpoints, mounted under `/api/v1` (a terminal). */
+  readonly sockets?: ReadonlyArray<SocketRoute>
   /** The plugin's services; may use core's and those of the plugins it depends on. */
   readonly layer?: Layer.Layer<any, any, any>
   readonly jobs?: ReadonlyArray<JobDefinition>

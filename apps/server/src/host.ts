@@ -3,6 +3,8 @@
  * open the database, migrate, build one Effect runtime with every enabled plugin's
  * services, mount their procedures and routes, start their jobs.
  */
+import type { IncomingMessage } from "node:http"
+import type { Duplex } from "node:stream"
 import { trpcServer } from "@hono/trpc-server"
 import {
   Audit,
@@ -34,6 +36,7 @@ import {
   startInboundSmtp,
   Uploads,
   uploadsLayer,
+  type Viewer,
   WharfConfig,
   type WharfConfigShape,
   type WharfEnv,
@@ -43,12 +46,15 @@ import { Effect, Exit, Layer, ManagedRuntime, Option, Scope } from "effect"
 import type { Hono } from "hono"
 import { createHttpApp } from "./http"
 import { loadPlugins } from "./plugins"
+import { createUpgradeHandler } from "./sockets"
 
 export interface Wharf {
   readonly app: Hono<WharfEnv>
   readonly plugins: ReadonlyArray<WharfPlugin>
   readonly database: OpenedDatabase
   readonly runtime: ManagedRuntime.ManagedRuntime<any, any>
+  /** WebSocket upgrades for the plugins' endpoints: `server.on("upgrade", wharf.upgrade)`. */
+  readonly upgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void
   /** Where replies to Wharf's mails are received, when `WHARF_INBOUND_SMTP_PORT` is set. */
   readonly inboundSmtp: InboundSmtp | null
   /** Stop jobs, close the runtime and the database. */
@@ -163,25 +169,29 @@ export const createWharf = async (options: {
     const rootRouter = router(
       Object.fromEntries(plugins.filter((p) => p.router).map((p) => [p.id, p.router!]))
     )
-    const app = createHttpApp({
+    const shared = {
       config,
       plugins,
-      database,
-      router: rootRouter,
-      consoleDir: options.consoleDir,
       authenticate: (credentials: Credentials) => runtime.runPromise(authenticator.authenticate(credentials)),
-      run: (viewer) => makeRun(runtime, viewer, logInternal),
-      audit: (entry) =>
+      run: (viewer: Viewer | null) => makeRun(runtime, viewer, logInternal),
+      audit: (entry: { action: string; detail: unknown; viewer: Viewer | null }) =>
         runtime
           .runPromise(
             Audit.use((a) => a.record({ action: entry.action, detail: entry.detail, actor: entry.viewer }))
           )
-          .catch((e) => log("ERROR", "audit record failed", { error: String(e) })),
+          .catch((e) => log("ERROR", "audit record failed", { error: String(e) }))
+    }
+    const app = createHttpApp({
+      ...shared,
+      database,
+      router: rootRouter,
+      consoleDir: options.consoleDir,
       uploads: uploads.handle
     })
 
     return {
       app,
+      upgrade: createUpgradeHandler(shared),
       plugins,
       database,
       runtime,

@@ -28,6 +28,7 @@ const main = async () => {
       startupMs: Math.round(performance.now() - started)
     })
   })
+  server.on("upgrade", wharf.upgrade)
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
