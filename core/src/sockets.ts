@@ -7,12 +7,10 @@ import type { Viewer } from "./viewer"
 /** Who opened a WebSocket: the host has checked the session (or token) and the page's Origin. */
 export interface SocketSession {
   readonly viewer: Viewer
-  /** Runs a service effect as this viewer. */
+  /** Runs a service effect as this viewer (core's Audit records it as the actor). */
   readonly run: RunEffect
   /** False once the session that opened the socket has ended (signed out, expired, revoked). */
   readonly stillSignedIn: () => Promise<boolean>
-  /** Records an entry in the audit log as this viewer. */
-  readonly audit: (action: string, detail: unknown) => Promise<void>
   readonly ip: string
 }
 

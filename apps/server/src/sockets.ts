@@ -24,7 +24,6 @@ export const createUpgradeHandler = (options: {
   plugins: ReadonlyArray<WharfPlugin>
   authenticate: (credentials: Credentials) => Promise<Authentication | null>
   run: (viewer: Viewer | null) => RunEffect
-  audit: (entry: { action: string; detail: unknown; viewer: Viewer | null; ip?: string }) => Promise<void>
 }) => {
   const routes = new Map<string, SocketRoute>()
   for (const p of options.plugins) for (const r of p.sockets ?? []) routes.set(`/api/v1${r.path}`, r)
@@ -59,8 +58,7 @@ export const createUpgradeHandler = (options: {
           run: options.run(viewer),
           ip,
           stillSignedIn: async () =>
-            (await options.authenticate(credentials).catch(() => null))?.viewer.id === viewer.id,
-          audit: (action, detail) => options.audit({ action, detail, viewer, ip })
+            (await options.authenticate(credentials).catch(() => null))?.viewer.id === viewer.id
         })
       },
       () => refuseUpgrade(socket, 503, "Wharf could not check the session; try again")

@@ -2,7 +2,9 @@
  * @module The observe plugin: a pod's terminal and current logs (opened from the host page and
  * the app page) and metrics. Each part adds its own router, routes and layer below.
  */
-import { definePlugin } from "@wharf/core"
+import { definePlugin, defineRoutes } from "@wharf/core"
+import { addLiveRoutes } from "./routes"
+import { terminalSocket } from "./terminal"
 
 export const observePlugin = definePlugin({
   id: "observe",
@@ -10,7 +12,12 @@ export const observePlugin = definePlugin({
   description: "A pod's terminal, current logs and metrics",
   // clusters: KubeClients and the host page's slot; tenants: who may use a pod's namespace;
   // app-catalog: the app page's slot.
-  dependsOn: ["identity", "clusters", "tenants", "app-catalog"]
+  dependsOn: ["identity", "clusters", "tenants", "app-catalog"],
+  routes: defineRoutes((r) => {
+    // Terminal and logs.
+    addLiveRoutes(r)
+  }),
+  sockets: [terminalSocket]
 })
 
 export default observePlugin

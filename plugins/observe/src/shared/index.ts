@@ -1,2 +1,3 @@
-/** @module What Observe's server and console share. */
-export {}
+/** @module What Observe's server and console share; each part (terminal and logs, metrics) adds its own exports. */
+export * from "./live"
+export * from "./schemas"
