@@ -7,7 +7,10 @@ describe("the app catalog API", () => {
   const backend = testBackends()[0]!
   let wharf: TestWharf
   beforeAll(async () => {
-    wharf = await startTestWharf({ backend, plugins: ["identity", "app-catalog", "catalog-builtin"] })
+    wharf = await startTestWharf({
+      backend,
+      plugins: ["identity", "clusters", "tenants", "app-catalog", "catalog-builtin"]
+    })
   })
   afterAll(() => wharf?.stop())
 

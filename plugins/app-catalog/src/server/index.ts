@@ -1,24 +1,32 @@
 /**
  * @module The app-catalog plugin: the `app-catalog` extension point catalog plugins contribute
- * app definitions to, the catalog built from them, and its API (`app-catalog.*`, `/catalog`).
+ * app definitions to, the catalog built from them, installed instances (preview by server-side
+ * dry run, install, the reconciler that applies them per cluster) and its API
+ * (`app-catalog.*`, `/catalog`, `/apps`).
  */
-import { definePlugin } from "@wharf/core"
+import { definePlugin, readMigrations } from "@wharf/core"
+import { Layer } from "effect"
 import { appCatalogs } from "../shared/extension-point"
 import { appCatalogLayer } from "./catalog"
+import { reconcileJob, reconcilerLayer } from "./reconciler"
 import { appCatalogRouter } from "./router"
 import { appCatalogRoutes } from "./routes"
 
 export const appCatalogPlugin = definePlugin({
   id: "app-catalog",
   version: "0.1.0",
-  description: "App catalog: definitions contributed by catalog plugins, rendered into Kubernetes objects",
-  dependsOn: ["identity"],
+  description:
+    "App catalog: definitions contributed by catalog plugins, installed and kept running on clusters",
+  dependsOn: ["identity", "clusters", "tenants"],
   extensionPoints: [appCatalogs],
+  migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: appCatalogRouter,
   routes: appCatalogRoutes,
-  layer: appCatalogLayer
+  layer: Layer.provideMerge(reconcilerLayer, appCatalogLayer),
+  jobs: [reconcileJob]
 })
 
 export { getApp, listApps } from "./catalog"
+export { Reconciler } from "./reconciler"
 export type { AppCatalogRouter } from "./router"
 export default appCatalogPlugin

@@ -70,6 +70,13 @@ export const InstallRequest = Schema.Struct({
 })
 export type InstallRequest = typeof InstallRequest.Type
 
+/** The tRPC install: the request and, for retries, the key REST takes as the Idempotency-Key header. */
+export const InstallInput = Schema.Struct({
+  ...InstallRequest.fields,
+  idempotencyKey: Schema.optional(Text(200))
+})
+export type InstallInput = typeof InstallInput.Type
+
 /** A change to an installed instance's settings: a new generation rolled out. */
 export const UpdateRequest = Schema.Struct({ name: InstanceName, values: InstallValues })
 export type UpdateRequest = typeof UpdateRequest.Type
@@ -115,6 +122,19 @@ export const InstanceListQuery = Schema.Struct({
   q: Schema.optional(Text(200))
 })
 export type InstanceListQuery = typeof InstanceListQuery.Type
+
+/** The same filters over REST, each a comma list (`?status=ready,degraded&cluster=<id>`). */
+export const InstanceListRestQuery = Schema.Struct({
+  cluster: Schema.optional(Text(2000)),
+  status: Schema.optional(Text(200)),
+  namespace: Schema.optional(Text(2000)),
+  tenant: Schema.optional(Text(100)),
+  app: Schema.optional(Text(60)),
+  q: Schema.optional(Text(200))
+})
+
+/** Existing instances of `app` that `tenant` may bind on `cluster` (the wizard's green choices). */
+export const DependencyOptionsQuery = Schema.Struct({ tenant: Text(100), cluster: Text(100), app: Text(60) })
 
 // ---- answers -------------------------------------------------------------------------------
 
