@@ -2,7 +2,8 @@
  * @module The observe plugin: a pod's terminal and current logs (opened from the host page and
  * the app page) and metrics. Each part adds its own router, routes and layer below.
  */
-import { definePlugin, defineRoutes } from "@wharf/core"
+import { definePlugin, defineRoutes, readMigrations, router } from "@wharf/core"
+import { collectJob, metricsRouter } from "./metrics"
 import { addLiveRoutes } from "./routes"
 import { terminalSocket } from "./terminal"
 
@@ -17,7 +18,13 @@ export const observePlugin = definePlugin({
     // Terminal and logs.
     addLiveRoutes(r)
   }),
-  sockets: [terminalSocket]
+  sockets: [terminalSocket],
+  migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
+  router: router({ metrics: metricsRouter }),
+  // Metrics: the collector, once across replicas.
+  jobs: [collectJob]
 })
+
+export type ObserveRouter = NonNullable<typeof observePlugin.router>
 
 export default observePlugin
