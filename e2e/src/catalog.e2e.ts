@@ -32,7 +32,11 @@ describe("the app catalog in the console (应用列表)", () => {
     const redis = page.getByRole("link", { name: /^Redis/ })
     expect(await redis.textContent()).toContain("7.2.4")
     await redis.hover()
-    await redis.getByText("安装/配置此应用").waitFor({ state: "visible" })
+    await page
+      .getByRole("listitem")
+      .filter({ has: redis })
+      .getByRole("link", { name: "安装/配置此应用" })
+      .waitFor({ state: "visible" })
     await screenshot(page, "catalog-zh")
 
     await page.getByRole("searchbox", { name: "搜索应用" }).fill("zookeeper")

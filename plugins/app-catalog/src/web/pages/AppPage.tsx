@@ -3,8 +3,8 @@
  * workload, image, ports and default resources), what it needs (dependencies, linked to their
  * pages), its component links, and its settings by wizard tab with defaults and limits.
  */
-import { A, useParams } from "@solidjs/router"
-import { Badge, Card, type Column, ErrorNotice, Loading, Page, Table, t } from "@wharf/core/web"
+import { A, useNavigate, useParams } from "@solidjs/router"
+import { Badge, Button, Card, type Column, ErrorNotice, Loading, Page, Table, t } from "@wharf/core/web"
 import { createResource, For, Show } from "solid-js"
 import type { ConfigField, Role } from "../../shared/definition"
 import { AppIcon } from "../AppIcon"
@@ -24,6 +24,7 @@ const rangeText = (f: ConfigField): string => {
 
 export default function AppPage() {
   const params = useParams<{ name: string }>()
+  const navigate = useNavigate()
   const [app, { refetch }] = createResource(
     () => params.name,
     (name) => api.get.query({ name })
@@ -56,6 +57,11 @@ export default function AppPage() {
               title={detail().title}
               subtitle={`${t("catalog.version")} ${detail().version} · ${t("catalog.vendor")} ${detail().vendor}`}
               breadcrumbs={<A href="/catalog">{t("catalog.back")}</A>}
+              actions={
+                <Button variant="primary" onClick={() => navigate(`/catalog/${detail().name}/install`)}>
+                  {t("install.action")}
+                </Button>
+              }
             >
               <div class="app-head">
                 <AppIcon icon={detail().icon} name={detail().name} size={56} />

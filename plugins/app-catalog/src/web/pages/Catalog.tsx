@@ -62,7 +62,7 @@ export default function Catalog() {
               >
                 <For each={result().items}>
                   {(app) => (
-                    <li>
+                    <li class="app-card-item">
                       <A href={`/catalog/${app.name}`} class="app-card" title={t("catalog.hover")}>
                         <AppIcon icon={app.icon} name={app.name} />
                         <span>
@@ -73,7 +73,10 @@ export default function Catalog() {
                           </span>
                           <span class="app-card-desc">{tr(app.description)}</span>
                         </span>
-                        <span class="app-card-hover">{t("catalog.hover")}</span>
+                      </A>
+                      {/* A link of its own (not inside the card's): it opens the wizard. */}
+                      <A href={`/catalog/${app.name}/install`} class="app-card-hover">
+                        {t("catalog.hover")}
                       </A>
                     </li>
                   )}

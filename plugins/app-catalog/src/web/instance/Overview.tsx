@@ -1,0 +1,190 @@
+/**
+ * @module 概述: status (and why), what it is and where, its dependencies and dependents (linked),
+ * component links (the app's own UI through Wharf's service proxy), replicas per role with
+ * scaling by hand (CAT-7), and the cluster's recent events about it.
+ */
+import { A } from "@solidjs/router"
+import { Badge, Button, Card, type Column, formatDateTime, Table, t, toast } from "@wharf/core/web"
+import { createResource, createSignal, For, Show } from "solid-js"
+import type { InstanceDetail } from "../../shared/instances"
+import { describe, tr } from "../api"
+import { apps, type KubeEvent } from "../instances"
+import { StatusBadge, StatusNote } from "../panel/StatusBadge"
+
+type Role = InstanceDetail["roles"][number]
+
+export const Overview = (props: { instance: InstanceDetail; onChanged: () => void }) => {
+  const i = () => props.instance
+  const [events] = createResource(
+    () => ({ name: i().name, generation: i().generation, status: i().status }),
+    ({ name }) => (apps.events ? apps.events.query({ name }) : Promise.resolve(undefined))
+  )
+  const roleColumns: ReadonlyArray<Column<Role>> = [
+    { header: t("catalog.role"), cell: (r) => r.name },
+    { header: t("instance.ready"), cell: (r) => `${r.ready} / ${r.replicas}`, nowrap: true },
+    {
+      header: t("instance.scale"),
+      cell: (r) => <ScaleRole instance={i()} role={r} onScaled={props.onChanged} />
+    }
+  ]
+  const eventColumns: ReadonlyArray<Column<KubeEvent>> = [
+    {
+      header: t("instance.eventType"),
+      cell: (e) => <Badge tone={e.type === "Warning" ? "warning" : "neutral"}>{e.type}</Badge>,
+      nowrap: true
+    },
+    { header: t("instance.eventReason"), cell: (e) => e.reason, nowrap: true },
+    { header: t("instance.eventObject"), cell: (e) => <span class="mono">{e.object}</span> },
+    { header: t("instance.eventMessage"), cell: (e) => e.message },
+    {
+      header: t("instance.eventWhen"),
+      cell: (e) => (e.lastSeen ? formatDateTime(e.lastSeen) : "—"),
+      nowrap: true
+    }
+  ]
+  return (
+    <div class="app-sections">
+      <Card title={t("instance.status")}>
+        <div class="instance-status">
+          <StatusBadge status={i().status} />
+          <StatusNote instance={i()} />
+        </div>
+        <dl class="install-facts">
+          <dt>{t("instance.app")}</dt>
+          <dd>
+            <A href={`/catalog/${i().app}`}>{i().title}</A> {i().version}
+          </dd>
+          <dt>{t("install.tenant")}</dt>
+          <dd>{i().tenant}</dd>
+          <dt>{t("install.cluster")}</dt>
+          <dd>{i().clusterName}</dd>
+          <dt>{t("panel.namespace")}</dt>
+          <dd class="mono">{i().namespace}</dd>
+          <dt>{t("install.visibility")}</dt>
+          <dd>{t(`install.visibility.${i().visibility}`)}</dd>
+          <dt>{t("instance.generation")}</dt>
+          <dd>{i().generation}</dd>
+          <dt>{t("instance.created")}</dt>
+          <dd>{formatDateTime(i().createdAt)}</dd>
+        </dl>
+      </Card>
+      <Card title={t("catalog.links")}>
+        <Show when={i().links.length > 0} fallback={<p class="muted">{t("catalog.noLinks")}</p>}>
+          <ul class="app-deps">
+            <For each={i().links}>
+              {(link) => (
+                <li>
+                  <a href={link.url} target="_blank" rel="noopener">
+                    {tr(link.label)} ↗
+                  </a>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Card>
+      <div class="instance-pair">
+        <Card title={t("catalog.dependencies")}>
+          <Show
+            when={i().dependencies.length > 0}
+            fallback={<p class="muted">{t("catalog.noDependencies")}</p>}
+          >
+            <ul class="instance-links">
+              <For each={i().dependencies}>
+                {(d) => (
+                  <li>
+                    <span class="muted">{d.app}</span>{" "}
+                    <Show when={d.instance} fallback={<Badge>{t("install.pick.none")}</Badge>}>
+                      {(name) => (
+                        <>
+                          <A href={`/apps/${name()}`}>{name()}</A>{" "}
+                          <Show when={d.status}>{(s) => <StatusBadge status={s()} />}</Show>
+                        </>
+                      )}
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </Card>
+        <Card title={t("instance.dependents")}>
+          <Show when={i().dependents.length > 0} fallback={<p class="muted">{t("instance.noDependents")}</p>}>
+            <ul class="instance-links">
+              <For each={i().dependents}>
+                {(d) => (
+                  <li>
+                    <A href={`/apps/${d.name}`}>{d.name}</A> <span class="muted">{d.app}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </Card>
+      </div>
+      <Card title={t("catalog.roles")}>
+        <Table caption={t("catalog.roles")} columns={roleColumns} rows={i().roles} empty={{ title: "—" }} />
+      </Card>
+      <Card title={t("instance.events")}>
+        <Show when={apps.events} fallback={<p class="muted">{t("instance.noEventsYet")}</p>}>
+          <Table
+            caption={t("instance.events")}
+            columns={eventColumns}
+            rows={events.latest ?? undefined}
+            loading={events.loading && !events.latest}
+            empty={{ title: t("instance.noEvents") }}
+          />
+        </Show>
+      </Card>
+    </div>
+  )
+}
+
+/** Replicas of one role, changed by hand; the reconciler rolls it out. */
+const ScaleRole = (props: { instance: InstanceDetail; role: Role; onScaled: () => void }) => {
+  const [value, setValue] = createSignal(String(props.role.replicas))
+  const [busy, setBusy] = createSignal(false)
+  const n = () => Number(value())
+  const valid = () => Number.isInteger(n()) && n() >= 0
+  const scale = async () => {
+    setBusy(true)
+    try {
+      await apps.scale.mutate({ name: props.instance.name, replicas: { [props.role.name]: n() } })
+      toast(t("instance.scaled", { role: props.role.name, n: n() }))
+      props.onScaled()
+    } catch (e) {
+      toast(describe(e), "error")
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form
+      class="scale-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (valid()) void scale()
+      }}
+    >
+      <input
+        class="input"
+        type="number"
+        min="0"
+        step="1"
+        aria-label={t("instance.replicasOf", { role: props.role.name })}
+        aria-invalid={valid() ? undefined : "true"}
+        value={value()}
+        disabled={!props.instance.canChange}
+        onInput={(e) => setValue(e.currentTarget.value)}
+      />
+      <Button
+        type="submit"
+        size="sm"
+        loading={busy()}
+        disabled={!props.instance.canChange || !valid() || n() === props.role.replicas}
+      >
+        {t("instance.scaleAction")}
+      </Button>
+    </form>
+  )
+}
