@@ -77,6 +77,38 @@ describe("the install wizard (安装), as seed 002 walks through it", () => {
     await page.getByLabel("应用名称").fill("")
   })
 
+  it("previews Redis with its defaults (a generated name, every setting, the dry run's objects), 返回配置 keeps them, 安装 opens it and it becomes ready on 控制面板", async () => {
+    await page.getByRole("button", { name: "安装预览" }).click()
+    await page.getByText("第 3 步：安装预览").waitFor()
+    const settings = page.locator(".card", { hasText: /Redis 7\.2\.4 · redis-[a-z0-9]{4}/ })
+    await settings.waitFor()
+    const name = /redis-[a-z0-9]{4}/.exec((await settings.locator(".card-title").textContent()) ?? "")![0]
+    expect(await settings.getByRole("row", { name: /主节点数量/ }).textContent()).toContain("3")
+    expect(await settings.getByRole("row", { name: /内存上限/ }).textContent()).toContain("1024")
+    await page.getByText("StatefulSet").first().click()
+    await page.locator("pre.yaml", { hasText: "kind: StatefulSet" }).first().waitFor()
+    await screenshot(page, "install-redis-preview-zh")
+
+    await page.getByRole("button", { name: "返回配置" }).click()
+    await tab("Redis配置").click()
+    expect(await page.getByLabel("优先级").inputValue()).toBe("0")
+    await page.getByRole("button", { name: "安装预览" }).click()
+    const previewed = /redis-[a-z0-9]{4}/.exec(
+      (await page.locator(".card-title", { hasText: "Redis 7.2.4" }).textContent()) ?? ""
+    )![0]
+    await page.getByRole("button", { name: "安装", exact: true }).click()
+    await page.waitForURL((url) => url.pathname.startsWith("/apps/"))
+    const installed = new URL(page.url()).pathname.split("/").pop()!
+    expect(installed).toBe(previewed)
+    expect(name).toMatch(/^redis-[a-z0-9]{4}$/)
+
+    await page.goto(`${baseUrl()}/apps`)
+    const card = page.locator(".app-card-item", { hasText: installed })
+    await card.waitFor()
+    await card.locator('[data-status="ready"], .badge', { hasText: "运行中" }).waitFor({ timeout: 90_000 })
+    await screenshot(page, "panel-redis-ready-zh")
+  }, 120_000)
+
   it("shows Inceptor's dependencies: Metastore new (blue) with MySQL under it, Monitor optional, each with its picker", async () => {
     await page.goto(`${baseUrl()}/catalog/inceptor`)
     await page.getByRole("button", { name: "安装" }).click()

@@ -4,23 +4,10 @@
  * session cookie); a burst of changes becomes one refetch.
  */
 import { onCleanup } from "solid-js"
-import type {
-  DeleteRequest,
-  DeleteResult,
-  InstallRequest,
-  InstallResult,
-  Instance,
-  InstanceDetail,
-  InstanceEvent,
-  InstanceList,
-  InstanceListQuery,
-  InstancePods,
-  Preview,
-  ScaleRequest,
-  UpdateRequest
-} from "../shared/instances"
+import type { InstanceEvent } from "../shared/instances"
 import { api } from "./api"
 
+/** Recent Kubernetes events about an instance, when the server offers them (TEAM.md request). */
 export interface KubeEvent {
   readonly type: string
   readonly reason: string
@@ -30,24 +17,9 @@ export interface KubeEvent {
   readonly lastSeen: string | null
 }
 
-type Query<I, O> = { query: (input: I) => Promise<O> }
-type Mutation<I, O> = { mutate: (input: I) => Promise<O> }
+type EventsQuery = { query: (input: { name: string }) => Promise<ReadonlyArray<KubeEvent>> }
 
-/** The procedures as agreed (TEAM.md); typed here so the pages read the same either way. */
-interface AppsClient {
-  preview: Mutation<InstallRequest, Preview>
-  install: Mutation<InstallRequest, InstallResult>
-  list: Query<InstanceListQuery, InstanceList>
-  get: Query<{ name: string }, InstanceDetail>
-  pods: Query<{ name: string }, InstancePods>
-  events?: Query<{ name: string }, ReadonlyArray<KubeEvent>>
-  previewUpdate?: Mutation<UpdateRequest, Preview>
-  update: Mutation<UpdateRequest, Instance>
-  scale: Mutation<ScaleRequest, Instance>
-  delete: Mutation<DeleteRequest, DeleteResult>
-}
-
-export const apps = (api as unknown as { apps: AppsClient }).apps
+export const apps = api.apps as typeof api.apps & { events?: EventsQuery }
 
 /** Calls `onChange` (at most every `throttleMs`) while instances change; closed with the owner. */
 export const watchInstances = (
@@ -56,10 +28,12 @@ export const watchInstances = (
 ) => {
   let pending: InstanceEvent[] = []
   let timer: ReturnType<typeof setTimeout> | undefined
-  const query = options.name ? `?name=${encodeURIComponent(options.name)}` : ""
-  const source = new EventSource(`/api/v1/apps/events${query}`)
-  source.addEventListener("instance", (e) => {
-    pending.push(JSON.parse((e as MessageEvent<string>).data) as InstanceEvent)
+  const source = new EventSource("/api/v1/apps/events")
+  source.addEventListener("instances", (e) => {
+    const events = JSON.parse((e as MessageEvent<string>).data) as InstanceEvent[]
+    const mine = options.name ? events.filter((x) => x.name === options.name) : events
+    if (mine.length === 0) return
+    pending.push(...mine)
     timer ??= setTimeout(() => {
       timer = undefined
       const batch = pending

@@ -44,6 +44,8 @@ export default function Install() {
   const [preview, setPreview] = createSignal<Preview>()
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<string>()
+  // One key per request: a retried 安装 (a lost answer) gives the same instances; a changed one is new.
+  let sent = { body: "", key: "" }
 
   // The whole dependency tree's definitions, fetched once each: the column and the tabs need them.
   const loadDefinition = async (app: string): Promise<void> => {
@@ -60,13 +62,17 @@ export default function Install() {
     return definitions[app]!
   })
 
+  // Existing instances the target tenant may bind on the target cluster (the green choices).
   createResource(
-    () => (target().tenant ? { tenant: target().tenant, apps: Object.keys(definitions) } : undefined),
-    async ({ tenant, apps: names }) => {
+    () =>
+      target().tenant && target().cluster
+        ? { tenant: target().tenant, cluster: target().cluster, apps: Object.keys(definitions) }
+        : undefined,
+    async ({ tenant, cluster, apps: names }) => {
       await Promise.all(
         names.map(async (app) => {
-          const list = await apps.list.query({ app, tenant }).catch(() => ({ items: [] as Instance[] }))
-          setExisting(app, list.items)
+          const items = await apps.dependencyOptions.query({ app, tenant, cluster }).catch(() => [])
+          setExisting(app, items)
         })
       )
       return true
@@ -136,7 +142,15 @@ export default function Install() {
     setError(undefined)
     setBusy(true)
     try {
-      const result = await apps.install.mutate(request())
+      // Install under the names the preview showed, so what was reviewed is what gets created.
+      const named: Record<string, InstanceDraft> = { ...drafts }
+      for (const planned of preview()?.settings ?? []) {
+        const draft = named[planned.key]
+        if (draft && draft.name === "") named[planned.key] = { ...draft, name: planned.name }
+      }
+      const body = installRequest(root(), target(), named, definitions)
+      if (JSON.stringify(body) !== sent.body) sent = { body: JSON.stringify(body), key: crypto.randomUUID() }
+      const result = await apps.install.mutate({ ...body, idempotencyKey: sent.key })
       toast(t("install.installed", { name: result.instance.name, n: result.created.length }))
       navigate(`/apps/${result.instance.name}`)
     } catch (e) {
