@@ -119,9 +119,7 @@ export const deleteInstance = (request: DeleteRequest) =>
         message: say(
           `${row.name} 仍被 ${names.join("、")} 依赖；先删除它们，或确认级联删除`,
           `${row.name} is still used by ${names.join(", ")}; delete those first or confirm a cascade`
-        ),
-        reason: "appCatalog.hasDependents",
-        params: { name: row.name, dependents: names.join(", ") }
+        )
       })
     }
     // A cascade must not reach into what the viewer may not change (a visible-to-all app used by another tenant).

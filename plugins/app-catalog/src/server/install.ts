@@ -22,7 +22,9 @@ const replay = (userId: string, key: string) =>
     const views = yield* instanceViews({ ids: found.createdIds })
     const instance = views.find((v) => v.id === found.instanceId)
     if (!instance) return undefined
-    return { instance, created: views, replayed: true } satisfies InstallResult
+    // In the order they were created (dependencies first), as the first answer had them.
+    const created = found.createdIds.flatMap((id) => views.filter((v) => v.id === id))
+    return { instance, created, replayed: true } satisfies InstallResult
   })
 
 export const install = (request: InstallRequest, idempotencyKey: string | undefined) =>
