@@ -52,6 +52,8 @@ export const startE2eServer = async (plugins: ReadonlyArray<string> = e2ePlugins
   })
   const wharf = await createWharf({ config, consoleDir })
   const server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" })
+  // WebSockets (a pod's terminal) are upgrades the plugins' endpoints answer.
+  server.on("upgrade", wharf.upgrade)
   await new Promise<void>((resolve) => server.once("listening", () => resolve()))
   const address = server.address()
   const port = typeof address === "object" && address ? address.port : 0

@@ -1,11 +1,21 @@
-/** @module Observe's REST routes under /api/v1/observe: a container's logs, followed or downloaded. */
+/** @module Observe's REST routes under /api/v1/observe: a pod's containers, and a container's logs followed or downloaded. */
 import type { RestRoutes } from "@wharf/core"
-import { LogsQuery } from "../shared"
+import { LogsQuery, PodQuery } from "../shared"
 import { downloadLogs, followLogs } from "./logs"
+import { podInfo } from "./pods"
 
 /** Adds the logs routes to the plugin's routes (index.ts composes each part's). */
 export const addLiveRoutes = (r: RestRoutes) =>
   r
+    .get(
+      "/observe/pod",
+      {
+        summary: "A pod's containers (state, restarts, whether a previous run's log exists)",
+        access: "user",
+        query: PodQuery
+      },
+      ({ query }) => podInfo(query)
+    )
     .get(
       "/observe/logs/stream",
       {

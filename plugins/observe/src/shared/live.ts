@@ -49,3 +49,22 @@ export const LOG_SEND_LINES = 2_000
 export interface LogBatch {
   readonly lines: ReadonlyArray<LogLine>
 }
+
+/** A container as the terminal and logs pages offer it. */
+export interface ContainerInfo {
+  readonly name: string
+  readonly image: string
+  readonly state: "running" | "waiting" | "terminated" | "unknown"
+  /** Why it is waiting or terminated (CrashLoopBackOff, Completed...). */
+  readonly reason: string | null
+  readonly restarts: number
+  /** A previous run's log exists (the container restarted). */
+  readonly hasPrevious: boolean
+}
+
+export interface PodInfo {
+  readonly pod: string
+  readonly namespace: string
+  readonly node: string | null
+  readonly containers: ReadonlyArray<ContainerInfo>
+}

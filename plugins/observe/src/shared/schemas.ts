@@ -23,3 +23,6 @@ export const LogsQuery = Schema.Struct({
   previous: Schema.optional(Schema.Literals(["true", "false"]))
 })
 export type LogsQuery = typeof LogsQuery.Type
+
+/** `?cluster=&namespace=&pod=`: a pod the terminal and logs pages open. */
+export const PodQuery = Schema.Struct({ cluster: Name, namespace: Name, pod: Name })

@@ -2,11 +2,24 @@
  * @module The observe console: per-pod links (终端, 当前日志) on the host and app pages, and
  * their pages. Each part adds its routes and slot fills below.
  */
-import { defineConsolePlugin } from "@wharf/core/web"
+import { defineConsolePlugin, fill } from "@wharf/core/web"
+import { appPodLinks } from "@wharf/plugin-app-catalog/shared"
+import { hostPodLinks } from "@wharf/plugin-clusters/shared"
+import { lazy } from "solid-js"
 import { messages } from "./messages"
+import { PodLinks } from "./PodLinks"
 
 export default defineConsolePlugin({
   id: "observe",
-  routes: [],
+  routes: [
+    // Terminal and logs.
+    { path: "/observe/terminal/:cluster/:namespace/:pod", component: lazy(() => import("./pages/Terminal")) },
+    { path: "/observe/logs/:cluster/:namespace/:pod", component: lazy(() => import("./pages/Logs")) }
+  ],
+  slots: [
+    // Terminal and logs.
+    fill(hostPodLinks, PodLinks, 10),
+    fill(appPodLinks, PodLinks, 10)
+  ],
   messages
 })
