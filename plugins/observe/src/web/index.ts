@@ -4,9 +4,10 @@
  */
 import { defineConsolePlugin, fill } from "@wharf/core/web"
 import { appPodLinks } from "@wharf/plugin-app-catalog/shared"
-import { hostPodLinks } from "@wharf/plugin-clusters/shared"
+import { hostPodLinks, hostSections } from "@wharf/plugin-clusters/shared"
 import { lazy } from "solid-js"
 import { messages } from "./messages"
+import { HostMetrics } from "./metrics"
 import { PodLinks } from "./PodLinks"
 
 export default defineConsolePlugin({
@@ -14,12 +15,22 @@ export default defineConsolePlugin({
   routes: [
     // Terminal and logs.
     { path: "/observe/terminal/:cluster/:namespace/:pod", component: lazy(() => import("./pages/Terminal")) },
-    { path: "/observe/logs/:cluster/:namespace/:pod", component: lazy(() => import("./pages/Logs")) }
+    { path: "/observe/logs/:cluster/:namespace/:pod", component: lazy(() => import("./pages/Logs")) },
+    // Metrics.
+    {
+      path: "/observe/metrics/:cluster/:namespace/:pod",
+      component: lazy(() => import("./metrics/pages/PodMetrics"))
+    }
   ],
   slots: [
     // Terminal and logs.
     fill(hostPodLinks, PodLinks, 10),
-    fill(appPodLinks, PodLinks, 10)
+    fill(appPodLinks, PodLinks, 10),
+    // Metrics: the host page's usage over time, below its pods.
+    fill(hostSections, HostMetrics, 20)
   ],
   messages
 })
+
+// The app page may place an instance's chart by role.
+export { AppMetricsChart, metricsPath } from "./metrics"

@@ -1,8 +1,11 @@
 /** @module The observe console texts, zh-CN first; each part (terminal and logs, metrics) keeps its own block. */
 
+import { metricsMessages } from "./metrics/messages"
+
 export const messages = {
   "zh-CN": {
     "observe.title": "观测",
+    ...metricsMessages["zh-CN"],
     // Terminal and logs.
     "observe.terminal": "终端",
     "observe.logs": "当前日志",
@@ -68,6 +71,7 @@ export const messages = {
   },
   en: {
     "observe.title": "Observe",
+    ...metricsMessages.en,
     // Terminal and logs.
     "observe.terminal": "Terminal",
     "observe.logs": "Current logs",
