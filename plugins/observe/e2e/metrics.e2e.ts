@@ -41,13 +41,11 @@ describe("metrics charts", () => {
   it("opens a pod's metrics and switches 1小时 → 7天", async () => {
     // sim-node-1 is the control plane (no pods); the demo's pods run on the others.
     await page.goto(hostUrl.replace(/sim-node-1$/, "sim-node-2"))
-    const clusterId = new URL(hostUrl).pathname.split("/")[2]!
     const row = page.locator("table.table tbody tr").first()
     await row.waitFor()
-    // The first pod on the host: its name and namespace are the table's first two cells.
     const pod = ((await row.locator("td").nth(0).textContent()) ?? "").trim()
-    const namespace = ((await row.locator("td").nth(1).textContent()) ?? "").trim()
-    await page.goto(`${baseUrl()}/observe/metrics/${clusterId}/${namespace}/${pod}`)
+    // The 指标 link beside 终端 and 当前日志.
+    await row.getByRole("link", { name: "指标" }).first().click()
     await page.getByRole("heading", { name: `${pod} 的指标` }).waitFor()
     const panel = page.locator(".metrics-panel")
     await panel.locator('[data-metric="cpu"] canvas').waitFor({ timeout: 45_000 })
