@@ -25,6 +25,13 @@ export const observePlugin = definePlugin({
   jobs: [collectJob]
 })
 
+export {
+  appendCycle,
+  appendSamples,
+  expire,
+  observationsOf,
+  rollupFinishedHours
+} from "./metrics"
 export type ObserveRouter = NonNullable<typeof observePlugin.router>
 
 export default observePlugin

@@ -141,65 +141,78 @@ export const appendSamples = Effect.fn("MetricsStore.appendSamples")(function* (
   )
 })
 
+/** Rollup rows of raw rows: one per (series, step, day), several hours of a day joined. */
+const rollupRows = (rows: ReadonlyArray<{ series_id: string; hour: Date; data: Uint8Array }>) => {
+  const pieces = new Map<string, { id: string; step: number; day: string; bytes: Uint8Array[] }>()
+  for (const r of rows) {
+    const hour = r.hour.getTime()
+    const samples = decodeSamples(hour, r.data)
+    const day = dayOf(hour)
+    for (const step of ROLLUP_STEPS) {
+      const key = `${r.series_id}/${step}/${day}`
+      const p = pieces.get(key) ?? {
+        id: r.series_id,
+        step,
+        day: new Date(day).toISOString().slice(0, 10),
+        bytes: []
+      }
+      p.bytes.push(encodeBuckets(day, step * 1000, rollup(samples, step * 1000)))
+      pieces.set(key, p)
+    }
+  }
+  return [...pieces.values()]
+}
+
+const BATCH = 5000
+
 /**
- * Rolls up every finished hour not yet rolled: 5-min and 1-h min/avg/max appended to the day's
- * rollup rows, then the hour marked. Runs inside the collector's job, so once across replicas.
+ * Rolls up every finished hour after the watermark, an hour at a time in one transaction each
+ * (its 5-min and 1-h min/avg/max appended to the day's rollup rows, then the mark moved), so
+ * a crash leaves an hour wholly done or not. Runs in the collector's job: once across replicas.
+ * Returns the raw rows rolled up.
  */
 export const rollupFinishedHours = Effect.fn("MetricsStore.rollup")(function* (now: number) {
   const db = yield* Db
+  const current = hourOf(now)
+  const [mark] = yield* db.query(
+    (sql) => sql<{ next_hour: Date | null }[]>`
+      select coalesce((select next_hour from observe.metric_rollup_mark), (select min(hour) from observe.metric_raw)) as next_hour`
+  )
   let rolled = 0
-  while (true) {
-    const rows = yield* db.query(
-      (sql) => sql<{ series_id: string; hour: Date; data: Uint8Array }[]>`
-        select series_id::text, hour, data from observe.metric_raw
-        where not rolled and hour < ${new Date(hourOf(now))} order by hour limit 2000`
-    )
-    if (rows.length === 0) return rolled
-    // One row per (series, step, day): several hours of a day in one batch are joined first.
-    const pieces = new Map<string, { id: string; step: number; day: string; bytes: Uint8Array[] }>()
-    for (const r of rows) {
-      const hour = r.hour.getTime()
-      const samples = decodeSamples(hour, r.data)
-      const day = dayOf(hour)
-      for (const step of ROLLUP_STEPS) {
-        const key = `${r.series_id}/${step}/${day}`
-        const p = pieces.get(key) ?? {
-          id: r.series_id,
-          step,
-          day: new Date(day).toISOString().slice(0, 10),
-          bytes: []
-        }
-        p.bytes.push(encodeBuckets(day, step * 1000, rollup(samples, step * 1000)))
-        pieces.set(key, p)
-      }
-    }
-    const list = [...pieces.values()]
-    const ids = list.map((p) => p.id)
-    const steps = list.map((p) => p.step)
-    const days = list.map((p) => p.day)
-    const data = list.map((p) => p.bytes.map(hex).join(""))
-    yield* db.transaction(
-      db
-        .query(
-          (sql) => sql`
-          insert into observe.metric_rollups (series_id, step, day, data)
-          select id, s, d::date, decode(b, 'hex') from unnest(${sql.array(ids)}::bigint[], ${sql.array(steps)}::int[],
-            ${sql.array(days)}::text[], ${sql.array(data)}::text[]) as x(id, s, d, b)
-          on conflict (series_id, step, day) do update set data = observe.metric_rollups.data || excluded.data;`
-        )
-        .pipe(
-          Effect.andThen(
-            db.query(
-              (sql) => sql`
-              update observe.metric_raw m set rolled = true
-              from unnest(${sql.array(rows.map((r) => r.series_id))}::bigint[], ${sql.array(rows.map((r) => r.hour.toISOString()))}::timestamptz[]) as x(id, h)
-              where m.series_id = x.id and m.hour = x.h`
-            )
+  for (let hour = mark?.next_hour?.getTime() ?? current; hour < current; hour += HOUR_MS) {
+    rolled += yield* db.transaction(
+      Effect.gen(function* () {
+        let after = "0"
+        let n = 0
+        while (true) {
+          const rows = yield* db.query(
+            (sql) => sql<{ series_id: string; hour: Date; data: Uint8Array }[]>`
+              select series_id::text, hour, data from observe.metric_raw
+              where hour = ${new Date(hour)} and series_id > ${after} order by series_id limit ${BATCH}`
           )
+          if (rows.length === 0) break
+          after = rows.at(-1)!.series_id
+          n += rows.length
+          const list = rollupRows(rows)
+          yield* db.query(
+            (sql) => sql`
+              insert into observe.metric_rollups (series_id, step, day, data)
+              select id, s, d::date, decode(b, 'hex') from unnest(${sql.array(list.map((p) => p.id))}::bigint[],
+                ${sql.array(list.map((p) => p.step))}::int[], ${sql.array(list.map((p) => p.day))}::text[],
+                ${sql.array(list.map((p) => p.bytes.map(hex).join("")))}::text[]) as x(id, s, d, b)
+              on conflict (series_id, step, day) do update set data = observe.metric_rollups.data || excluded.data`
+          )
+        }
+        yield* db.query(
+          (sql) => sql`
+            insert into observe.metric_rollup_mark (next_hour) values (${new Date(hour + HOUR_MS)})
+            on conflict (only_row) do update set next_hour = excluded.next_hour`
         )
+        return n
+      })
     )
-    rolled += rows.length
   }
+  return rolled
 })
 
 export interface Retention {
@@ -212,7 +225,11 @@ export const expire = Effect.fn("MetricsStore.expire")(function* (now: number, k
   const db = yield* Db
   const rawBefore = new Date(hourOf(now - keep.rawHours * HOUR_MS))
   const rollupBefore = new Date(now - keep.rollupDays * DAY_MS).toISOString().slice(0, 10)
-  yield* db.query((sql) => sql`delete from observe.metric_raw where hour < ${rawBefore} and rolled`)
+  // Only hours already rolled up go.
+  yield* db.query(
+    (sql) => sql`delete from observe.metric_raw where hour < ${rawBefore}
+      and hour < (select next_hour from observe.metric_rollup_mark)`
+  )
   yield* db.query((sql) => sql`delete from observe.metric_rollups where day < ${rollupBefore}::date`)
   const gone = yield* db.query(
     (sql) => sql<{ id: string }[]>`
