@@ -43,7 +43,9 @@ export const ensureQuota = async (page: Page, email: string) => {
     clusterId,
     priority: 0,
     cpu: 64,
-    memory: 262_144
+    memory: 262_144,
+    // HDFS's DataNodes ask 100 GiB each.
+    storage: 4_000_000
   })
   if (res.status !== 201 && res.status !== 409)
     throw new Error(`quota: ${res.status} ${JSON.stringify(res.body)}`)
@@ -56,4 +58,11 @@ export const chooseLanguage = async (page: Page, name: "English" | "中文") => 
   const saved = page.waitForResponse((r) => r.url().includes("identity.profile.setLocale"))
   await page.getByRole("menuitemradio", { name }).click()
   await saved
+}
+
+/** The user's own tenant (`u-…`), as the wizard's first choice. */
+export const ownTenantId = async (page: Page, email: string): Promise<string> => {
+  const res = await callApi(page, "GET", "/api/v1/tenants/mine")
+  const tenants = (res.body as { tenants: Array<{ id: string; kind: string; name: string }> }).tenants
+  return tenants.find((t) => t.kind === "user" && t.name === email)!.id
 }

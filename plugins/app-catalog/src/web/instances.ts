@@ -7,19 +7,7 @@ import { onCleanup } from "solid-js"
 import type { InstanceEvent } from "../shared/instances"
 import { api } from "./api"
 
-/** Recent Kubernetes events about an instance, when the server offers them (TEAM.md request). */
-export interface KubeEvent {
-  readonly type: string
-  readonly reason: string
-  readonly message: string
-  readonly object: string
-  readonly count: number
-  readonly lastSeen: string | null
-}
-
-type EventsQuery = { query: (input: { name: string }) => Promise<ReadonlyArray<KubeEvent>> }
-
-export const apps = api.apps as typeof api.apps & { events?: EventsQuery }
+export const apps = api.apps
 
 /** Calls `onChange` (at most every `throttleMs`) while instances change; closed with the owner. */
 export const watchInstances = (

@@ -1,45 +1,26 @@
 /**
  * @module 概述: status (and why), what it is and where, its dependencies and dependents (linked),
  * component links (the app's own UI through Wharf's service proxy), replicas per role with
- * scaling by hand (CAT-7), and the cluster's recent events about it.
+ * scaling by hand (CAT-7).
  */
 import { A } from "@solidjs/router"
 import { Badge, Button, Card, type Column, formatDateTime, Table, t, toast } from "@wharf/core/web"
-import { createResource, createSignal, For, Show } from "solid-js"
+import { createSignal, For, Show } from "solid-js"
 import type { InstanceDetail } from "../../shared/instances"
 import { describe, tr } from "../api"
-import { apps, type KubeEvent } from "../instances"
+import { apps } from "../instances"
 import { StatusBadge, StatusNote } from "../panel/StatusBadge"
 
 type Role = InstanceDetail["roles"][number]
 
 export const Overview = (props: { instance: InstanceDetail; onChanged: () => void }) => {
   const i = () => props.instance
-  const [events] = createResource(
-    () => ({ name: i().name, generation: i().generation, status: i().status }),
-    ({ name }) => (apps.events ? apps.events.query({ name }) : Promise.resolve(undefined))
-  )
   const roleColumns: ReadonlyArray<Column<Role>> = [
     { header: t("catalog.role"), cell: (r) => r.name },
     { header: t("instance.ready"), cell: (r) => `${r.ready} / ${r.replicas}`, nowrap: true },
     {
       header: t("instance.scale"),
       cell: (r) => <ScaleRole instance={i()} role={r} onScaled={props.onChanged} />
-    }
-  ]
-  const eventColumns: ReadonlyArray<Column<KubeEvent>> = [
-    {
-      header: t("instance.eventType"),
-      cell: (e) => <Badge tone={e.type === "Warning" ? "warning" : "neutral"}>{e.type}</Badge>,
-      nowrap: true
-    },
-    { header: t("instance.eventReason"), cell: (e) => e.reason, nowrap: true },
-    { header: t("instance.eventObject"), cell: (e) => <span class="mono">{e.object}</span> },
-    { header: t("instance.eventMessage"), cell: (e) => e.message },
-    {
-      header: t("instance.eventWhen"),
-      cell: (e) => (e.lastSeen ? formatDateTime(e.lastSeen) : "—"),
-      nowrap: true
     }
   ]
   return (
@@ -124,17 +105,6 @@ export const Overview = (props: { instance: InstanceDetail; onChanged: () => voi
       </div>
       <Card title={t("catalog.roles")}>
         <Table caption={t("catalog.roles")} columns={roleColumns} rows={i().roles} empty={{ title: "—" }} />
-      </Card>
-      <Card title={t("instance.events")}>
-        <Show when={apps.events} fallback={<p class="muted">{t("instance.noEventsYet")}</p>}>
-          <Table
-            caption={t("instance.events")}
-            columns={eventColumns}
-            rows={events.latest ?? undefined}
-            loading={events.loading && !events.latest}
-            empty={{ title: t("instance.noEvents") }}
-          />
-        </Show>
       </Card>
     </div>
   )
