@@ -8,7 +8,12 @@ import type { Credentials } from "./credentials"
 
 export interface ApiClient {
   readonly identity: TRPCClient<IdentityRouter>
-  readonly rest: <T>(method: string, path: string, body?: unknown) => Promise<T>
+  readonly rest: <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra?: Record<string, string>
+  ) => Promise<T>
 }
 
 export const apiClient = (c: Pick<Credentials, "url" | "token">): ApiClient => {
@@ -16,10 +21,19 @@ export const apiClient = (c: Pick<Credentials, "url" | "token">): ApiClient => {
   const trpc = createTRPCClient<any>({ links: [httpLink({ url: `${c.url}/trpc`, headers })] })
   return {
     identity: (trpc as unknown as { identity: TRPCClient<IdentityRouter> }).identity,
-    rest: async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    rest: async <T>(
+      method: string,
+      path: string,
+      body?: unknown,
+      extra: Record<string, string> = {}
+    ): Promise<T> => {
       const res = await fetch(`${c.url}/api/v1${path}`, {
         method,
-        headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          ...headers,
+          ...extra,
+          ...(body === undefined ? {} : { "content-type": "application/json" })
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) })
       })
       const text = await res.text()

@@ -4,6 +4,7 @@
  * API the console uses. `wharf help` lists the commands.
  */
 import { parseArgs } from "node:util"
+import * as apps from "./apps"
 import { describeError } from "./client"
 import * as commands from "./commands"
 import * as quotas from "./quotas"
@@ -28,6 +29,17 @@ const HELP = `wharf — the Wharf command line
                                (admins; the defaults shown are the seed's)
   wharf quotas set ID [--priority n] [--cpu n] [--memory MiB] [--storage MiB] [--network Mbit/s]
   wharf quotas delete ID
+
+  wharf catalog [--search s]   apps that can be installed
+  wharf apps install APP [--tenant T] [--cluster default] [--name N] [--visibility all|tenant]
+                   [--set role.memory=4Gi …] [--dependency metastore=existing:NAME|new|none …]
+                   [--preview [-o yaml]]
+                               install (a new dependency unless said otherwise); --preview only shows
+  wharf apps list [--cluster c,…] [--status ready,…] [--namespace n,…]
+  wharf apps get NAME [-o yaml]
+                               one installed app; -o yaml prints its objects as they run
+  wharf apps scale NAME ROLE=N …
+  wharf apps delete NAME [--cascade] [--delete-volumes] [--dry-run]
 
   --json                       print JSON instead of a table`
 
@@ -65,6 +77,19 @@ export const run = async (
       memory: { type: "string" },
       storage: { type: "string" },
       network: { type: "string" },
+      tenant: { type: "string" },
+      name: { type: "string" },
+      visibility: { type: "string" },
+      set: { type: "string", multiple: true, default: [] },
+      dependency: { type: "string", multiple: true, default: [] },
+      preview: { type: "boolean", default: false },
+      output: { type: "string", short: "o" },
+      status: { type: "string" },
+      namespace: { type: "string" },
+      cascade: { type: "boolean", default: false },
+      "delete-volumes": { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
+      "idempotency-key": { type: "string" },
       help: { type: "boolean", short: "h", default: false }
     }
   })
@@ -120,6 +145,39 @@ export const run = async (
         } else if (sub === "set" && rest[0]) await quotas.setQuota(out, rest[0], quotas.quotaNumbers(values))
         else if (sub === "delete" && rest[0]) await quotas.deleteQuota(out, rest[0])
         else throw new Error(`Unknown: wharf quotas ${sub}; see wharf help`)
+        return 0
+      case "catalog":
+        await apps.listCatalog(out, values.search)
+        return 0
+      case "apps":
+        if (sub === "install" && rest[0])
+          await apps.install(out, {
+            app: rest[0],
+            tenant: values.tenant,
+            cluster: values.cluster,
+            name: values.name,
+            visibility: values.visibility,
+            sets: values.set,
+            dependencies: values.dependency,
+            preview: values.preview,
+            output: values.output,
+            idempotencyKey: values["idempotency-key"]
+          })
+        else if (sub === undefined || sub === "list")
+          await apps.listInstances(out, {
+            cluster: values.cluster,
+            status: values.status,
+            namespace: values.namespace
+          })
+        else if (sub === "get" && rest[0]) await apps.getInstance(out, rest[0], values.output)
+        else if (sub === "scale" && rest[0]) await apps.scale(out, rest[0], rest.slice(1))
+        else if (sub === "delete" && rest[0])
+          await apps.remove(out, rest[0], {
+            cascade: values.cascade,
+            deleteVolumes: values["delete-volumes"],
+            dryRun: values["dry-run"]
+          })
+        else throw new Error(`Unknown: wharf apps ${sub ?? ""}; see wharf help`)
         return 0
       case undefined:
       case "help":

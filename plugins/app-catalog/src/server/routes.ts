@@ -17,7 +17,7 @@ import { install } from "./install"
 import { instanceEventStream } from "./live"
 import { previewInstall, previewUpdate } from "./preview"
 import { Reconciler } from "./reconciler"
-import { getInstance, instancePods, listInstances, usableAsDependency } from "./views"
+import { getInstance, instanceManifests, instancePods, listInstances, usableAsDependency } from "./views"
 
 const list = (text: string | undefined) =>
   text
@@ -128,6 +128,11 @@ export const appCatalogRoutes = defineRoutes((r) =>
       "/apps/:name/pods",
       { summary: "The app's pods: node IP, containers, status, restarts", access: "user" },
       ({ params }) => instancePods(params.name!)
+    )
+    .get(
+      "/apps/:name/manifests",
+      { summary: "The app's objects as they run, as YAML documents ({ yaml })", access: "user" },
+      ({ params }) => instanceManifests(params.name!)
     )
     .post(
       "/apps/:name/preview",

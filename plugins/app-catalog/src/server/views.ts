@@ -19,6 +19,8 @@ import type {
 import { INSTANCE_LABEL, roleSettings, serviceName } from "../shared/render"
 import { AppCatalog } from "../shared/service"
 import { maySee, seeInstance, usableTenants } from "./access"
+import { toYaml } from "./desired"
+import { listOwned } from "./kube"
 import { podTrouble } from "./status"
 import { bindingsOf, dependentsOf, type InstanceFilter, type InstanceRow, selectInstances } from "./store"
 
@@ -81,12 +83,15 @@ export const listInstances = (query: InstanceListQuery) =>
     const chosen = query.tenant ? [query.tenant] : undefined
     const tenantIds = tenants ? [...tenants].filter((t) => within(chosen, t)) : chosen
     const rows = yield* selectInstances(tenantIds ? { tenantIds } : {})
+    const known = yield* (yield* KubeClients).clusters.pipe(Effect.orElseSucceed(() => []))
+    // People type a cluster's name (the CLI's --cluster default); the console sends ids.
+    const wantedClusters = query.cluster?.map((c) => known.find((k) => k.name === c)?.id ?? c)
     const q = query.q?.trim().toLowerCase()
     const mine = rows.filter((r) => within(query.app ? [query.app] : undefined, r.app))
     const items = yield* viewsOf(
       mine.filter(
         (r) =>
-          within(query.cluster, r.clusterId) &&
+          within(wantedClusters, r.clusterId) &&
           within(query.status, r.status) &&
           within(query.namespace, r.namespace) &&
           (!q || r.name.includes(q) || r.app.includes(q))
@@ -192,3 +197,18 @@ const podsOf = (row: InstanceRow) =>
   })
 
 export const instancePods = (name: string) => Effect.flatMap(seeInstance(name), ({ row }) => podsOf(row))
+
+/** The instance's objects as they run, as YAML documents (`wharf apps get NAME -o yaml`). */
+export const instanceManifests = (name: string) =>
+  Effect.gen(function* () {
+    const { row } = yield* seeInstance(name)
+    const kc = yield* (yield* KubeClients).config(row.clusterId)
+    const owned = yield* Effect.tryPromise({
+      try: () => listOwned(kc, row.namespace, row.name),
+      catch: (e) =>
+        new Unavailable({
+          message: `The cluster did not answer: ${e instanceof Error ? e.message : String(e)}`
+        })
+    })
+    return { yaml: owned.map((o) => toYaml(o)).join("---\n") }
+  })
