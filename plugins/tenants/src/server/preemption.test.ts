@@ -6,6 +6,7 @@ import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/t
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bandwidthAnnotations, priorityClassName } from "../shared/naming"
 import type { Preemption } from "../shared/types"
+import { OTHER_QUOTA } from "./objects"
 import { clusterApis, signedIn, waitFor } from "./testing/helpers"
 
 const NS = "u-li-wei-example-com"
@@ -66,10 +67,13 @@ describe.each(testBackends().slice(0, 1))("preemption shown on $name", (backend)
       expect(q.status).toBe(201)
     }
     const { core } = await clusterApis(wharf, cluster.id)
-    await waitFor(
-      () => core.readNamespacedResourceQuota({ namespace: NS, name: "wharf-priority-10" }),
-      "quotas"
-    )
+    // Both quotas applied, and the catch-all for other priorities no longer covers 10.
+    await waitFor(async () => {
+      await core.readNamespacedResourceQuota({ namespace: NS, name: "wharf-priority-10" })
+      const other = await core.readNamespacedResourceQuota({ namespace: NS, name: OTHER_QUOTA })
+      const excluded = other.spec?.scopeSelector?.matchExpressions?.[0]?.values ?? []
+      return excluded.length === 2
+    }, "quotas")
     for (const name of ["low-1", "low-2", "low-3"])
       await core.createNamespacedPod({ namespace: NS, body: pod(name, 0, "5") })
     await waitFor(async () => {
