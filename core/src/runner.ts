@@ -22,13 +22,34 @@ export type RuntimeLike = {
   runPromiseExit: <A, E>(e: Effect.Effect<A, E, any>) => Promise<Exit.Exit<A, unknown>>
 }
 
+/**
+ * A data exception in the user's words: the database's own text names its types and echoes
+ * the value, and is never shown (`invalid input syntax for type uuid: "../../etc/passwd"`).
+ */
+const dataException = (code: string) => {
+  switch (code) {
+    case "22P02": // invalid_text_representation: an id or number of the wrong form
+      return { message: "An id or number is not in the form expected", reason: "core.valueForm" }
+    case "22003": // numeric_value_out_of_range
+      return { message: "A number is too large", reason: "core.numberTooLarge" }
+    case "22007": // invalid_datetime_format
+    case "22008": // datetime_field_overflow
+      return { message: "A date is not a real date", reason: "core.invalidDate" }
+    case "22021": // character_not_in_repertoire
+    case "22P05": // untranslatable_character (a NUL)
+      return { message: "Text contains a character that cannot be stored", reason: "core.textNotStorable" }
+    default:
+      return { message: "A value cannot be stored", reason: "core.valueNotStorable" }
+  }
+}
+
 export const failureOf = (cause: Cause.Cause<unknown>): WharfError | InternalError => {
   const failure = Cause.findErrorOption(cause)
   if (Option.isSome(failure) && isWharfError(failure.value)) return failure.value
   // SQLSTATE class 22 is "data exception": the value itself cannot be stored (a NUL
   // character, a number out of range). That is bad input, not a server fault.
   if (Option.isSome(failure) && failure.value instanceof DbError && failure.value.code?.startsWith("22")) {
-    return new Invalid({ message: `A value cannot be stored: ${failure.value.message}` })
+    return new Invalid(dataException(failure.value.code))
   }
   return new InternalError(Option.isSome(failure) ? failure.value : Cause.squash(cause))
 }

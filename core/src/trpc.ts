@@ -145,7 +145,20 @@ export const adminProcedure = withRole("admin")
 
 /** An Effect Schema as a tRPC input validator (decodes, and reports every wrong field). */
 export const input = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
-  Schema.toStandardSchemaV1(schema, { parseOptions: { errors: "all" } })
+  Object.defineProperty(Schema.toStandardSchemaV1(schema, { parseOptions: { errors: "all" } }), inputSchema, {
+    value: schema
+  })
+
+/** A registered symbol: plugins loaded as packages may hold another copy of this module. */
+const inputSchema = Symbol.for("wharf.inputSchema")
+/**
+ * The schema behind a procedure's input validator (`procedure._def.inputs[0]`): what a
+ * sweep of every procedure (the hostile-input suite) builds its inputs from.
+ */
+export const schemaOfInput = (validator: unknown): Schema.Top | undefined =>
+  typeof validator === "object" && validator !== null
+    ? (validator as { [inputSchema]?: Schema.Top })[inputSchema]
+    : undefined
 
 export { httpStatusOf }
 export type AnyRouter = ReturnType<typeof router>

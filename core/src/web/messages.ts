@@ -4,6 +4,11 @@ import type { Messages } from "./plugin"
 export const coreMessages: Messages = {
   "zh-CN": {
     "error.core.signInRequired": "请先登录",
+    "error.core.valueForm": "编号或数字的格式不对",
+    "error.core.numberTooLarge": "数字太大",
+    "error.core.invalidDate": "日期不存在",
+    "error.core.textNotStorable": "文本含有无法保存的字符",
+    "error.core.valueNotStorable": "有一个值无法保存",
     "error.core.roleRequired": "需要以下角色之一：{roles}",
     "error.core.badJson": "请求内容不是有效的 JSON",
     "errorKind.400": "填写的内容有误，请检查后重试。",
@@ -93,6 +98,11 @@ export const coreMessages: Messages = {
   },
   en: {
     "error.core.signInRequired": "Sign in to continue",
+    "error.core.valueForm": "An id or number is not in the form expected",
+    "error.core.numberTooLarge": "A number is too large",
+    "error.core.invalidDate": "A date is not a real date",
+    "error.core.textNotStorable": "Text contains a character that cannot be stored",
+    "error.core.valueNotStorable": "A value cannot be stored",
     "error.core.roleRequired": "This needs one of these roles: {roles}",
     "error.core.badJson": "The request body is not valid JSON",
     "errorKind.400": "Something in the form is not right; check it and try again.",
