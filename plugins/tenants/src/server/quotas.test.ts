@@ -137,7 +137,8 @@ describe.each(testBackends())("tenants and quotas on $name", (backend) => {
           ),
       "priority 5 gone"
     )
-  })
+    // Three waits for the cluster; on a loaded machine each may take a reconcile pass (15 s).
+  }, 120_000)
 
   it("undoes a hand edit in the cluster on the next pass", async () => {
     const before = await apis.core.readNamespacedResourceQuota({

@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = "wharf-demo-1"
 export const waitFor = async <T>(
   fn: () => Promise<T | undefined | false>,
   what: string,
-  ms = 20_000
+  ms = 45_000
 ): Promise<T> => {
   const deadline = Date.now() + ms
   while (Date.now() < deadline) {
