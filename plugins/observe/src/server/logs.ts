@@ -7,14 +7,13 @@
  */
 import { Writable } from "node:stream"
 import * as k8s from "@kubernetes/client-node"
-import { contentDisposition, Invalid, NotFound, Unavailable } from "@wharf/core"
+import { contentDisposition, eventStream, Invalid, NotFound, Unavailable } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect } from "effect"
 import { LOG_SEND_LINES, type LogLine, type LogsQuery } from "../shared"
 import { type AllowedPod, allowedPod } from "./access"
 
 const FLUSH_MS = 100
-const HEARTBEAT_MS = 20_000
 /** A download stops here: a log larger than this is read in the terminal or with kubectl. */
 const DOWNLOAD_MAX_BYTES = 20 * 1024 ** 2
 
@@ -110,60 +109,29 @@ export const followLogs = (query: LogsQuery, signal: AbortSignal) =>
   Effect.gen(function* () {
     const queue = new LineQueue()
     const { abort, container } = yield* openLog(query, queue, true)
-    const encoder = new TextEncoder()
-    let stop = () => {}
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        let closed = false
-        const send = (event: string, data: unknown) => {
-          if (!closed)
-            controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`))
+    // The browser reconnects itself (from its last line); no EventSource retry.
+    return eventStream(signal, {
+      flushMs: FLUSH_MS,
+      ready: { container },
+      open: (sink) => {
+        queue.on("error", () => sink.close())
+        return {
+          flush: () => {
+            if (queue.dropped > 0) {
+              sink.send("dropped", { count: queue.dropped })
+              queue.dropped = 0
+            }
+            if (queue.pending.length > 0) {
+              sink.send("lines", { lines: queue.pending })
+              queue.pending = []
+            }
+            if (queue.ended) {
+              sink.send("end", {})
+              sink.close()
+            }
+          },
+          stop: () => abort.abort()
         }
-        const flush = () => {
-          if (queue.dropped > 0) {
-            send("dropped", { count: queue.dropped })
-            queue.dropped = 0
-          }
-          if (queue.pending.length > 0) {
-            send("lines", { lines: queue.pending })
-            queue.pending = []
-          }
-          if (queue.ended) {
-            send("end", {})
-            stop()
-          }
-        }
-        const flusher = setInterval(flush, FLUSH_MS)
-        const heartbeat = setInterval(() => {
-          if (!closed) controller.enqueue(encoder.encode(": keep-alive\n\n"))
-        }, HEARTBEAT_MS)
-        stop = () => {
-          if (closed) return
-          closed = true
-          clearInterval(flusher)
-          clearInterval(heartbeat)
-          abort.abort()
-          signal.removeEventListener("abort", stop)
-          try {
-            controller.close()
-          } catch {
-            // already closed by the reader
-          }
-        }
-        signal.addEventListener("abort", stop)
-        // The browser reconnects itself (from its last line); no EventSource retry.
-        send("ready", { container })
-      },
-      cancel() {
-        stop()
-      }
-    })
-    queue.on("error", () => stop())
-    return new Response(body, {
-      headers: {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
-        "x-accel-buffering": "no"
       }
     })
   })
