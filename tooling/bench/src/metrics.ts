@@ -11,6 +11,7 @@
  *   npx tsx tooling/bench/src/metrics.ts [pods=500] [days=7]
  * Needs a PostgreSQL server (WHARF_TEST_DATABASE_URL or postgres://postgres:postgres@127.0.0.1:5432/postgres).
  */
+
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
@@ -27,6 +28,7 @@ import {
 import { createWharf } from "@wharf/server"
 import type { Effect } from "effect"
 import postgres from "postgres"
+import { signIn } from "./session"
 
 const PODS = Number(process.argv[2] ?? 500)
 const DAYS = Number(process.argv[3] ?? 7)
@@ -87,16 +89,7 @@ const main = async () => {
   const server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" })
   await new Promise((r) => server.once("listening", r))
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN)
-  })
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ")
+  const { cookie, csrfToken } = await signIn(base, ADMIN)
   const sim = await startKubeSim({ port: 0, nodes: 1 })
   const registered = await fetch(`${base}/api/v1/clusters`, {
     method: "POST",

@@ -7,6 +7,7 @@
  *
  *   npx tsx tooling/bench/src/quotas.ts [seconds=10]
  */
+
 import { randomUUID } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
@@ -21,6 +22,7 @@ import { createWharf } from "@wharf/server"
 import autocannon from "autocannon"
 import { Effect } from "effect"
 import { Hono } from "hono"
+import { signIn } from "./session"
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
 const TENANTS = 200
@@ -54,16 +56,7 @@ const main = async () => {
   const hello = await listen(new Hono().get("/", (c) => c.text("hello")).fetch)
   const base = `http://127.0.0.1:${port}`
 
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN)
-  })
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ")
+  const { cookie, csrfToken } = await signIn(base, ADMIN)
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}/api/v1${path}`, {
       method,

@@ -11,6 +11,7 @@
  * into <dir> when it stops (open it in Chrome DevTools or speedscope); `--only` measures
  * just the matching routes, so a profile shows one route's per-request path.
  */
+
 import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir, totalmem } from "node:os"
@@ -22,6 +23,7 @@ import { createWharf } from "@wharf/server"
 import autocannon from "autocannon"
 import { Hono } from "hono"
 import postgres from "postgres"
+import { signIn } from "./session"
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
 const TICKETS = 100_000
@@ -124,19 +126,6 @@ const changingTickets = (url: string, tickets: number, perSecond: number) => () 
   }
 }
 
-const signIn = async (base: string, email: string, password: string) => {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password })
-  })
-  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status}`)
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ")
-}
-
 /** CPU time a process has used, in ms (Linux /proc; 0 elsewhere). Clock ticks are 10 ms. */
 const cpuMs = (pid: number) => {
   try {
@@ -210,8 +199,8 @@ const main = async () => {
     const seeded = await seed(url)
     const seedSeconds = (performance.now() - started) / 1000
     const base = `http://127.0.0.1:${ports.wharf}`
-    const customer = await signIn(base, "li.wei@example.com", "wharf-demo-1")
-    const agent = await signIn(base, "wang.fang@example.com", "wharf-demo-1")
+    const { cookie: customer } = await signIn(base, { email: "li.wei@example.com", password: "wharf-demo-1" })
+    const { cookie: agent } = await signIn(base, { email: "wang.fang@example.com", password: "wharf-demo-1" })
     // Warm the pools and caches before measuring.
     await load("warm-up", `${base}/api/v1/tickets?limit=20`, customer, 2)
     const probe = postgres(url, { max: 1, onnotice: () => {} })

@@ -7,6 +7,7 @@
  *
  *   npx tsx tooling/bench/src/uploads.ts [GiB=2]
  */
+
 import { execFileSync, spawn } from "node:child_process"
 import { createHash } from "node:crypto"
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs"
@@ -14,6 +15,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Upload } from "tus-js-client"
+import { signIn } from "./session"
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
 const GiB = Number(process.argv[2] ?? 2)
@@ -140,13 +142,10 @@ const main = async () => {
       if (waited > 90_000) throw new Error("the server did not become ready in 90 s")
       await sleep(50)
     }
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "admin@wharf.local", password: "bench-password-1" })
+    const { cookie, csrfToken: csrf } = await signIn(base, {
+      email: "admin@wharf.local",
+      password: "bench-password-1"
     })
-    const cookies = login.headers.getSetCookie().map((c) => c.split(";")[0]!)
-    const csrf = cookies.find((c) => c.startsWith("wharf_csrf="))?.split("=")[1] ?? ""
     // Let start-up settle, then measure growth from here; clear_refs resets the peak (VmHWM).
     await sleep(3000)
     const rssBefore = status(server.pid!, "VmRSS")
@@ -162,7 +161,7 @@ const main = async () => {
     }, 100)
 
     const started = performance.now()
-    const url = await send(source, `${base}/uploads`, { cookie: cookies.join("; "), "x-csrf-token": csrf })
+    const url = await send(source, `${base}/uploads`, { cookie, "x-csrf-token": csrf })
     const seconds = (performance.now() - started) / 1000
     clearInterval(sampler)
     const peak = peakReset ? Math.max(status(server.pid!, "VmHWM"), sampledPeak) : sampledPeak
