@@ -3,11 +3,11 @@
  * their pages. Each part adds its routes and slot fills below.
  */
 import { defineConsolePlugin, fill } from "@wharf/core/web"
-import { appPodLinks } from "@wharf/plugin-app-catalog/shared"
+import { appConsoleSections, appPodLinks } from "@wharf/plugin-app-catalog/shared"
 import { hostPodLinks, hostSections } from "@wharf/plugin-clusters/shared"
 import { lazy } from "solid-js"
 import { messages } from "./messages"
-import { HostMetrics } from "./metrics"
+import { AppMetricsChart, HostMetrics } from "./metrics"
 import { PodLinks } from "./PodLinks"
 
 export default defineConsolePlugin({
@@ -26,11 +26,12 @@ export default defineConsolePlugin({
     // Terminal and logs.
     fill(hostPodLinks, PodLinks, 10),
     fill(appPodLinks, PodLinks, 10),
-    // Metrics: the host page's usage over time, below its pods.
-    fill(hostSections, HostMetrics, 20)
+    // Metrics: the host page's usage over time, below its pods; an app's by role, below its pods.
+    fill(hostSections, HostMetrics, 20),
+    fill(appConsoleSections, AppMetricsChart, 20)
   ],
   messages
 })
 
-// The app page may place an instance's chart by role.
+// Other pages may place an instance's chart by role or link to a pod's metrics.
 export { AppMetricsChart, metricsPath } from "./metrics"

@@ -4,8 +4,9 @@
  * the control panel.
  */
 import { A, useNavigate, useParams, useSearchParams } from "@solidjs/router"
-import { Button, ErrorNotice, Loading, Page, t } from "@wharf/core/web"
+import { Button, ErrorNotice, Loading, Page, Slot, t } from "@wharf/core/web"
 import { createResource, createSignal, Match, Show, Switch } from "solid-js"
+import { appConsoleSections } from "../../shared/slots"
 import { Tabs } from "../install/Tabs"
 import { Overview } from "../instance/Overview"
 import { Pods } from "../instance/Pods"
@@ -74,6 +75,10 @@ export default function InstancePage() {
                   </Match>
                   <Match when={tab() === "console"}>
                     <Pods name={i().name} version={`${version()}`} />
+                    <Slot
+                      slot={appConsoleSections}
+                      props={{ clusterId: i().cluster, namespace: i().namespace, instance: i().name }}
+                    />
                   </Match>
                 </Switch>
               </div>
