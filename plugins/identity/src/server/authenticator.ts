@@ -6,6 +6,7 @@
  */
 import { Authenticator, Db, type Viewer } from "@wharf/core"
 import { Effect, Layer } from "effect"
+import { SessionChanges } from "../shared/session-changes"
 import { loadViewer } from "./accounts"
 import { sessionCookieOf } from "./cookies"
 import { sha256, TOKEN_PREFIX } from "./secrets"
@@ -62,4 +63,16 @@ const authenticator = Layer.effect(
   })
 )
 
-export const authenticatorLayer = Layer.provideMerge(authenticator, signInCacheLayer)
+/** Other plugins hear of possible sign-outs through the cache's forgets (identity's shared `SessionChanges`). */
+const sessionChanges = Layer.effect(
+  SessionChanges,
+  Effect.gen(function* () {
+    const cache = yield* SignInCache
+    return SessionChanges.of({ subscribe: cache.onForget })
+  })
+)
+
+export const authenticatorLayer = Layer.provideMerge(
+  Layer.merge(authenticator, sessionChanges),
+  signInCacheLayer
+)

@@ -46,6 +46,8 @@ export interface SignInCacheShape {
   readonly forgetUser: (userId: string) => void
   /** Everything (a group renamed or deleted changes the viewer of each of its members). */
   readonly forgetAll: () => void
+  /** Told after each forget (see `SessionChanges`); returns what stops it. */
+  readonly onForget: (listener: () => void) => () => void
 }
 
 export class SignInCache extends Context.Service<SignInCache, SignInCacheShape>()(
@@ -63,6 +65,15 @@ export const makeSignInCache = (ttlMs = SIGN_IN_CACHE_SECONDS * 1000): SignInCac
   const viewers = new Map<string, ViewerEntry>()
   // Bumped by every forget; a read that started before a forget must not be remembered.
   let generation = 0
+  const listeners = new Set<() => void>()
+  const forgotten = () => {
+    for (const listener of listeners)
+      try {
+        listener()
+      } catch {
+        // One subscriber's failure must not keep the others from hearing.
+      }
+  }
   const fresh = <E extends { until: number }>(map: Map<string, E>, key: string) => {
     const entry = map.get(key)
     if (entry === undefined) return undefined
@@ -86,16 +97,23 @@ export const makeSignInCache = (ttlMs = SIGN_IN_CACHE_SECONDS * 1000): SignInCac
     forgetSession: (id) => {
       generation++
       sessions.delete(id)
+      forgotten()
     },
     forgetUser: (userId) => {
       generation++
       viewers.delete(userId)
       for (const [id, s] of sessions) if (s.userId === userId) sessions.delete(id)
+      forgotten()
     },
     forgetAll: () => {
       generation++
       viewers.clear()
       sessions.clear()
+      forgotten()
+    },
+    onForget: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     }
   }
 }

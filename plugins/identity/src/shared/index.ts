@@ -2,4 +2,5 @@
 export * from "./directory"
 export * from "./reasons"
 export * from "./schemas"
+export * from "./session-changes"
 export * from "./types"

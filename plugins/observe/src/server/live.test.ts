@@ -142,7 +142,10 @@ describe("a pod's terminal and logs through Wharf", () => {
     if (!opened.ok) throw new Error("refused")
     await opened.terminal.message("ready")
     await li.trpc.identity.session.signOut.mutate()
+    const signedOutAt = Date.now()
     expect(await opened.terminal.message("closed")).toMatchObject({ reason: "signedOut" })
+    // Told by identity at once, not by the 30 s fallback check: well within 2 s even on a loaded machine.
+    expect(Date.now() - signedOutAt).toBeLessThan(2_000)
 
     process.env.WHARF_TERMINAL_IDLE = "1"
     try {

@@ -17,7 +17,8 @@ import {
   type SocketSession
 } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
-import { Effect } from "effect"
+import { SessionChanges } from "@wharf/plugin-identity/shared"
+import { Effect, Option } from "effect"
 import { type RawData, type WebSocket, WebSocketServer } from "ws"
 import {
   SHELLS,
@@ -28,8 +29,9 @@ import {
 } from "../shared"
 import { allowedPod } from "./access"
 
-/** How often an open terminal checks that its session still signs the viewer in. */
-const SESSION_CHECK_MS = 5_000
+/** Sign-out reaches an open terminal by identity's `SessionChanges` at once; this check also
+ * catches a session that expired or a change whose notice was lost (another replica's). */
+const SESSION_CHECK_MS = 30_000
 /** Pings keep proxies from closing a quiet terminal (and find dead browsers). */
 const PING_MS = 30_000
 
@@ -91,7 +93,8 @@ const bridge = (
   ws: WebSocket,
   kubeConfig: k8s.KubeConfig,
   p: Params & { container: string },
-  session: SocketSession
+  session: SocketSession,
+  onSessionChange: (listener: () => void) => () => void
 ) => {
   const startedAt = new Date().toISOString()
   const target = `${p.clusterId}/${p.namespace}/${p.pod}/${p.container}`
@@ -122,6 +125,7 @@ const bridge = (
     ended = true
     clearTimeout(idle)
     clearInterval(checks)
+    stopHearing()
     clearInterval(pings)
     send(ws, message)
     ws.close(code)
@@ -134,11 +138,13 @@ const bridge = (
 
   const idleMs = terminalIdleSeconds() * 1000
   let idle = setTimeout(() => closeFor("idle"), idleMs)
-  const checks = setInterval(() => {
+  const check = () =>
     void session.stillSignedIn().then((ok) => {
       if (!ok) closeFor("signedOut")
     })
-  }, SESSION_CHECK_MS)
+  const checks = setInterval(check, SESSION_CHECK_MS)
+  // Told of a possible sign-out (any viewer's): check this one once the change has settled.
+  const stopHearing = onSessionChange(() => setTimeout(check, 0))
   const pings = setInterval(() => ws.ping(), PING_MS)
 
   stdout.on("data", (chunk: Buffer) => {
@@ -195,13 +201,18 @@ export const terminalSocket: SocketRoute = {
         Effect.gen(function* () {
           const allowed = yield* allowedPod(p)
           const kubeConfig = yield* (yield* KubeClients).config(p.clusterId)
-          return { container: allowed.container, kubeConfig }
+          const changes = yield* Effect.serviceOption(SessionChanges)
+          const onSessionChange = Option.match(changes, {
+            onNone: () => () => () => {},
+            onSome: (c) => c.subscribe
+          })
+          return { container: allowed.container, kubeConfig, onSessionChange }
         })
       )
       .then(
-        ({ container, kubeConfig }) =>
+        ({ container, kubeConfig, onSessionChange }) =>
           wss.handleUpgrade(request, socket, head, (ws) =>
-            bridge(ws, kubeConfig, { ...p, container }, session)
+            bridge(ws, kubeConfig, { ...p, container }, session, onSessionChange)
           ),
         (e: unknown) =>
           isWharfError(e)
