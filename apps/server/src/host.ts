@@ -13,6 +13,7 @@ import {
   Db,
   Extensions,
   expireUploadsJob,
+  forgetIdempotencyKeysJob,
   type InboundSmtp,
   type InternalError,
   inboundMailHandlers,
@@ -139,7 +140,11 @@ export const createWharf = async (options: {
     )
 
     const scope = await runtime.runPromise(Scope.make())
-    const jobs: JobDefinition[] = [expireUploadsJob, ...plugins.flatMap((p) => p.jobs ?? [])]
+    const jobs: JobDefinition[] = [
+      expireUploadsJob,
+      forgetIdempotencyKeysJob,
+      ...plugins.flatMap((p) => p.jobs ?? [])
+    ]
     if (options.jobs !== false && jobs.length > 0) {
       await runtime.runPromise(Jobs.use((j) => j.start(jobs)).pipe(Scope.provide(scope)))
     }

@@ -11,6 +11,8 @@ export const coreMessages: Messages = {
     "error.core.valueNotStorable": "有一个值无法保存",
     "error.core.roleRequired": "需要以下角色之一：{roles}",
     "error.core.badJson": "请求内容不是有效的 JSON",
+    "error.core.idempotencyKeyForm": "Idempotency-Key 须为 1 到 {max} 个字符",
+    "error.core.idempotencyKeyReused": "这个 Idempotency-Key 已用于另一个不同的请求；新的请求请使用新的键",
     "errorKind.400": "填写的内容有误，请检查后重试。",
     "errorKind.401": "请先登录。",
     "errorKind.403": "你的账号没有执行此操作的权限。",
@@ -105,6 +107,9 @@ export const coreMessages: Messages = {
     "error.core.valueNotStorable": "A value cannot be stored",
     "error.core.roleRequired": "This needs one of these roles: {roles}",
     "error.core.badJson": "The request body is not valid JSON",
+    "error.core.idempotencyKeyForm": "Idempotency-Key must be 1 to {max} characters",
+    "error.core.idempotencyKeyReused":
+      "This Idempotency-Key was already used for a different request; send a new key with a new request",
     "errorKind.400": "Something in the form is not right; check it and try again.",
     "errorKind.401": "Sign in to continue.",
     "errorKind.403": "Your account may not do this.",

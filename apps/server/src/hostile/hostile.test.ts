@@ -64,7 +64,16 @@ describe.each(testBackends())("hostile input on $name", (backend) => {
   let wharf: TestWharf
   const clients = new Map<string, TestClient>()
   const findings: Finding[] = []
-  const totals = { routes: 0, procedures: 0, requests: 0, serverErrors: 0, leaks: 0, writes: 0 }
+  const totals = {
+    routes: 0,
+    procedures: 0,
+    requests: 0,
+    serverErrors: 0,
+    leaks: 0,
+    writes: 0,
+    impossibleDates: 0,
+    acceptedDates: 0
+  }
 
   /** Rows per table, for the tables a refused call must leave alone. */
   const rowCounts = async () => {
@@ -77,10 +86,24 @@ describe.each(testBackends())("hostile input on $name", (backend) => {
     return new Map(rows.map((r) => [r.name, r.n]))
   }
 
-  const judge = async (what: string, input: string, role: string, res: Response) => {
+  /**
+   * `mustRefuse`: an impossible date in a date field, which must be refused (4xx), and when
+   * refused as bad input, because of the date, before the database could shift it.
+   */
+  const judge = async (what: string, input: string, role: string, res: Response, mustRefuse = false) => {
     totals.requests++
     const body = await res.text()
-    if (res.status >= 500) {
+    if (mustRefuse) totals.impossibleDates++
+    if (mustRefuse && (res.status < 400 || (res.status === 400 && !body.includes("must be a real date")))) {
+      totals.acceptedDates++
+      findings.push({
+        what,
+        input,
+        role,
+        status: res.status,
+        body: `not refused as a date: ${body.slice(0, 300)}`
+      })
+    } else if (res.status >= 500) {
       totals.serverErrors++
       findings.push({ what, input, role, status: res.status, body: body.slice(0, 300) })
     } else if (leaks.some((re) => re.test(body))) {
@@ -123,7 +146,7 @@ describe.each(testBackends())("hostile input on $name", (backend) => {
     console.log(
       `hostile input on ${backend.name}: ${totals.routes} routes, ${totals.procedures} procedures, ` +
         `${totals.requests} requests, 5xx = ${totals.serverErrors}, leaked text = ${totals.leaks}, ` +
-        `refused writes = ${totals.writes}`
+        `refused writes = ${totals.writes}, impossible dates = ${totals.impossibleDates} (accepted ${totals.acceptedDates})`
     )
     await wharf?.stop()
   })
@@ -150,9 +173,15 @@ describe.each(testBackends())("hostile input on $name", (backend) => {
           const statuses: number[] = []
           for (const role of roles) {
             const client = clients.get(role.name)!
-            const send = async (label: string, url: string, body?: unknown) =>
+            const send = async (label: string, url: string, body?: unknown, mustRefuse = false) =>
               statuses.push(
-                await judge(what, label, role.name, await client.request(method.toUpperCase(), url, body))
+                await judge(
+                  what,
+                  label,
+                  role.name,
+                  await client.request(method.toUpperCase(), url, body),
+                  mustRefuse
+                )
               )
             for (const segment of params.length ? hostileSegments : []) await send(segment, urlWith(segment))
             for (const name of query)
@@ -160,7 +189,7 @@ describe.each(testBackends())("hostile input on $name", (backend) => {
                 await send(`?${name}=${JSON.stringify(v)}`, `${urlWith("x")}?${name}=${encodeHostile(v)}`)
             // The full sweep of bodies by the roles that get past authorization; the others once.
             const swept = role.name === "admin" || role.name === "customer" ? bodies : bodies.slice(0, 1)
-            for (const b of swept) await send(b?.label ?? "no body", urlWith("x"), b?.value)
+            for (const b of swept) await send(b?.label ?? "no body", urlWith("x"), b?.value, b?.mustRefuse)
           }
           return statuses
         })
@@ -201,7 +230,9 @@ describe.each(testBackends())("hostile input on $name", (backend) => {
                       `/trpc/${path}`,
                       input.value === undefined ? undefined : input.value
                     )
-              statuses.push(await judge(path, input.label, role.name, res))
+              statuses.push(
+                await judge(path, input.label, role.name, res, "mustRefuse" in input && input.mustRefuse)
+              )
             }
           }
           return statuses

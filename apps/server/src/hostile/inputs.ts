@@ -42,6 +42,9 @@ export const hostileStrings: ReadonlyArray<string> = [
   ""
 ]
 
+/** Dates that do not exist: a field whose schema says `format: "date"` must refuse them (4xx). */
+export const impossibleDates: ReadonlyArray<string> = ["2026-13-45", "2026-02-30"]
+
 /** What a hostile client puts in a number field. */
 export const hostileNumbers: ReadonlyArray<number> = [2147483648, -1, 1.5, 1e300]
 
@@ -76,6 +79,15 @@ const resolve = (schema: JsonSchema, defs: Definitions): JsonSchema => {
   return resolve(defs[name] ?? {}, defs)
 }
 
+/** The sample of a `format: "date"` field: a real day, so the field's own check is what is swept. */
+const SAMPLE_DATE = "2026-01-31"
+/**
+ * The sample of a `format: "idempotency-key"` field, replaced by a fresh key in every input:
+ * one key for all would make each later create a refused reuse, and hide what it would do.
+ */
+const FRESH_KEY = "\u0000fresh idempotency key"
+let keys = 0
+
 const typeOf = (schema: JsonSchema) => (Array.isArray(schema.type) ? schema.type[0] : schema.type) as string
 
 /** A value `schema` accepts, as far as its JSON Schema says (refinements it cannot say are the server's). */
@@ -101,6 +113,8 @@ export const sample = (input: JsonSchema, defs: Definitions, depth = 0): unknown
       )
     case "string":
       if (schema.format === "date-time") return new Date().toISOString()
+      if (schema.format === "date") return SAMPLE_DATE
+      if (schema.format === "idempotency-key") return FRESH_KEY
       return "x".repeat(Math.max(1, schema.minLength ?? 1))
     case "integer":
     case "number":
@@ -138,6 +152,16 @@ export interface HostileInput {
   /** What the input is, for the report: `title = "%ff"`. */
   readonly label: string
   readonly value: unknown
+  /** It must be refused with a 4xx (an impossible date in a date field), not merely not 5xx. */
+  readonly mustRefuse?: boolean
+}
+
+const freshKeys = (value: unknown): unknown => {
+  if (value === FRESH_KEY) return `hostile-${++keys}`
+  if (Array.isArray(value)) return value.map(freshKeys)
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, freshKeys(v)]))
+  return value
 }
 
 /** The sampled value, the wrong shapes, and the sample with each field made hostile in turn. */
@@ -152,8 +176,14 @@ export const hostileInputs = (schema: JsonSchema, defs: Definitions): ReadonlyAr
   for (const leaf of leaves(base)) {
     const name = leaf.path.join(".") || "(input)"
     const values = leaf.kind === "string" ? hostileStrings : hostileNumbers
+    const isDate =
+      leaf.path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], base) === SAMPLE_DATE
     for (const v of values)
-      out.push({ label: `${name} = ${JSON.stringify(v)}`, value: replaced(base, leaf.path, v) })
+      out.push({
+        label: `${name} = ${JSON.stringify(v)}`,
+        value: replaced(base, leaf.path, v),
+        ...(isDate && impossibleDates.includes(v as string) ? { mustRefuse: true } : {})
+      })
   }
-  return out
+  return out.map((i) => ({ ...i, value: freshKeys(i.value) }))
 }

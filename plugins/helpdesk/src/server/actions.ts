@@ -4,7 +4,15 @@
  * `transition` and lands in the ticket's history.
  */
 
-import { Conflict, Db, Forbidden, type MailMessage, requireViewer } from "@wharf/core"
+import {
+  Conflict,
+  Db,
+  Forbidden,
+  idempotent,
+  type MailMessage,
+  type Remember,
+  requireViewer
+} from "@wharf/core"
 import { Effect } from "effect"
 import { helpdeskReasons } from "../shared/reasons"
 import { type Severity, type TicketEvent, type TicketStatus, transition } from "../shared/status"
@@ -150,6 +158,7 @@ export const mailsForMessage = Effect.fn("Tickets.mailsForMessage")(function* (
     : []
 })
 
+/** A reply to a ticket. With `key` (Idempotency-Key), a retry answers without replying again. */
 export const replyToTicket = Effect.fn("Tickets.reply")(function* (
   number: number,
   input: {
@@ -159,21 +168,35 @@ export const replyToTicket = Effect.fn("Tickets.reply")(function* (
     notSolved?: boolean | undefined
     attachments?: ReadonlyArray<string> | undefined
   },
-  via: "console" | "api" = "console"
+  via: "console" | "api" = "console",
+  key?: string
 ) {
   const db = yield* Db
-  const { mails, viewer } = yield* db.transaction(
-    Effect.gen(function* () {
-      const { ticket, viewer } = yield* findVisibleTicket(number, { forUpdate: true })
-      const author = { id: viewer.id, name: viewer.name, side: sideOf(viewer, ticket) }
-      const messageId = yield* addMessage(ticket, author, input, via)
-      yield* attachUploads(ticket, messageId, input.attachments, ownerFor(ticket, author))
-      return { mails: yield* mailsForMessage(ticket, author, input), viewer }
-    })
+  const current = Effect.gen(function* () {
+    const { ticket, viewer } = yield* findVisibleTicket(number)
+    return yield* detailOf(ticket, viewer)
+  })
+  const owner = `user:${(yield* requireViewer).id}`
+  return yield* idempotent(
+    { scope: "helpdesk.reply", owner, key, request: { ...input, number } },
+    (remember: Remember<{ messageId: string }>) =>
+      Effect.gen(function* () {
+        const mails = yield* db.transaction(
+          Effect.gen(function* () {
+            const { ticket, viewer } = yield* findVisibleTicket(number, { forUpdate: true })
+            const author = { id: viewer.id, name: viewer.name, side: sideOf(viewer, ticket) }
+            const messageId = yield* addMessage(ticket, author, input, via)
+            yield* attachUploads(ticket, messageId, input.attachments, ownerFor(ticket, author))
+            yield* remember({ messageId })
+            return yield* mailsForMessage(ticket, author, input)
+          })
+        )
+        yield* deliver(mails)
+        return yield* current
+      }),
+    // The ticket as it is now: the reply is in its thread.
+    () => current
   )
-  yield* deliver(mails)
-  const { ticket } = yield* findVisibleTicket(number)
-  return yield* detailOf(ticket, viewer)
 })
 
 /** Close (either side), or confirm a proposed solution (the customer). */

@@ -5,7 +5,7 @@
  * "no such ticket", so a forged link learns nothing.
  */
 
-import { Db, Invalid } from "@wharf/core"
+import { Db, Invalid, idempotent, type Remember } from "@wharf/core"
 import { Effect } from "effect"
 import { helpdeskReasons } from "../shared/reasons"
 import type { Severity } from "../shared/status"
@@ -23,16 +23,23 @@ export const formUploadCredential = Effect.gen(function* () {
   return { uploadCredential: links.issueFormUpload() }
 })
 
-export const createGuestTicket = Effect.fn("Guests.create")(function* (input: {
-  name: string
-  email: string
-  title: string
-  severity: Severity
-  categoryId: string
-  description: string
-  attachments?: ReadonlyArray<string> | undefined
-  uploadCredential?: string | undefined
-}) {
+/**
+ * A guest files a ticket. With `key` (Idempotency-Key), a retry answers with the ticket the
+ * first attempt filed; keys are per address, so one guest's key says nothing about another's.
+ */
+export const createGuestTicket = Effect.fn("Guests.create")(function* (
+  input: {
+    name: string
+    email: string
+    title: string
+    severity: Severity
+    categoryId: string
+    description: string
+    attachments?: ReadonlyArray<string> | undefined
+    uploadCredential?: string | undefined
+  },
+  key?: string
+) {
   const db = yield* Db
   const links = yield* GuestLinks
   const email = input.email.trim()
@@ -46,20 +53,28 @@ export const createGuestTicket = Effect.fn("Guests.create")(function* (input: {
       issues: [{ path: "uploadCredential", ...why }]
     })
   }
-  const ticket = yield* db.transaction(
-    Effect.gen(function* () {
-      const ticket = yield* insertTicket({
-        ...input,
-        requester: { id: null, name: input.name.trim(), email },
-        tenant: { kind: "guest", id: null, name: email }
-      })
-      if (form) yield* attachUploads(ticket, null, attachments, formUploadOwner(form))
-      return ticket
-    })
+  return yield* idempotent(
+    { scope: "helpdesk.guest-ticket", owner: `guest:${email.toLowerCase()}`, key, request: input },
+    (remember: Remember<{ number: number; email: string }>) =>
+      Effect.gen(function* () {
+        const ticket = yield* db.transaction(
+          Effect.gen(function* () {
+            const ticket = yield* insertTicket({
+              ...input,
+              requester: { id: null, name: input.name.trim(), email },
+              tenant: { kind: "guest", id: null, name: email }
+            })
+            if (form) yield* attachUploads(ticket, null, attachments, formUploadOwner(form))
+            yield* remember({ number: Number(ticket.number), email })
+            return ticket
+          })
+        )
+        yield* deliver(yield* mailToRequester(ticket, { kind: "created" }))
+        // The link goes only to the mailbox: whoever filed the form must own the address to use it.
+        return { number: Number(ticket.number), email }
+      }),
+    (answer) => Effect.succeed(answer)
   )
-  yield* deliver(yield* mailToRequester(ticket, { kind: "created" }))
-  // The link goes only to the mailbox: whoever filed the form must own the address to use it.
-  return { number: Number(ticket.number), email }
 })
 
 /** The ticket the link opens, if the link is genuine. */
@@ -93,24 +108,41 @@ export const guestAttachment = Effect.fn("Guests.attachment")(function* (
   return yield* downloadGuestAttachment(yield* openWithLink(number, token), id, range)
 })
 
+/** A guest's reply through the link. With `key` (Idempotency-Key), a retry does not reply again. */
 export const guestReply = Effect.fn("Guests.reply")(function* (
   number: number,
   token: string,
   body: string,
   attachments?: ReadonlyArray<string>,
-  notSolved?: boolean
+  notSolved?: boolean,
+  key?: string
 ) {
   const db = yield* Db
-  const mails = yield* db.transaction(
-    Effect.gen(function* () {
-      const ticket = yield* openWithLink(number, token, true)
-      const messageId = yield* addMessage(ticket, guestActor(ticket), { body, notSolved }, "guest-link")
-      yield* attachUploads(ticket, messageId, attachments, ownerFor(ticket, { id: null }))
-      return yield* mailsForMessage(ticket, guestActor(ticket), { body })
-    })
+  // Only a genuine link gets as far as its key: the key space is the ticket's.
+  yield* openWithLink(number, token)
+  return yield* idempotent(
+    {
+      scope: "helpdesk.guest-reply",
+      owner: `guest-ticket:${number}`,
+      key,
+      request: { number, body, attachments, notSolved }
+    },
+    (remember: Remember<{ messageId: string }>) =>
+      Effect.gen(function* () {
+        const mails = yield* db.transaction(
+          Effect.gen(function* () {
+            const ticket = yield* openWithLink(number, token, true)
+            const messageId = yield* addMessage(ticket, guestActor(ticket), { body, notSolved }, "guest-link")
+            yield* attachUploads(ticket, messageId, attachments, ownerFor(ticket, { id: null }))
+            yield* remember({ messageId })
+            return yield* mailsForMessage(ticket, guestActor(ticket), { body })
+          })
+        )
+        yield* deliver(mails)
+        return yield* guestTicket(number, token)
+      }),
+    () => guestTicket(number, token)
   )
-  yield* deliver(mails)
-  return yield* guestTicket(number, token)
 })
 
 export const guestClose = Effect.fn("Guests.close")(function* (

@@ -16,9 +16,9 @@ import { Effect } from "effect"
 import {
   AssignInput,
   CategoryInput,
-  CreateTicketInput,
+  CreateTicketCall,
   GuestAccessInput,
-  GuestCreateInput,
+  GuestCreateCall,
   GuestReplyInput,
   GuestSurveyInput,
   MyTicketsInput,
@@ -64,11 +64,15 @@ const tickets = router({
   list: authedProcedure.input(input(MyTicketsInput)).query(({ ctx, input }) => ctx.run(listTickets(input))),
   get: authedProcedure.input(input(TicketRef)).query(({ ctx, input }) => ctx.run(getTicket(input.number))),
   create: authedProcedure
-    .input(input(CreateTicketInput))
-    .mutation(({ ctx, input }) => ctx.run(createTicket(input))),
+    .input(input(CreateTicketCall))
+    .mutation(({ ctx, input: { idempotencyKey, ...request } }) =>
+      ctx.run(createTicket(request, idempotencyKey))
+    ),
   reply: authedProcedure
     .input(input(ReplyInput))
-    .mutation(({ ctx, input }) => ctx.run(replyToTicket(input.number, input))),
+    .mutation(({ ctx, input: { idempotencyKey, number, ...reply } }) =>
+      ctx.run(replyToTicket(number, reply, "console", idempotencyKey))
+    ),
   close: authedProcedure
     .input(input(TicketRef))
     .mutation(({ ctx, input }) => ctx.run(closeTicket(input.number, "close"))),
@@ -117,15 +121,26 @@ const guest = router({
     )
   ),
   create: publicProcedure
-    .input(input(GuestCreateInput))
-    .mutation(({ ctx, input }) => ctx.run(createGuestTicket(input))),
+    .input(input(GuestCreateCall))
+    .mutation(({ ctx, input: { idempotencyKey, ...request } }) =>
+      ctx.run(createGuestTicket(request, idempotencyKey))
+    ),
   view: publicProcedure
     .input(input(GuestAccessInput))
     .query(({ ctx, input }) => ctx.run(guestTicket(input.number, input.token))),
   reply: publicProcedure
     .input(input(GuestReplyInput))
     .mutation(({ ctx, input }) =>
-      ctx.run(guestReply(input.number, input.token, input.body, input.attachments, input.notSolved))
+      ctx.run(
+        guestReply(
+          input.number,
+          input.token,
+          input.body,
+          input.attachments,
+          input.notSolved,
+          input.idempotencyKey
+        )
+      )
     ),
   close: publicProcedure
     .input(input(GuestAccessInput))

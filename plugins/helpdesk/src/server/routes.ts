@@ -42,12 +42,13 @@ export const helpdeskRoutes = defineRoutes((r) =>
     .post(
       "/tickets",
       {
-        summary: "Create a ticket (for yourself, or one of your groups with groupId)",
+        summary:
+          "Create a ticket (for yourself, or one of your groups with groupId); a retry with the same Idempotency-Key answers the same",
         access: "user",
         body: CreateTicketInput,
         status: 201
       },
-      ({ body }) => createTicket(body)
+      ({ body, c }) => createTicket(body, c.req.header("idempotency-key"))
     )
     .get(
       "/tickets",
@@ -66,12 +67,16 @@ export const helpdeskRoutes = defineRoutes((r) =>
     .post(
       "/tickets/:number/replies",
       {
-        summary: "Reply (support may add internal notes or propose a solution)",
+        summary:
+          "Reply (support may add internal notes or propose a solution); a retry with the same Idempotency-Key replies once",
         access: "user",
         body: ReplyBody,
         status: 201
       },
-      ({ params, body }) => Effect.flatMap(ticketNumber(params), (n) => replyToTicket(n, body, "api"))
+      ({ params, body, c }) =>
+        Effect.flatMap(ticketNumber(params), (n) =>
+          replyToTicket(n, body, "api", c.req.header("idempotency-key"))
+        )
     )
     .post("/tickets/:number/close", { summary: "Close a ticket", access: "user" }, ({ params }) =>
       Effect.flatMap(ticketNumber(params), (n) => closeTicket(n, "close"))
@@ -99,12 +104,13 @@ export const helpdeskRoutes = defineRoutes((r) =>
     .post(
       "/guest/tickets",
       {
-        summary: "File a ticket without an account; a signed link is emailed",
+        summary:
+          "File a ticket without an account; a signed link is emailed; a retry with the same Idempotency-Key files once",
         access: "public",
         body: GuestCreateInput,
         status: 201
       },
-      ({ body }) => createGuestTicket(body)
+      ({ body, c }) => createGuestTicket(body, c.req.header("idempotency-key"))
     )
     .get(
       "/guest/tickets/:number",
@@ -118,14 +124,22 @@ export const helpdeskRoutes = defineRoutes((r) =>
     .post(
       "/guest/tickets/:number/replies",
       {
-        summary: "A guest replies through the emailed link",
+        summary:
+          "A guest replies through the emailed link; a retry with the same Idempotency-Key replies once",
         access: "public",
         body: GuestReplyBody,
         status: 201
       },
-      ({ params, body }) =>
+      ({ params, body, c }) =>
         Effect.flatMap(ticketNumber(params), (n) =>
-          guestReply(n, body.token, body.body, body.attachments, body.notSolved)
+          guestReply(
+            n,
+            body.token,
+            body.body,
+            body.attachments,
+            body.notSolved,
+            c.req.header("idempotency-key")
+          )
         )
     )
     .get(

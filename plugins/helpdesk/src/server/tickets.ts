@@ -3,7 +3,16 @@
  * one with its thread, attachments, history and survey. Internal notes and support-only
  * history are dropped here for every customer-side reader, whatever the route.
  */
-import { Db, Invalid, requireViewer, type Sql, uploadOwner, type Viewer } from "@wharf/core"
+import {
+  Db,
+  Invalid,
+  idempotent,
+  type Remember,
+  requireViewer,
+  type Sql,
+  uploadOwner,
+  type Viewer
+} from "@wharf/core"
 import { Effect } from "effect"
 import type { Severity, TicketStatus } from "../shared/status"
 import type {
@@ -68,37 +77,51 @@ export const insertTicket = Effect.fn("Tickets.insert")(function* (t: NewTicket,
   return yield* findTicket(Number(row!.number))
 })
 
-/** A signed-in user files a ticket for themselves or for one of their groups. */
-export const createTicket = Effect.fn("Tickets.create")(function* (input: {
-  title: string
-  severity: Severity
-  categoryId: string
-  product?: string | undefined
-  version?: string | undefined
-  description: string
-  groupId?: string | undefined
-  /** Ids of the viewer's finished uploads, claimed with the ticket. */
-  attachments?: ReadonlyArray<string> | undefined
-}) {
+/**
+ * A signed-in user files a ticket for themselves or for one of their groups. With `key`
+ * (Idempotency-Key), a retry answers with the ticket the first attempt filed.
+ */
+export const createTicket = Effect.fn("Tickets.create")(function* (
+  input: {
+    title: string
+    severity: Severity
+    categoryId: string
+    product?: string | undefined
+    version?: string | undefined
+    description: string
+    groupId?: string | undefined
+    /** Ids of the viewer's finished uploads, claimed with the ticket. */
+    attachments?: ReadonlyArray<string> | undefined
+  },
+  key?: string
+) {
   const viewer = yield* requireViewer
   const db = yield* Db
   const group = input.groupId ? viewer.groups.find((g) => g.id === input.groupId) : undefined
   if (input.groupId && !group) return yield* invalid("groupId", "you are not a member of this group")
-  const ticket = yield* db.transaction(
-    Effect.gen(function* () {
-      const ticket = yield* insertTicket({
-        ...input,
-        requester: { id: viewer.id, name: viewer.name, email: viewer.email },
-        tenant: group
-          ? { kind: "group", id: group.id, name: group.name }
-          : { kind: "user", id: viewer.id, name: viewer.name }
-      })
-      yield* attachUploads(ticket, null, input.attachments, uploadOwner.user(viewer.id))
-      return ticket
-    })
+  return yield* idempotent(
+    { scope: "helpdesk.ticket", owner: `user:${viewer.id}`, key, request: input },
+    (remember: Remember<{ number: number }>) =>
+      Effect.gen(function* () {
+        const ticket = yield* db.transaction(
+          Effect.gen(function* () {
+            const ticket = yield* insertTicket({
+              ...input,
+              requester: { id: viewer.id, name: viewer.name, email: viewer.email },
+              tenant: group
+                ? { kind: "group", id: group.id, name: group.name }
+                : { kind: "user", id: viewer.id, name: viewer.name }
+            })
+            yield* attachUploads(ticket, null, input.attachments, uploadOwner.user(viewer.id))
+            yield* remember({ number: Number(ticket.number) })
+            return ticket
+          })
+        )
+        yield* deliver(yield* mailToRequester(ticket, { kind: "created" }))
+        return yield* detailOf(ticket, viewer)
+      }),
+    ({ number }) => getTicket(number)
   )
-  yield* deliver(yield* mailToRequester(ticket, { kind: "created" }))
-  return yield* detailOf(ticket, viewer)
 })
 
 const and = (sql: Sql, parts: ReadonlyArray<Fragment | null>) => {

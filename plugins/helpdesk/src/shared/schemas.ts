@@ -1,6 +1,7 @@
 /**
  * @module Helpdesk input schemas, shared by the server (decoding at the edge) and the console.
  */
+import { CalendarDate, IdempotencyKey } from "@wharf/core/schemas"
 import { Schema } from "effect"
 import { SEVERITIES, STATUSES } from "./status"
 
@@ -54,6 +55,12 @@ export const CreateTicketInput = Schema.Struct({
   attachments: Attachments
 })
 
+/** A client's key for a create it may retry (REST sends it as the Idempotency-Key header). */
+const RetryKey = { idempotencyKey: Schema.optional(IdempotencyKey) }
+
+/** `helpdesk.tickets.create`: the REST body and the key. */
+export const CreateTicketCall = Schema.Struct({ ...CreateTicketInput.fields, ...RetryKey })
+
 export const ListTicketsInput = Schema.Struct({
   status: Schema.optional(StatusSchema),
   severity: Schema.optional(SeveritySchema),
@@ -73,7 +80,8 @@ export const ReplyInput = Schema.Struct({
   proposeSolution: Schema.optional(Schema.Boolean),
   /** Customer only, on a proposed solution: it did not solve the problem (→ in progress). */
   notSolved: Schema.optional(Schema.Boolean),
-  attachments: Attachments
+  attachments: Attachments,
+  ...RetryKey
 })
 export const ReplyBody = Schema.Struct({
   body: Body,
@@ -104,6 +112,8 @@ export const GuestCreateInput = Schema.Struct({
   /** What the form's uploads were made with (`helpdesk.guest.options`). */
   uploadCredential: Schema.optional(text(1, 300))
 })
+/** `helpdesk.guest.create`: the REST body and the key. */
+export const GuestCreateCall = Schema.Struct({ ...GuestCreateInput.fields, ...RetryKey })
 export const GuestToken = text(1, 200)
 export const GuestAccessInput = Schema.Struct({ number: TicketNumber, token: GuestToken })
 export const GuestReplyInput = Schema.Struct({
@@ -111,7 +121,8 @@ export const GuestReplyInput = Schema.Struct({
   token: GuestToken,
   body: Body,
   notSolved: Schema.optional(Schema.Boolean),
-  attachments: Attachments
+  attachments: Attachments,
+  ...RetryKey
 })
 export const GuestSurveyInput = Schema.Struct({
   number: TicketNumber,
@@ -136,12 +147,9 @@ export const AssignInput = Schema.Struct({ number: TicketNumber, assigneeId: Sch
 export const SetStatusInput = Schema.Struct({ number: TicketNumber, status: StatusSchema })
 export const SetSeverityInput = Schema.Struct({ number: TicketNumber, severity: SeveritySchema })
 
-const IsoDate = Schema.String.pipe(
-  Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date, like 2026-01-31" }))
-)
 export const SurveyReportInput = Schema.Struct({
-  from: Schema.optional(IsoDate),
-  to: Schema.optional(IsoDate),
+  from: Schema.optional(CalendarDate),
+  to: Schema.optional(CalendarDate),
   period: Schema.Literals(["week", "month"])
 })
 
@@ -168,7 +176,7 @@ const Minutes = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maxi
 export const UpdateCalendarInput = Schema.Struct({
   id: Id,
   timeZone: Schema.optional(text(1, 60)),
-  holidays: Schema.optional(Schema.Array(IsoDate)),
+  holidays: Schema.optional(Schema.Array(CalendarDate)),
   isDefault: Schema.optional(Schema.Literal(true)),
   targets: Schema.optional(
     Schema.Array(

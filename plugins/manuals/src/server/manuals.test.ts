@@ -144,7 +144,11 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
       body: "b"
     })
     expect(bad.status).toBe(400)
-    expect(bad.body.error.message).toContain("date: must be a date, YYYY-MM-DD")
+    expect(bad.body.error.message).toContain("date: must be a real date written YYYY-MM-DD")
+    // A day that does not exist is refused too, not stored as the day PostgreSQL shifts it to.
+    const shifted = await admin.rest("POST", "/releases", { ...release, date: "2026-02-30" })
+    expect(shifted.status).toBe(400)
+    expect(shifted.body.error.message).toContain("date: must be a real date")
   })
 
   it("lets no plain user start a manual or write or delete a page, over tRPC or REST", async () => {

@@ -1,3 +1,4 @@
+import { CalendarDate } from "@wharf/core/schemas"
 import { Schema } from "effect"
 
 const text = (min: number, max: number) =>
@@ -22,9 +23,7 @@ export const ReleaseInput = Schema.Struct({
   title: text(1, 200),
   product: text(1, 40),
   version: text(1, 20),
-  date: Schema.String.pipe(
-    Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date, YYYY-MM-DD" }))
-  ),
+  date: CalendarDate,
   body: text(1, 50_000)
 })
 export const ReleaseListInput = Schema.Struct({
@@ -32,9 +31,8 @@ export const ReleaseListInput = Schema.Struct({
   offset: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
 })
 
-const date = Schema.String.pipe(
-  Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date, YYYY-MM-DD" }))
-)
+/** A day that exists: `2026-02-30` is refused here, not shifted by the database. */
+const date = CalendarDate
 const slug = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,79}$/, {

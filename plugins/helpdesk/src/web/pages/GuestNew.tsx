@@ -11,6 +11,7 @@ import {
   FileUpload,
   Loading,
   Page,
+  retryKey,
   Select,
   Textarea,
   TextInput,
@@ -51,6 +52,8 @@ export default function GuestNew() {
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<string>()
   const [sent, setSent] = createSignal<{ number: number; email: string }>()
+  // A submit retried after a lost answer files the ticket once.
+  const retry = retryKey()
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -58,17 +61,17 @@ export default function GuestNew() {
     setBusy(true)
     setError(undefined)
     try {
-      setSent(
-        await api.guest.create.mutate({
-          name: name(),
-          email: email(),
-          title: title(),
-          severity: severity(),
-          categoryId: categoryId() || options()?.categories[0]?.id || "",
-          description: description(),
-          ...(files().length ? { attachments: files(), uploadCredential: options()?.uploadCredential } : {})
-        })
-      )
+      const request = {
+        name: name(),
+        email: email(),
+        title: title(),
+        severity: severity(),
+        categoryId: categoryId() || options()?.categories[0]?.id || "",
+        description: description(),
+        ...(files().length ? { attachments: files(), uploadCredential: options()?.uploadCredential } : {})
+      }
+      setSent(await api.guest.create.mutate({ ...request, idempotencyKey: retry.for(request) }))
+      retry.done()
       // Filed: the next ticket from this tab starts with a credential of its own.
       try {
         sessionStorage.removeItem(CREDENTIAL_KEY)

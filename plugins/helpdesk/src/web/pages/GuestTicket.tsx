@@ -3,7 +3,7 @@
  * reply, confirm or close, and the survey — no account, no other ticket.
  */
 import { useParams, useSearchParams } from "@solidjs/router"
-import { ErrorNotice, errorStatus, Loading, Page, settled, t } from "@wharf/core/web"
+import { ErrorNotice, errorStatus, Loading, Page, retryKey, settled, t } from "@wharf/core/web"
 import { createResource, Show } from "solid-js"
 import { api } from "../api"
 import { TicketView } from "../TicketView"
@@ -15,6 +15,8 @@ export default function GuestTicket() {
   const link = () => ({ number: Number(params.number), token: String(search.token ?? "") })
   const [ticket, { refetch, mutate }] = createResource(link, (l) => api.guest.view.query(l))
   const then = <T,>(p: Promise<T>) => p.then((next) => mutate(next as never))
+  // A reply retried after a lost answer is in the thread once.
+  const retry = retryKey()
   return (
     <Page
       title={settled(ticket)?.title ?? t("helpdesk.guest.ticket", { number: params.number ?? "" })}
@@ -38,15 +40,17 @@ export default function GuestTicket() {
               ticket={tk()}
               guestUpload={`${link().number}.${link().token}`}
               actions={{
-                reply: (body, flags) =>
-                  then(
-                    api.guest.reply.mutate({
-                      ...link(),
-                      body,
-                      ...(flags.notSolved ? { notSolved: true } : {}),
-                      ...(flags.attachments ? { attachments: flags.attachments } : {})
-                    })
-                  ),
+                reply: (body, flags) => {
+                  const request = {
+                    ...link(),
+                    body,
+                    ...(flags.notSolved ? { notSolved: true } : {}),
+                    ...(flags.attachments ? { attachments: flags.attachments } : {})
+                  }
+                  return then(
+                    api.guest.reply.mutate({ ...request, idempotencyKey: retry.for(request) })
+                  ).then(() => retry.done())
+                },
                 close: () => then(api.guest.close.mutate(link())),
                 confirm: () => then(api.guest.confirm.mutate(link())),
                 survey: (rating, comment) =>

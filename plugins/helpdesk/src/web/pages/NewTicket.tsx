@@ -11,6 +11,7 @@ import {
   FileUpload,
   Loading,
   Page,
+  retryKey,
   Select,
   Slot,
   Textarea,
@@ -41,6 +42,8 @@ export default function NewTicket() {
   const [uploading, setUploading] = createSignal(false)
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<string>()
+  // A submit retried after a lost answer files the ticket once.
+  const retry = retryKey()
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -48,7 +51,7 @@ export default function NewTicket() {
     setBusy(true)
     setError(undefined)
     try {
-      const ticket = await api.tickets.create.mutate({
+      const request = {
         title: title(),
         severity: severity(),
         categoryId: categoryId() || options()?.categories[0]?.id || "",
@@ -57,7 +60,9 @@ export default function NewTicket() {
         ...(version().trim() ? { version: version() } : {}),
         ...(tenant() ? { groupId: tenant() } : {}),
         ...(files().length ? { attachments: files() } : {})
-      })
+      }
+      const ticket = await api.tickets.create.mutate({ ...request, idempotencyKey: retry.for(request) })
+      retry.done()
       toast(t("helpdesk.new.created", { number: ticket.number }))
       navigate(`/tickets/${ticket.number}`)
     } catch (err) {

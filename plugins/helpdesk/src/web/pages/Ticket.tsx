@@ -3,7 +3,7 @@
  * handling panel and sees internal notes). 404 for tickets of other tenants.
  */
 import { A, useParams } from "@solidjs/router"
-import { ErrorNotice, Loading, Page, t, toast } from "@wharf/core/web"
+import { ErrorNotice, Loading, Page, retryKey, t, toast } from "@wharf/core/web"
 import { createResource, Show } from "solid-js"
 import { api } from "../api"
 import { SupportPanel } from "../SupportPanel"
@@ -14,6 +14,8 @@ export default function Ticket() {
   const params = useParams()
   const number = () => Number(params.number)
   const [ticket, { refetch, mutate }] = createResource(number, (n) => api.tickets.get.query({ number: n }))
+  // A reply retried after a lost answer is in the thread once.
+  const retry = retryKey()
   const then = <T,>(p: Promise<T>) =>
     p.then((next) => {
       mutate(next as never)
@@ -47,10 +49,15 @@ export default function Ticket() {
                 ) : undefined
               }
               actions={{
-                reply: (body, flags) =>
-                  then(api.tickets.reply.mutate({ number: tk().number, body, ...flags })).then(() =>
+                reply: (body, flags) => {
+                  const request = { number: tk().number, body, ...flags }
+                  return then(
+                    api.tickets.reply.mutate({ ...request, idempotencyKey: retry.for(request) })
+                  ).then(() => {
+                    retry.done()
                     toast(flags.internal ? t("helpdesk.detail.note") : t("helpdesk.detail.sent"))
-                  ),
+                  })
+                },
                 close: () => then(api.tickets.close.mutate({ number: tk().number })),
                 confirm: () => then(api.tickets.confirm.mutate({ number: tk().number })),
                 survey: (rating, comment) =>

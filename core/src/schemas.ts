@@ -1,0 +1,53 @@
+/**
+ * @module Input schemas every plugin shares, on the server and in the console (this file
+ * imports nothing but Effect): a calendar date that exists, and a client's idempotency key.
+ */
+import { Schema } from "effect"
+
+const daysIn = (year: number, month: number) =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31
+
+/** Whether `text` is `YYYY-MM-DD` naming a day of the Gregorian calendar (years 1 to 9999). */
+export const isCalendarDate = (text: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!m) return false
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
+}
+
+/**
+ * A day written `YYYY-MM-DD` that exists. `2026-02-30` and `2026-13-45` are refused here with
+ * the field's name, before PostgreSQL could shift the first to 2026-03-02 or fail on the second.
+ * JSON Schema: `format: "date"`.
+ */
+export const CalendarDate = Schema.String.pipe(
+  Schema.check(
+    Schema.makeFilter((s: string) => isCalendarDate(s), {
+      message: "must be a real date written YYYY-MM-DD, like 2026-01-31",
+      toJsonSchema: () => ({ format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" })
+    })
+  )
+)
+
+export const IDEMPOTENCY_KEY_MAX = 200
+
+/**
+ * A client's key for a create it may retry (tRPC inputs' `idempotencyKey`; REST sends the
+ * `Idempotency-Key` header). JSON Schema: `format: "idempotency-key"`, so sweeps that send one
+ * can make each request's key fresh.
+ */
+export const IdempotencyKey = Schema.String.pipe(
+  Schema.check(
+    Schema.isMinLength(1, { message: "must not be empty" }),
+    Schema.isMaxLength(IDEMPOTENCY_KEY_MAX, {
+      message: `must be at most ${IDEMPOTENCY_KEY_MAX} characters`,
+      toJsonSchema: () => ({ maxLength: IDEMPOTENCY_KEY_MAX, format: "idempotency-key" })
+    })
+  )
+)
