@@ -2,6 +2,7 @@
 import { Effect } from "effect"
 import type { ContainerInfo, PodInfo } from "../shared"
 import { allowedPod } from "./access"
+import { APP_INSTANCE_LABEL } from "./metrics/collector"
 
 export const podInfo = Effect.fn("Observe.podInfo")(function* (q: {
   cluster: string
@@ -32,6 +33,7 @@ export const podInfo = Effect.fn("Observe.podInfo")(function* (q: {
     pod: q.pod,
     namespace: q.namespace,
     node: pod.spec?.nodeName ?? null,
+    app: pod.metadata?.labels?.[APP_INSTANCE_LABEL] ?? null,
     containers
   } satisfies PodInfo
 })

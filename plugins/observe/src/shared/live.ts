@@ -66,5 +66,7 @@ export interface PodInfo {
   readonly pod: string
   readonly namespace: string
   readonly node: string | null
+  /** The app instance the pod belongs to (its `wharf.io/app-instance` label), if any. */
+  readonly app: string | null
   readonly containers: ReadonlyArray<ContainerInfo>
 }

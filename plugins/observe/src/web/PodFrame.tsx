@@ -1,6 +1,6 @@
 /**
  * @module The frame both pages share: the pod's containers (loaded with the access check),
- * the container choice in the address (`?container=`), breadcrumbs back to the pod's host,
+ * the container choice in the address (`?container=`), breadcrumbs back to the pod's app or host,
  * and a switch between the terminal and the logs of the same container.
  */
 import { A, useParams, useSearchParams } from "@solidjs/router"
@@ -68,19 +68,33 @@ export const PodFrame = (props: {
       title={`${t(`observe.${props.kind}`)} · ${p.params.pod}`}
       subtitle={t("observe.podOn", { namespace: p.params.namespace, node: p.pod.latest?.node ?? "—" })}
       breadcrumbs={
-        <>
-          <A href="/clusters">{t("clusters.title")}</A>
-          <span aria-hidden="true"> / </span>
-          <A href={`/clusters/${p.params.cluster}/hosts`}>{t("hosts.title")}</A>
-          <Show when={p.pod.latest?.node}>
-            {(node) => (
-              <>
-                <span aria-hidden="true"> / </span>
-                <A href={`/clusters/${p.params.cluster}/hosts/${node()}`}>{node()}</A>
-              </>
-            )}
-          </Show>
-        </>
+        // Back to where the pod was found: its app's 控制台, or its host.
+        <Show
+          when={p.pod.latest?.app}
+          fallback={
+            <>
+              <A href="/clusters">{t("clusters.title")}</A>
+              <span aria-hidden="true"> / </span>
+              <A href={`/clusters/${p.params.cluster}/hosts`}>{t("hosts.title")}</A>
+              <Show when={p.pod.latest?.node}>
+                {(node) => (
+                  <>
+                    <span aria-hidden="true"> / </span>
+                    <A href={`/clusters/${p.params.cluster}/hosts/${node()}`}>{node()}</A>
+                  </>
+                )}
+              </Show>
+            </>
+          }
+        >
+          {(app) => (
+            <>
+              <A href="/apps">{t("panel.title")}</A>
+              <span aria-hidden="true"> / </span>
+              <A href={`/apps/${encodeURIComponent(app())}?tab=console`}>{app()}</A>
+            </>
+          )}
+        </Show>
       }
       actions={
         <Show when={p.target()}>

@@ -35,6 +35,37 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 const timeText = (s: number) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: "short", timeStyle: "medium" }).format(new Date(s * 1000))
 
+/** The axes' font, also used to measure their labels. */
+const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif'
+let measurer: CanvasRenderingContext2D | null | undefined
+const textWidth = (text: string) => {
+  measurer ??= document.createElement("canvas").getContext("2d")
+  if (!measurer) return text.length * 7
+  measurer.font = AXIS_FONT
+  return measurer.measureText(text).width
+}
+
+/** The value axis as wide as its longest label ("200m cores", "1.5 GB"), plus the ticks and a gap. */
+const valueAxisSize = (_u: uPlot, values: string[] | null) =>
+  Math.ceil(Math.max(32, ...(values ?? []).map(textWidth))) + 18
+
+/**
+ * Time labels in the viewer's language (uPlot's own are English): hours and minutes, or the
+ * date when ticks are a day or more apart; a tick on a new day also names the day.
+ */
+const timeLabels = (_u: uPlot, splits: number[]) => {
+  const lang = locale()
+  const date = new Intl.DateTimeFormat(lang, { month: "numeric", day: "numeric" })
+  const time = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" })
+  const daily = splits.length > 1 && splits[1]! - splits[0]! >= 86_400
+  return splits.map((s, i) => {
+    const at = new Date(s * 1000)
+    if (daily) return date.format(at)
+    const newDay = i === 0 || new Date(splits[i - 1]! * 1000).toDateString() !== at.toDateString()
+    return newDay ? `${time.format(at)}\n${date.format(at)}` : time.format(at)
+  })
+}
+
 export const Chart = (props: {
   lines: ReadonlyArray<ChartLine>
   format: (v: number) => string
@@ -59,7 +90,9 @@ export const Chart = (props: {
       const at = l.line.t.indexOf((u.data[0][i] ?? 0) * 1000)
       const min = at >= 0 ? l.line.min?.[at] : undefined
       const max = at >= 0 ? l.line.max?.[at] : undefined
-      const range = min != null && max != null ? ` (${props.format(min)} – ${props.format(max)})` : ""
+      const [low, high] = [min, max].map((x) => (x == null ? undefined : props.format(x)))
+      // The bucket's spread, when it has one worth showing.
+      const range = low !== undefined && high !== undefined && low !== high ? ` (${low} – ${high})` : ""
       return `<div><i style="background:${COLORS[k % COLORS.length]}"></i>${escapeHtml(l.name)}: <b>${v == null ? "—" : props.format(v)}</b>${range}</div>`
     })
     tip.innerHTML = `<div class="metrics-tip-time">${timeText(u.data[0][i] ?? 0)}</div>${rows.join("")}`
@@ -86,7 +119,10 @@ export const Chart = (props: {
           value: (_u: uPlot, v: number | null) => (v == null ? "—" : props.format(v))
         }))
       ],
-      axes: [{}, { size: 80, values: (_u, splits) => splits.map((v) => props.format(v)) }],
+      axes: [
+        { font: AXIS_FONT, values: timeLabels },
+        { font: AXIS_FONT, size: valueAxisSize, values: (_u, splits) => splits.map((v) => props.format(v)) }
+      ],
       hooks: { setCursor: [tooltip] }
     }
     plot = new uPlot(opts, aligned(props.lines), box)
