@@ -49,7 +49,7 @@ describe("an installed app's 控制台: terminal, current logs and metrics by ro
             .catch(() => {})
           return false
         },
-        { timeout: 90_000, intervals: [2_000] }
+        { timeout: 90_000, interval: 2_000 }
       )
       .toBe(true)
   }
