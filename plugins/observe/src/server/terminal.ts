@@ -137,7 +137,7 @@ const bridge = (
     end(4000, { type: "closed", reason, ...(detail ? { detail } : {}) }, reason)
 
   const idleMs = terminalIdleSeconds() * 1000
-  let idle = setTimeout(() => closeFor("idle"), idleMs)
+  const idle = setTimeout(() => closeFor("idle"), idleMs)
   const check = () =>
     void session.stillSignedIn().then((ok) => {
       if (!ok) closeFor("signedOut")
@@ -152,8 +152,8 @@ const bridge = (
   })
   ws.on("message", (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      clearTimeout(idle)
-      idle = setTimeout(() => closeFor("idle"), idleMs)
+      // A keystroke is on the echo's path: restart the idle timer in place, not a new one each time.
+      idle.refresh()
       stdin.write(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer))
       return
     }
