@@ -40,6 +40,11 @@ export interface WharfPlugin {
   /** One line, shown in `/api/v1/plugins` and the admin console. */
   readonly description?: string
   readonly dependsOn?: ReadonlyArray<string>
+  /**
+   * Plugins this one works with when they are enabled, never requiring them: it contributes
+   * to their extension points or slots, so it may import their `shared` as it may a dependency's.
+   */
+  readonly optionalDependsOn?: ReadonlyArray<string>
   readonly migrations?: ReadonlyArray<Migration>
   /** tRPC procedures, mounted under the plugin id (`identity.users.list`). */
   readonly router?: AnyTRPCRouter

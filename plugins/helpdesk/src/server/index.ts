@@ -20,6 +20,7 @@ export const helpdeskPlugin = definePlugin({
   version: "0.1.0",
   description: "Tickets (工单): statuses, thread, internal notes, surveys, guest tickets, SLAs",
   dependsOn: ["identity"],
+  optionalDependsOn: ["support"],
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: helpdeskRouter,
   routes: helpdeskRoutes,

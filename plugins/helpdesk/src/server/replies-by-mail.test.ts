@@ -164,8 +164,8 @@ describe.each(testBackends())("replies by mail on $name (HD-13)", (backend) => {
   })
 
   const agentId = async () => {
-    const [row] = await wharf.database.pool<{ id: string }[]>`
-      select id from identity.users where email = 'wang.fang@example.com'`
-    return row!.id
+    const me = await agent.trpc.identity.session.me.query()
+    if (!me.ok || !me.data) throw new Error("the agent is not signed in")
+    return me.data.user.id
   }
 })

@@ -15,6 +15,8 @@ export const knowledgeBasePlugin = definePlugin({
   version: "0.1.0",
   description: "Knowledge base: articles, revisions, search in Chinese and English, feedback",
   dependsOn: ["identity"],
+  // The ticket form's aside (helpdesk's slot) shows articles; nothing needs helpdesk enabled.
+  optionalDependsOn: ["helpdesk"],
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: knowledgeBaseRouter,
   routes: knowledgeBaseRoutes,

@@ -15,6 +15,8 @@ export const manualsPlugin = definePlugin({
   version: "0.1.0",
   description: "User manuals per product version, and release announcements with an Atom feed",
   dependsOn: ["identity"],
+  // Manuals show beside the knowledge base's articles and search when it is enabled.
+  optionalDependsOn: ["knowledge-base"],
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: manualsRouter,
   routes: manualsRoutes,

@@ -5,6 +5,7 @@
  */
 import { Db, NotFound } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
+import { Directory } from "@wharf/plugin-identity/shared"
 import { Effect, Layer } from "effect"
 import { Quotas, Tenants } from "../shared/services"
 import { checkQuota } from "./check"
@@ -35,11 +36,13 @@ export const quotasLayer = Layer.effect(
   Effect.gen(function* () {
     const db = yield* Db
     const kube = yield* KubeClients
+    const directory = yield* Directory
     return Quotas.of({
       check: (tenant, clusterId, priority, request) =>
         checkQuota(tenant, clusterId, priority, request).pipe(
           Effect.provideService(Db, db),
-          Effect.provideService(KubeClients, kube)
+          Effect.provideService(KubeClients, kube),
+          Effect.provideService(Directory, directory)
         ),
       usage: (tenantId, clusterId) =>
         Effect.gen(function* () {
