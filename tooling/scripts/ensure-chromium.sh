@@ -8,5 +8,4 @@ if [ "$(id -u)" != "0" ]; then
   exit 1
 fi
 echo "Installing Chromium and CJK fonts (apt-get)..."
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+sh "$(dirname "$0")/apt-install.sh" chromium fonts-noto-cjk

@@ -9,8 +9,7 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     exit 1
   fi
   echo "Installing PostgreSQL (apt-get)..."
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  sh "$(dirname "$0")/apt-install.sh" postgresql
 fi
 version=$(ls /etc/postgresql | sort -n | tail -1)
 pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null || pg_ctlcluster "$version" main start

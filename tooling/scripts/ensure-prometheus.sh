@@ -11,8 +11,7 @@ if ! command -v prometheus >/dev/null 2>&1; then
     exit 1
   fi
   echo "Installing Prometheus (apt-get)..." >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  sh "$(dirname "$0")/apt-install.sh" --no-install-recommends prometheus
   # The package starts a system service where there is an init; the tests run their own.
   (command -v systemctl >/dev/null 2>&1 && systemctl stop prometheus) >/dev/null 2>&1 || true
 fi

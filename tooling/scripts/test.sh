@@ -10,6 +10,8 @@ echo "== lint (biome)"
 ./node_modules/.bin/biome check .
 echo "== types (tsc -b)"
 ./node_modules/.bin/tsc -b
+# The metrics suite runs a real Prometheus; install it before the suites start, not inside one.
+sh tooling/scripts/ensure-prometheus.sh
 echo "== unit and integration suites${WHARF_TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"
 ./node_modules/.bin/vitest run
 echo "== browser suites (Chromium)"
