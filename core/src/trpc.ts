@@ -156,7 +156,7 @@ const inputSchema = Symbol.for("wharf.inputSchema")
  * sweep of every procedure (the hostile-input suite) builds its inputs from.
  */
 export const schemaOfInput = (validator: unknown): Schema.Top | undefined =>
-  typeof validator === "object" && validator !== null
+  (typeof validator === "object" || typeof validator === "function") && validator !== null
     ? (validator as { [inputSchema]?: Schema.Top })[inputSchema]
     : undefined
 

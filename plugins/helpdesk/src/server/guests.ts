@@ -12,6 +12,7 @@ import type { Severity } from "../shared/status"
 import { findTicket, noSuchTicket } from "./access"
 import { addMessage, applyEvent, mailsForMessage } from "./actions"
 import { attachUploads, downloadGuestAttachment, formUploadOwner, ownerFor } from "./attachments"
+import { confirmGuestAddress, countGuestFiling } from "./guest-limits"
 import { deliver, mailToRequester } from "./notify"
 import { GuestLinks } from "./secret"
 import { recordSurvey } from "./surveys"
@@ -24,8 +25,10 @@ export const formUploadCredential = Effect.gen(function* () {
 })
 
 /**
- * A guest files a ticket. With `key` (Idempotency-Key), a retry answers with the ticket the
- * first attempt filed; keys are per address, so one guest's key says nothing about another's.
+ * A guest files a ticket from client address `ip`, within the limits per client and per
+ * address (`guest-limits.ts`). With `key` (Idempotency-Key), a retry answers with the ticket
+ * the first attempt filed, and is not counted again; keys are per address, so one guest's
+ * key says nothing about another's.
  */
 export const createGuestTicket = Effect.fn("Guests.create")(function* (
   input: {
@@ -38,7 +41,7 @@ export const createGuestTicket = Effect.fn("Guests.create")(function* (
     attachments?: ReadonlyArray<string> | undefined
     uploadCredential?: string | undefined
   },
-  key?: string
+  client: { readonly ip: string; readonly key?: string | undefined }
 ) {
   const db = yield* Db
   const links = yield* GuestLinks
@@ -54,11 +57,17 @@ export const createGuestTicket = Effect.fn("Guests.create")(function* (
     })
   }
   return yield* idempotent(
-    { scope: "helpdesk.guest-ticket", owner: `guest:${email.toLowerCase()}`, key, request: input },
+    {
+      scope: "helpdesk.guest-ticket",
+      owner: `guest:${email.toLowerCase()}`,
+      key: client.key,
+      request: input
+    },
     (remember: Remember<{ number: number; email: string }>) =>
       Effect.gen(function* () {
         const ticket = yield* db.transaction(
           Effect.gen(function* () {
+            yield* countGuestFiling(email, client.ip)
             const ticket = yield* insertTicket({
               ...input,
               requester: { id: null, name: input.name.trim(), email },
@@ -86,6 +95,7 @@ const openWithLink = Effect.fn("Guests.open")(function* (number: number, token: 
   if (!ticket || ticket.requester_id !== null || !links.verify(ticket.id, ticket.requester_email, token)) {
     return yield* noSuchTicket(number)
   }
+  yield* confirmGuestAddress(ticket.requester_email)
   return ticket
 })
 

@@ -123,7 +123,7 @@ const guest = router({
   create: publicProcedure
     .input(input(GuestCreateCall))
     .mutation(({ ctx, input: { idempotencyKey, ...request } }) =>
-      ctx.run(createGuestTicket(request, idempotencyKey))
+      ctx.run(createGuestTicket(request, { ip: ctx.ip, key: idempotencyKey }))
     ),
   view: publicProcedure
     .input(input(GuestAccessInput))

@@ -110,7 +110,7 @@ export const helpdeskRoutes = defineRoutes((r) =>
         body: GuestCreateInput,
         status: 201
       },
-      ({ body, c }) => createGuestTicket(body, c.req.header("idempotency-key"))
+      ({ body, c }) => createGuestTicket(body, { ip: c.var.clientIp, key: c.req.header("idempotency-key") })
     )
     .get(
       "/guest/tickets/:number",

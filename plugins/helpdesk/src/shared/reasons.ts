@@ -21,7 +21,13 @@ export const helpdeskReasons = defineReasons({
   "helpdesk.noSuchTicket": "There is no ticket #{number}",
   "helpdesk.noSuchCategory": "There is no such category",
   "helpdesk.noSuchCalendar": "There is no such service calendar",
-  "helpdesk.badTimeZone": "must be an IANA time zone, like Asia/Shanghai"
+  "helpdesk.badTimeZone": "must be an IANA time zone, like Asia/Shanghai",
+  "helpdesk.tooManyGuestTickets":
+    "Too many tickets were filed from your network without an account; try again in {minutes} minutes, or sign in",
+  "helpdesk.tooManyGuestTicketsForAddress":
+    "Too many tickets were filed for this email address; try again in {minutes} minutes",
+  "helpdesk.confirmGuestAddress":
+    "A link was already mailed to {email}: open it to confirm the address, then file more tickets (or reply through it). Without that, the next mail can go in {hours} hours"
 })
 
 /** The same reasons in Chinese, for the console's zh-CN catalog. */
@@ -42,7 +48,12 @@ export const helpdeskReasonsZh = {
   "error.helpdesk.noSuchTicket": "没有工单 #{number}",
   "error.helpdesk.noSuchCategory": "没有这个问题分类",
   "error.helpdesk.noSuchCalendar": "没有这个服务日历",
-  "error.helpdesk.badTimeZone": "请输入 IANA 时区名称，例如 Asia/Shanghai"
+  "error.helpdesk.badTimeZone": "请输入 IANA 时区名称，例如 Asia/Shanghai",
+  "error.helpdesk.tooManyGuestTickets":
+    "从你的网络免登录提交的工单过多；请 {minutes} 分钟后再试，或登录后提交",
+  "error.helpdesk.tooManyGuestTicketsForAddress": "为这个邮箱提交的工单过多；请 {minutes} 分钟后再试",
+  "error.helpdesk.confirmGuestAddress":
+    "已向 {email} 发送过链接：请先打开邮件中的链接确认邮箱，再提交更多工单（也可以通过该链接回复）。未确认时，{hours} 小时后才能再发送邮件"
 } satisfies Record<`error.${keyof typeof helpdeskReasons.templates}`, string>
 
 export type HelpdeskReason = keyof typeof helpdeskReasons.templates
