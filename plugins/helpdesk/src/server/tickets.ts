@@ -11,7 +11,8 @@ import {
   requireViewer,
   type Sql,
   uploadOwner,
-  type Viewer
+  type Viewer,
+  WharfConfig
 } from "@wharf/core"
 import { Effect } from "effect"
 import type { Severity, TicketStatus } from "../shared/status"
@@ -242,6 +243,7 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
   guestToken?: string
 ) {
   const db = yield* Db
+  const images = yield* WharfConfig
   const support = viewer !== null && isSupport(viewer)
   const side = viewer ? sideOf(viewer, ticket) : "customer"
   // The thread, files, history and survey in one statement, each as a JSON array built by
@@ -303,7 +305,7 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
     product: ticket.product,
     version: ticket.version,
     description: ticket.description,
-    descriptionHtml: renderMarkdown(ticket.description),
+    descriptionHtml: renderMarkdown(ticket.description, images),
     ...(support ? { requesterEmail: ticket.requester_email } : {}),
     closedAt: ticket.closed_at?.toISOString() ?? null,
     attachments: files(null),
@@ -313,7 +315,7 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
         visibility: m.visibility,
         author: { id: m.author_id, name: m.author_name, side: m.author_side },
         body: m.body,
-        html: renderMarkdown(m.body),
+        html: renderMarkdown(m.body, images),
         proposesSolution: m.proposes_solution,
         via: m.via,
         createdAt: iso(m.created_at),
