@@ -77,7 +77,10 @@ const cases = [
     manuals: "用户手册",
     readManual: "阅读 TOS 2.0 用户手册",
     platform: "平台",
-    clusters: "集群管理"
+    clusters: "集群管理",
+    tagLabel: "标签",
+    tags: ["常见问题", "升级", "配额"],
+    otherTags: ["faq", "FAQ", "upgrade", "Upgrade", "quota", "Quota"]
   },
   {
     locale: "en",
@@ -99,7 +102,10 @@ const cases = [
     manuals: "User manuals",
     readManual: "Read TOS 2.0 用户手册",
     platform: "Platform",
-    clusters: "Clusters"
+    clusters: "Clusters",
+    tagLabel: "Tag",
+    tags: ["FAQ", "Upgrade", "Quota"],
+    otherTags: ["faq", "常见问题", "upgrade", "升级", "quota", "配额"]
   }
 ] as const
 
@@ -167,6 +173,20 @@ describe.each(cases)("the support center in $locale", (c) => {
     await page.waitForURL(/\/manuals\/TOS\/2\.0/)
     await page.locator(".breadcrumbs").getByRole("link", { name: c.manuals }).click()
     await page.waitForURL(/\/manuals$/)
+    await page.context().close()
+  })
+
+  it("I filter the knowledge base by tags named in my language, each topic once", async () => {
+    const page = await fresh()
+    await page.goto(`${baseUrl()}/kb?q=${encodeURIComponent(c.tags[0])}`)
+    const filter = page.getByLabel(c.tagLabel, { exact: true })
+    await filter.locator("option", { hasText: c.tags[0] }).waitFor({ state: "attached" })
+    const options = await filter.locator("option").allTextContents()
+    for (const tag of c.tags) expect(options.filter((o) => o === tag)).toHaveLength(1)
+    for (const other of c.otherTags) expect(options).not.toContain(other)
+    await filter.selectOption({ label: c.tags[0] })
+    await page.waitForURL((url) => url.searchParams.get("tag") === "faq")
+    await page.locator(".kb-result-title").first().waitFor()
     await page.context().close()
   })
 

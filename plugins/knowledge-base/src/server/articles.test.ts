@@ -211,6 +211,23 @@ describe.each(testBackends())("knowledge-base articles on $name", (backend) => {
     ).toBe(true)
   })
 
+  it("has one tag per topic in both languages: FAQ is not listed again as 常见问题, and a typed label is stored as its key", async () => {
+    const r = await wharf.client().trpc["knowledge-base"].facets.query()
+    const tags: ReadonlyArray<string> = r.ok ? r.data.tags : []
+    expect(tags).toEqual(expect.arrayContaining(["faq", "troubleshooting", "upgrade", "quota"]))
+    for (const label of ["常见问题", "故障排查", "升级", "配额"]) expect(tags).not.toContain(label)
+    const { id } = await create({ ...draft("草稿：配额常见问题", "正文"), tags: ["常见问题", "FAQ", "配额"] })
+    const saved = await editor.trpc["knowledge-base"].get.query({ id })
+    expect(saved.ok && saved.data.tags).toEqual(["faq", "quota"])
+    // Chinese and English articles share the tag; a link naming it by its label still narrows.
+    const zh = await wharf.client().rest("GET", "/kb/search?q=常见问题&tag=常见问题&locale=zh-CN&limit=5")
+    const en = await wharf.client().rest("GET", "/kb/search?q=FAQ&tag=faq&locale=en&limit=5")
+    for (const found of [zh, en]) {
+      expect(found.body.total).toBeGreaterThan(0)
+      expect(found.body.items.every((i: { tags: string[] }) => i.tags.includes("faq"))).toBe(true)
+    }
+  })
+
   it("suggests related articles, never the article itself", async () => {
     const found = await wharf.client().rest("GET", "/kb/search?q=无法获取连接&limit=1")
     const id = found.body.items[0].id

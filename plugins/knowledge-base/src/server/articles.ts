@@ -6,6 +6,7 @@
 import { Conflict, CurrentViewer, Db, hasRole, NotFound, requireRole } from "@wharf/core"
 import { diffLines } from "diff"
 import { Effect } from "effect"
+import { tagKey } from "../shared/tags"
 import type { Article, ArticleSummary, DiffLine, Revision } from "../shared/types"
 import { ArticleEvents } from "./events"
 import { renderMarkdown } from "./markdown"
@@ -50,9 +51,8 @@ export const summaryOf = (
   views: r.views
 })
 
-const tidyTags = (tags: ReadonlyArray<string>) => [
-  ...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))
-]
+/** Typed labels become the vocabulary's keys (常见问题 → faq), each once. */
+const tidyTags = (tags: ReadonlyArray<string>) => [...new Set(tags.map(tagKey).filter(Boolean))]
 
 /** Save the current text as revision `number`, and tell every replica. */
 const recordRevision = (id: string, number: number, a: ArticleFields, author: { id: string; name: string }) =>

@@ -17,6 +17,7 @@ import {
   SearchInput,
   UpdateArticleInput
 } from "../shared/schemas"
+import { tagKey } from "../shared/tags"
 import {
   createArticle,
   deleteArticle,
@@ -33,7 +34,13 @@ import { KbSearch } from "./search"
 
 export const searchArticles = (q: typeof SearchInput.Type) =>
   Effect.gen(function* () {
-    return yield* (yield* KbSearch).search({ ...q, limit: q.limit ?? 10, offset: q.offset ?? 0 })
+    return yield* (yield* KbSearch).search({
+      ...q,
+      // An old link may name a tag by its label (?tag=常见问题).
+      tag: q.tag === undefined ? undefined : tagKey(q.tag),
+      limit: q.limit ?? 10,
+      offset: q.offset ?? 0
+    })
   })
 
 const related = (id: string) =>

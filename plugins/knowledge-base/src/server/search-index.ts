@@ -36,6 +36,8 @@ export interface IndexedDoc extends DocFacets {
   readonly title: string
   /** Everything else that should match: body as plain text, tags. */
   readonly text: string
+  /** The tags as the document's readers name them (labels in its language); else the tags. */
+  readonly tagWords?: string
 }
 
 export interface IndexQuery {
@@ -109,7 +111,7 @@ export class SearchIndex {
     this.numberOf.set(doc.id, n)
     this.facets[n] = { product: doc.product, version: doc.version, locale: doc.locale, tags: doc.tags }
     const slots = termSlots(
-      encodeText(`${doc.title}\n${doc.tags.join(" ")}\n${doc.text}`),
+      encodeText(`${doc.title}\n${doc.tagWords ?? doc.tags.join(" ")}\n${doc.text}`),
       encodeText(doc.title)
     )
     for (const term of this.postings.add(n, slots)) this.expander.learn(term)

@@ -5,6 +5,7 @@
  */
 import { Db, type DbError } from "@wharf/core"
 import { Context, Effect, Layer } from "effect"
+import { tagLabel } from "../shared/tags"
 import type { SearchAnswer, SearchResult } from "../shared/types"
 import { ArticleEvents } from "./events"
 import { type IndexQuery, SearchIndex } from "./search-index"
@@ -48,7 +49,9 @@ const docOf = (r: IndexedRow) => ({
   product: r.product,
   version: r.version,
   locale: r.locale,
-  tags: r.tags
+  tags: r.tags,
+  // Searched by the words its readers know the tags by (常见问题 in Chinese, FAQ in English).
+  tagWords: r.tags.map((t) => tagLabel(t, r.locale)).join(" ")
 })
 
 export const kbSearchLayer = Layer.effect(

@@ -13,12 +13,14 @@ import {
   formatDateTime,
   hasRole,
   Loading,
+  locale,
   Page,
   t,
   toast,
   viewer
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
+import { tagLabel } from "../../shared/tags"
 import type { Article } from "../../shared/types"
 import { api } from "../api"
 import { ArticleLinks, Prose } from "../parts"
@@ -119,7 +121,16 @@ export default function ArticlePage() {
                 <Badge tone="info">
                   {a().product} {a().version}
                 </Badge>
-                <For each={a().tags}>{(tag) => <A href={`/kb?q=${encodeURIComponent(tag)}`}>#{tag}</A>}</For>
+                <For each={a().tags}>
+                  {(tag) => (
+                    // Articles are found by their tags' labels in their own language.
+                    <A
+                      href={`/kb?q=${encodeURIComponent(tagLabel(tag, a().locale))}&tag=${encodeURIComponent(tag)}`}
+                    >
+                      #{tagLabel(tag, locale())}
+                    </A>
+                  )}
+                </For>
                 <span>{t("kb.by", { name: a().authorName })}</span>
                 <span>{t("kb.updated", { time: formatDateTime(a().updatedAt) })}</span>
                 <Show when={a().status === "draft"}>

@@ -19,6 +19,7 @@ import {
   toast
 } from "@wharf/core/web"
 import { createEffect, createResource, createSignal, onCleanup, Show } from "solid-js"
+import { tagLabel } from "../../shared/tags"
 import { api } from "../api"
 import { Prose } from "../parts"
 import "../kb.css"
@@ -57,7 +58,8 @@ export default function EditArticle() {
   createEffect(() => {
     const a = loaded()
     if (!a) return
-    setForm({ ...a, tags: a.tags.join(", ") })
+    // Tags in the article's language; saving turns the labels back into the vocabulary's keys.
+    setForm({ ...a, tags: a.tags.map((tag) => tagLabel(tag, a.locale)).join(", ") })
     setRevision(a.revision)
   })
   const [html, setHtml] = createSignal("")

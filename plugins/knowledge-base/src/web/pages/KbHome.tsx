@@ -28,6 +28,7 @@ import { api } from "../api"
 import { ArticleLinks, ArticleMeta } from "../parts"
 import "../kb.css"
 import { kbAside, kbSearchAside } from "../../shared/slots"
+import { tagLabel } from "../../shared/tags"
 
 const PAGE = 10
 
@@ -150,7 +151,7 @@ export default function KbHome() {
             value={params.tag ?? ""}
             options={[
               { value: "", label: t("kb.filter.any") },
-              ...(facets()?.tags ?? []).map((tag) => ({ value: tag, label: tag }))
+              ...(facets()?.tags ?? []).map((tag) => ({ value: tag, label: tagLabel(tag, locale()) }))
             ]}
             onChange={(e) => setParams({ tag: e.currentTarget.value || undefined, offset: undefined })}
           />
