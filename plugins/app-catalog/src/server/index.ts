@@ -8,6 +8,7 @@ import { definePlugin, readMigrations } from "@wharf/core"
 import { Layer } from "effect"
 import { appCatalogs } from "../shared/extension-point"
 import { appCatalogLayer } from "./catalog"
+import { loadDemoApps } from "./demo"
 import { reconcileJob, reconcilerLayer } from "./reconciler"
 import { appCatalogRouter } from "./router"
 import { appCatalogRoutes } from "./routes"
@@ -23,7 +24,8 @@ export const appCatalogPlugin = definePlugin({
   router: appCatalogRouter,
   routes: appCatalogRoutes,
   layer: Layer.provideMerge(reconcilerLayer, appCatalogLayer),
-  jobs: [reconcileJob]
+  jobs: [reconcileJob],
+  demo: loadDemoApps
 })
 
 export { getApp, listApps } from "./catalog"

@@ -5,6 +5,7 @@
  */
 import { definePlugin, readMigrations } from "@wharf/core"
 import { Layer } from "effect"
+import { loadDemoQuotas } from "./demo"
 import { reconcileJob, reconcilerLayer } from "./reconciler"
 import { tenantsRouter } from "./router"
 import { tenantsRoutes } from "./routes"
@@ -19,7 +20,8 @@ export const tenantsPlugin = definePlugin({
   router: tenantsRouter,
   routes: tenantsRoutes,
   layer: Layer.mergeAll(reconcilerLayer, tenantsLayer, quotasLayer),
-  jobs: [reconcileJob]
+  jobs: [reconcileJob],
+  demo: loadDemoQuotas
 })
 
 export type { ReconcileResult } from "./reconcile"
