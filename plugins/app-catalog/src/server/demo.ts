@@ -2,6 +2,8 @@
  * @module Demo installs, from `demo/apps.json`: each made through the same install service
  * the wizard uses, as a demo user, on the simulated cluster, so 控制面板 shows a running app on
  * first start. Idempotent: an install's key (and a name already taken) makes a second run a no-op.
+ * Only with `WHARF_DEMO_APPS=1` (`npm start` sets it), like the tenants plugin's demo quotas it
+ * needs: test servers load the demo users without installed apps.
  */
 import { readFileSync } from "node:fs"
 import * as k8s from "@kubernetes/client-node"
@@ -55,6 +57,7 @@ const quotaInPlace = (kc: k8s.KubeConfig, namespace: string) =>
   })
 
 export const loadDemoApps = Effect.gen(function* () {
+  if (process.env.WHARF_DEMO_APPS !== "1") return
   const file = new URL("../../demo/apps.json", import.meta.url)
   const { installs } = yield* decode(DemoApps)(JSON.parse(readFileSync(file, "utf8")))
   const kube = yield* KubeClients

@@ -1,7 +1,8 @@
 /**
  * @module Demo quotas, from `demo/quotas.json`: the demo teams and a user get the seed's default
  * quota on the simulated cluster, so the app catalog's demo (and a visitor) can install there.
- * A quota that exists already is left as it is.
+ * A quota that exists already is left as it is. Only with `WHARF_DEMO_APPS=1` (`npm start` sets it):
+ * test servers load the demo users without quotas and make their own.
  */
 import { readFileSync } from "node:fs"
 import { decode } from "@wharf/core"
@@ -24,6 +25,7 @@ const DemoQuotas = Schema.Struct({
 })
 
 export const loadDemoQuotas = Effect.gen(function* () {
+  if (process.env.WHARF_DEMO_APPS !== "1") return
   const file = new URL("../../demo/quotas.json", import.meta.url)
   const { quotas } = yield* decode(DemoQuotas)(JSON.parse(readFileSync(file, "utf8")))
   const clusters = yield* (yield* KubeClients).clusters
