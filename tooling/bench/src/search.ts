@@ -12,8 +12,7 @@
  */
 import { readFileSync } from "node:fs"
 import { cpus, loadavg, totalmem } from "node:os"
-import { SearchIndex } from "@wharf/plugin-knowledge-base/search"
-import { plainText } from "@wharf/plugin-knowledge-base/text"
+import { plainText, SearchIndex } from "@wharf/core/search"
 import postgres from "postgres"
 
 const docs = Number(process.argv[2] ?? 100_000)

@@ -4,12 +4,12 @@
  * (anyone, signed in or not) get published articles only; a draft is NotFound to them.
  */
 import { Conflict, CurrentViewer, Db, hasRole, NotFound, requireRole } from "@wharf/core"
+import { renderMarkdown } from "@wharf/core/markdown"
 import { diffLines } from "diff"
 import { Effect } from "effect"
 import { tagKey } from "../shared/tags"
 import type { Article, ArticleSummary, DiffLine, Revision } from "../shared/types"
 import { ArticleEvents } from "./events"
-import { renderMarkdown } from "./markdown"
 
 export interface ArticleFields {
   readonly title: string

@@ -26,7 +26,6 @@ export const knowledgeBasePlugin = definePlugin({
 })
 
 export { ArticleEvents } from "./events"
-export { renderMarkdown } from "./markdown"
 export type { KnowledgeBaseRouter } from "./router"
 export { KbSearch } from "./search"
 export default knowledgeBasePlugin

@@ -4,12 +4,11 @@
  * on any replica, re-reads that article). Drafts are never indexed, so readers cannot find them.
  */
 import { Db, type DbError } from "@wharf/core"
+import { highlight, type IndexQuery, plainText, SearchIndex, snippet } from "@wharf/core/search"
 import { Context, Effect, Layer } from "effect"
 import { tagLabel } from "../shared/tags"
 import type { SearchAnswer, SearchResult } from "../shared/types"
 import { ArticleEvents } from "./events"
-import { type IndexQuery, SearchIndex } from "./search-index"
-import { highlight, plainText, snippet } from "./text"
 
 interface Row {
   id: string

@@ -5,9 +5,8 @@
  * from the database at start-up and after each edit (other replicas notice before a search).
  */
 import { Db, type DbError, followTable, NotFound } from "@wharf/core"
-import { renderMarkdown } from "@wharf/plugin-knowledge-base/markdown"
-import { SearchIndex } from "@wharf/plugin-knowledge-base/search"
-import { plainText, snippet } from "@wharf/plugin-knowledge-base/text"
+import { renderMarkdown } from "@wharf/core/markdown"
+import { plainText, SearchIndex, snippet } from "@wharf/core/search"
 import { Context, Effect, Layer } from "effect"
 import type { ManualPage, ManualSummary, PageHit, PageNode } from "../shared/types"
 

@@ -4,7 +4,7 @@
  * is XML-escaped; the body goes in as escaped HTML (`type="html"`), sanitised first.
  */
 import { Db, requireRole, WharfConfig } from "@wharf/core"
-import { renderMarkdown } from "@wharf/plugin-knowledge-base/markdown"
+import { renderMarkdown } from "@wharf/core/markdown"
 import { Effect } from "effect"
 import type { Release } from "../shared/types"
 

@@ -4,9 +4,8 @@
  * rebuilt from the table after each change and read through at start-up.
  */
 import { Db, type DbError, followTable, NotFound, requireRole } from "@wharf/core"
-import { renderMarkdown } from "@wharf/plugin-knowledge-base/markdown"
-import { SearchIndex } from "@wharf/plugin-knowledge-base/search"
-import { highlight } from "@wharf/plugin-knowledge-base/text"
+import { renderMarkdown } from "@wharf/core/markdown"
+import { highlight, SearchIndex } from "@wharf/core/search"
 import { Context, Effect, Layer } from "effect"
 import type { Faq } from "../shared/types"
 

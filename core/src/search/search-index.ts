@@ -22,6 +22,7 @@ import { Ranking } from "./rank"
 import { encodeText } from "./text"
 
 export { editDistance } from "./expand"
+export { encodeText, highlight, isHan, plainText, type Segment, snippet, stem } from "./text"
 
 /** What a document is filtered by; the index keeps only this, not the text. */
 export interface DocFacets {

@@ -1,5 +1,5 @@
 /**
- * @module Markdown to safe HTML, on the server, for articles, manual pages and releases.
+ * @module Markdown to safe HTML, on the server, for articles, manual pages, releases and the FAQ.
  * markdown-it with raw HTML off renders what Markdown can express (code blocks, tables,
  * images, links); sanitize-html then keeps only an allow-list of tags and attributes and
  * only http(s)/mailto/relative URLs, so a `<script>` or an `onerror=` in a body, or a
