@@ -5,7 +5,10 @@
  * it); then the quota summary's p99 at 50 connections next to a bare Hono route in the
  * same run. Three kube-sims (3 hosts each), Wharf on PGlite, autocannon in this process.
  *
- *   npx tsx tooling/bench/src/quotas.ts [seconds=10]
+ * The summary is also measured next to `GET /me` (the same server pipeline: guards, session,
+ * REST layer, no work of its own), which is the floor any route of Wharf's can reach.
+ *
+ *   npx tsx tooling/bench/src/quotas.ts [seconds=10] [summary]   (summary: skip the reconcile passes)
  */
 
 import { randomUUID } from "node:crypto"
@@ -27,6 +30,7 @@ import { signIn } from "./session"
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
 const TENANTS = 200
 const seconds = Number(process.argv[2] ?? 10)
+const summaryOnly = process.argv[3] === "summary"
 const ADMIN = { email: "admin@bench.test", password: "bench-password-1" }
 
 const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
@@ -34,6 +38,46 @@ const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
     const server = serve({ fetch, port: 0, hostname: "127.0.0.1" })
     server.once("listening", () => resolve((server.address() as { port: number }).port))
   })
+
+const reconcileAndChange = async (
+  wharf: Awaited<ReturnType<typeof createWharf>>,
+  clusters: ReadonlyArray<string>,
+  sims: ReadonlyArray<Awaited<ReturnType<typeof startKubeSim>>>,
+  call: (method: string, path: string, body?: unknown) => Promise<any>
+) => {
+  const reconciler = await wharf.runtime.runPromise(
+    Effect.gen(function* () {
+      return yield* Reconciler
+    })
+  )
+  const pass = async () => {
+    const started = performance.now()
+    const results = await wharf.runtime.runPromise(reconciler.reconcileAll)
+    const ms = performance.now() - started
+    const sum = (k: "calls" | "created" | "updated" | "deleted") =>
+      [...results.values()].reduce((s, r) => s + r[k], 0)
+    return { ms, calls: sum("calls"), writes: sum("created") + sum("updated") + sum("deleted") }
+  }
+  const scratch = await pass()
+  const again = await pass()
+
+  const [row] = (await call("GET", `/quotas?tenant=g-team-7&clusterId=${clusters[1]}`)).items
+  const kc = new k8s.KubeConfig()
+  kc.loadFromString(sims[1]!.kubeconfig())
+  const core = kc.makeApiClient(k8s.CoreV1Api)
+  await call("PATCH", `/quotas/${row.id}`, { cpu: 6 })
+  const answered = performance.now()
+  for (;;) {
+    const q = await core.readNamespacedResourceQuota({
+      namespace: "g-team-7",
+      name: `wharf-priority-${row.priority}`
+    })
+    if (q.spec?.hard?.["requests.cpu"] === "6") break
+  }
+  const changeMs = performance.now() - answered
+  const one = await wharf.runtime.runPromise(reconciler.reconcileTenants(clusters[1]!, ["g-team-7"]))
+  return { scratch, again, changeMs, one }
+}
 
 const main = async () => {
   process.env.WHARF_LOG = "silent"
@@ -87,43 +131,14 @@ const main = async () => {
         await sql`insert into tenants.quotas (tenant_id, cluster_id, priority, cpu_millis, memory_mib, storage_mib, network_mbps)
           values (${id}, ${cluster}, ${priority}, 4000, 8192, 10240, 100)`
   }
-  const reconciler = await wharf.runtime.runPromise(
-    Effect.gen(function* () {
-      return yield* Reconciler
-    })
-  )
-  const pass = async () => {
-    const started = performance.now()
-    const results = await wharf.runtime.runPromise(reconciler.reconcileAll)
-    const ms = performance.now() - started
-    const sum = (k: "calls" | "created" | "updated" | "deleted") =>
-      [...results.values()].reduce((s, r) => s + r[k], 0)
-    return { ms, calls: sum("calls"), writes: sum("created") + sum("updated") + sum("deleted") }
-  }
-  const scratch = await pass()
-  const again = await pass()
-
-  const [row] = (await call("GET", `/quotas?tenant=g-team-7&clusterId=${clusters[1]}`)).items
-  const kc = new k8s.KubeConfig()
-  kc.loadFromString(sims[1]!.kubeconfig())
-  const core = kc.makeApiClient(k8s.CoreV1Api)
-  await call("PATCH", `/quotas/${row.id}`, { cpu: 6 })
-  const answered = performance.now()
-  for (;;) {
-    const q = await core.readNamespacedResourceQuota({
-      namespace: "g-team-7",
-      name: `wharf-priority-${row.priority}`
-    })
-    if (q.spec?.hard?.["requests.cpu"] === "6") break
-  }
-  const changeMs = performance.now() - answered
-  const one = await wharf.runtime.runPromise(reconciler.reconcileTenants(clusters[1]!, ["g-team-7"]))
+  const reconciled = summaryOnly ? null : await reconcileAndChange(wharf, clusters, sims, call)
 
   const load = (url: string, headers: Record<string, string> = {}) =>
     new Promise<autocannon.Result>((resolve, reject) =>
       autocannon({ url, connections: 50, duration: seconds, headers }, (e, r) => (e ? reject(e) : resolve(r)))
     )
   const bare = await load(`http://127.0.0.1:${hello}/`)
+  const me = await load(`${base}/api/v1/me`, { cookie })
   const summary = await load(`${base}/api/v1/quotas/summary/${clusters[0]}`, { cookie })
 
   const f = (n: number) => n.toFixed(0)
@@ -132,20 +147,24 @@ const main = async () => {
       .map((l) => l.toFixed(1))
       .join(" ")}`
   )
-  console.log("| measure | time | Kubernetes calls | writes |")
-  console.log("|---|---|---|---|")
-  console.log(
-    `| reconcile 3 clusters from scratch (${TENANTS} tenants × 2 priorities) | ${f(scratch.ms)} ms | ${scratch.calls} | ${scratch.writes} |`
-  )
-  console.log(`| reconcile again, nothing changed | ${f(again.ms)} ms | ${again.calls} | ${again.writes} |`)
-  console.log(
-    `| one quota changed: PATCH answered → ResourceQuota in the cluster | ${f(changeMs)} ms | ${one.calls} (a pass for that tenant) | 1 |`
-  )
+  if (reconciled) {
+    const { scratch, again, changeMs, one } = reconciled
+    console.log("| measure | time | Kubernetes calls | writes |")
+    console.log("|---|---|---|---|")
+    console.log(
+      `| reconcile 3 clusters from scratch (${TENANTS} tenants × 2 priorities) | ${f(scratch.ms)} ms | ${scratch.calls} | ${scratch.writes} |`
+    )
+    console.log(`| reconcile again, nothing changed | ${f(again.ms)} ms | ${again.calls} | ${again.writes} |`)
+    console.log(
+      `| one quota changed: PATCH answered → ResourceQuota in the cluster | ${f(changeMs)} ms | ${one.calls} (a pass for that tenant) | 1 |`
+    )
+  }
   console.log("")
   console.log("| route (50 connections) | req/s | p50 | p99 | errors |")
   console.log("|---|---|---|---|---|")
   for (const [name, r] of [
     ["bare Hono route", bare],
+    ["GET /me (the server's pipeline, no work)", me],
     [`GET /quotas/summary (${TENANTS * 2} rows)`, summary]
   ] as const)
     console.log(

@@ -4,9 +4,18 @@
  * so each message names its field in the viewer's language. Every change is queued for
  * the reconciler once it commits.
  */
-import { Conflict, Db, Invalid, NotFound, requireRole, requireViewer } from "@wharf/core"
+import {
+  Conflict,
+  Db,
+  type DbError,
+  Invalid,
+  NotFound,
+  requireRole,
+  requireViewer,
+  type Unavailable
+} from "@wharf/core"
 import { type ClusterRef, KubeClients } from "@wharf/plugin-clusters/shared"
-import { Effect } from "effect"
+import { Effect, Exit } from "effect"
 import { QUOTA_DEFAULTS, QUOTA_LIMITS, type QuotaValues } from "../shared/schemas"
 import type { QuotaRow, QuotaSummary, ResourceKind, Resources } from "../shared/types"
 import { RESOURCE_KINDS } from "../shared/types"
@@ -229,32 +238,58 @@ const sum = (rows: ReadonlyArray<Resources>): Resources => ({
   network: rows.reduce((s, r) => s + r.network, 0)
 })
 
-// The summary's rows, kept for a second and shared by concurrent readers (50 admins
-// refreshing must not mean 50 reads of every quota); this replica's changes drop them at once.
+// A cluster's summary, kept for a second and shared by every reader (50 admins refreshing
+// must not mean 50 reads of every quota and of the cluster list): one computation at a time
+// per cluster, frozen so the REST layer writes its JSON once. This replica's changes drop
+// it at once; another replica's show within the second.
 const SUMMARY_TTL_MS = 1000
-const kept = new Map<string, { at: number; rows: ReadonlyArray<QuotaRow> }>()
+type Kept = { at: number; summary: Promise<Exit.Exit<QuotaSummary, NotFound | Unavailable | DbError>> }
+const kept = new Map<string, Kept>()
 const forgetSummaries = Effect.gen(function* () {
   yield* (yield* Db).afterCommit(() => kept.clear())
 })
 
-const summaryRows = Effect.fn("Quotas.summaryRows")(function* (cluster: ClusterRef) {
-  const hit = kept.get(cluster.id)
-  if (hit && Date.now() - hit.at < SUMMARY_TTL_MS) return hit.rows
-  const rows = (yield* listQuotas({ clusterId: cluster.id })).map((q) => toRow(q, [cluster]))
-  kept.set(cluster.id, { at: Date.now(), rows })
-  return rows
-})
+const freeze = <T>(value: T): T => {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) freeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
 
-/** Every priority of every tenant on a cluster, their sum and the cluster's capacity (admins). */
-export const quotaSummary = Effect.fn("Quotas.summary")(function* (clusterId: string) {
-  yield* requireRole("admin")
+const computeSummary = Effect.fn("Quotas.computeSummary")(function* (clusterId: string) {
   const cluster = yield* clusterNamed(clusterId)
   if (!cluster) return yield* new NotFound({ message: "No such cluster" })
-  const rows = yield* summaryRows(cluster)
+  const rows = (yield* listQuotas({ clusterId: cluster.id })).map((q) => toRow(q, [cluster]))
   const total = sum(rows)
   const capacity = yield* Effect.orElseSucceed(capacityOf(clusterId), () => null)
   const overcommitted: ResourceKind[] = capacity
     ? (["cpu", "memory", "storage"] as const).filter((k) => total[k] > capacity[k])
     : []
-  return { clusterId, clusterName: cluster.name, rows, total, capacity, overcommitted } satisfies QuotaSummary
+  return freeze({
+    clusterId,
+    clusterName: cluster.name,
+    rows,
+    total,
+    capacity,
+    overcommitted
+  } satisfies QuotaSummary)
+})
+
+/** Every priority of every tenant on a cluster, their sum and the cluster's capacity (admins). */
+export const quotaSummary = Effect.fn("Quotas.summary")(function* (clusterId: string) {
+  yield* requireRole("admin")
+  let entry = kept.get(clusterId)
+  if (!entry || Date.now() - entry.at >= SUMMARY_TTL_MS) {
+    const context = yield* Effect.context<Db | KubeClients>()
+    const made = { at: Date.now(), summary: Effect.runPromiseExitWith(context)(computeSummary(clusterId)) }
+    kept.set(clusterId, made)
+    // A failure (no such cluster, database down) is not kept: the next reader tries again.
+    void made.summary.then((exit) => {
+      if (Exit.isFailure(exit) && kept.get(clusterId) === made) kept.delete(clusterId)
+    })
+    entry = made
+  }
+  const summary = entry.summary
+  return yield* yield* Effect.promise(() => summary)
 }, noDb)
