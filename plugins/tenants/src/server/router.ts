@@ -9,6 +9,7 @@ import {
   CreateQuotaInput,
   HostInput,
   MineQuery,
+  PeerInput,
   QuotaIdInput,
   QuotaListQuery,
   TenantInput,
@@ -16,6 +17,7 @@ import {
   UpdateQuotaInput
 } from "../shared/schemas"
 import { checkQuota } from "./check"
+import { allowPeer, forbidPeer, tenantPeers } from "./peers"
 import { createQuota, deleteQuota, listQuotaRows, quotaRow, quotaSummary, updateQuota } from "./quotas"
 import { listTenants, tenantDetail } from "./tenants"
 import { hostPriorities, myQuotas, tenantPreemptions, tenantQuotas } from "./views"
@@ -34,6 +36,17 @@ export const tenantsRouter = router({
   preemptions: authedProcedure
     .input(input(TenantInput))
     .query(({ ctx, input }) => ctx.run(tenantPreemptions(input.tenantId))),
+  peers: router({
+    list: authedProcedure
+      .input(input(TenantInput))
+      .query(({ ctx, input }) => ctx.run(tenantPeers(input.tenantId))),
+    allow: authedProcedure
+      .input(input(PeerInput))
+      .mutation(({ ctx, input }) => ctx.run(allowPeer(input.tenantId, input.peer))),
+    forbid: authedProcedure
+      .input(input(PeerInput))
+      .mutation(({ ctx, input }) => ctx.run(forbidPeer(input.tenantId, input.peer)))
+  }),
   host: authedProcedure
     .input(input(HostInput))
     .query(({ ctx, input }) => ctx.run(hostPriorities(input.clusterId, input.node))),

@@ -10,6 +10,7 @@ import {
   TenantsQuery
 } from "../shared/schemas"
 import { checkQuota } from "./check"
+import { allowPeer, forbidPeer, tenantPeers } from "./peers"
 import { createQuota, deleteQuota, listQuotaRows, quotaRow, quotaSummary, updateQuota } from "./quotas"
 import { listTenants, tenantDetail } from "./tenants"
 import { myQuotas, tenantPreemptions, tenantQuotas } from "./views"
@@ -51,6 +52,25 @@ export const tenantsRoutes = defineRoutes((r) =>
         access: "user"
       },
       ({ params }) => Effect.map(tenantPreemptions(params.id!), (items) => ({ items }))
+    )
+    .get(
+      "/tenants/:id/peers",
+      { summary: "The tenants whose pods may reach this tenant's namespace", access: "user" },
+      ({ params }) => Effect.map(tenantPeers(params.id!), (items) => ({ items }))
+    )
+    .put(
+      "/tenants/:id/peers/:peer",
+      {
+        summary:
+          "Let another tenant's pods reach this tenant's namespace (admins); the NetworkPolicy follows on every cluster",
+        access: "user"
+      },
+      ({ params }) => allowPeer(params.id!, params.peer!)
+    )
+    .delete(
+      "/tenants/:id/peers/:peer",
+      { summary: "Stop another tenant's pods reaching this tenant's namespace (admins)", access: "user" },
+      ({ params }) => forbidPeer(params.id!, params.peer!)
     )
     .get(
       "/quotas",

@@ -206,3 +206,34 @@ export const peersOf = Effect.fn("Tenants.peers")(function* (tenantIds: Readonly
   for (const r of rows) map.set(r.tenant_id, [...(map.get(r.tenant_id) ?? []), r.peer_id])
   return map
 })
+
+/** Let `peerId`'s namespace reach `tenantId`'s; false when it already could. */
+export const addPeer = Effect.fn("Tenants.addPeer")(function* (tenantId: string, peerId: string) {
+  const db = yield* Db
+  const rows = yield* db.query(
+    (sql) => sql<{ tenant_id: string }[]>`insert into tenants.peers (tenant_id, peer_id)
+      values (${tenantId}, ${peerId}) on conflict do nothing returning tenant_id`
+  )
+  return rows.length > 0
+})
+
+export const removePeer = Effect.fn("Tenants.removePeer")(function* (tenantId: string, peerId: string) {
+  const db = yield* Db
+  const rows = yield* db.query(
+    (sql) => sql<{ tenant_id: string }[]>`delete from tenants.peers
+      where tenant_id = ${tenantId} and peer_id = ${peerId} returning tenant_id`
+  )
+  return rows.length > 0
+})
+
+/** The clusters where a tenant holds quota (where its NetworkPolicy lives). */
+export const clustersOfTenant = Effect.fn("Tenants.clusters")(function* (tenantId: string) {
+  const db = yield* Db
+  const rows = yield* db.query(
+    (sql) =>
+      sql<
+        { cluster_id: string }[]
+      >`select distinct cluster_id::text from tenants.quotas where tenant_id = ${tenantId}`
+  )
+  return rows.map((r) => r.cluster_id)
+})
