@@ -112,7 +112,8 @@ describe("resolving an install's dependencies", () => {
       problems: [
         {
           path: "dependencies.loop-b.dependencies.loop-a",
-          message: "dependency cycle: loop-a → loop-b → loop-a"
+          message:
+            "dependency cycle: loop-a → loop-b → loop-a (each needs the other, so none can start first)"
         }
       ]
     })

@@ -138,7 +138,8 @@ export const draftInstall = (request: InstallRequest) =>
           existing.has(name) || taken.has(name)
             ? say(`名称 ${name} 已被占用`, `The name ${name} is taken`)
             : null,
-        generateName: (app) => generateInstanceName(app)
+        generateName: (app) => generateInstanceName(app),
+        say
       })
 
     // A generated name may (rarely) be taken: generate again, a few times.

@@ -53,6 +53,8 @@ export interface PlanContext {
   readonly nameProblem: (name: string) => string | null
   /** A fresh name for a new instance of `app`, when the request gives none. */
   readonly generateName: (app: string) => string
+  /** Words in the reader's language (zh-CN, en); English when not given. */
+  readonly say?: ((zh: string, en: string) => string) | undefined
 }
 
 export type PlanResult =
@@ -73,7 +75,15 @@ export const resolvePlan = (request: PlanRequest, ctx: PlanContext): PlanResult 
   ): void => {
     const at = (field: string) => (path === "" ? field : `${path}.${field}`)
     if (ancestors.includes(app)) {
-      problems.push({ path: path || "app", message: `dependency cycle: ${[...ancestors, app].join(" → ")}` })
+      const loop = [...ancestors, app].join(" → ")
+      const say = ctx.say ?? ((_zh: string, en: string) => en)
+      problems.push({
+        path: path || "app",
+        message: say(
+          `依赖形成循环，无法安装：${loop}`,
+          `dependency cycle: ${loop} (each needs the other, so none can start first)`
+        )
+      })
       return
     }
     const definition = ctx.definition(app)
