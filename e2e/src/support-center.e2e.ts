@@ -162,7 +162,7 @@ describe.each(cases)("the support center in $locale", (c) => {
     await page.context().close()
   })
 
-  it("I find the manuals from the navigation, open one version, and the breadcrumb brings me back to the index", async () => {
+  it("I find the manuals from the navigation, open one version, read its troubleshooting chapter, and the breadcrumb brings me back to the index", async () => {
     const page = await fresh()
     await page.goto(`${baseUrl()}/support`)
     await page.getByRole("navigation", { name: c.support }).getByRole("link", { name: c.manuals }).click()
@@ -171,6 +171,12 @@ describe.each(cases)("the support center in $locale", (c) => {
     expect(await page.locator(".manuals-index .card").count()).toBeGreaterThanOrEqual(2)
     await page.getByRole("link", { name: c.readManual }).click()
     await page.waitForURL(/\/manuals\/TOS\/2\.0/)
+    // A real manual: chapters for installing, configuring, operating and troubleshooting, several pages each.
+    await page.locator(".manual-toc").getByRole("link", { name: "故障排查" }).click()
+    await page.waitForURL(/\/manuals\/TOS\/2\.0\/troubleshoot$/)
+    await page.locator(".manual-toc").getByRole("link", { name: "Pod 一直处于 Pending" }).click()
+    await page.getByText("exceeded quota").first().waitFor()
+    expect(await page.locator(".manual-toc li").count()).toBeGreaterThanOrEqual(20)
     await page.locator(".breadcrumbs").getByRole("link", { name: c.manuals }).click()
     await page.waitForURL(/\/manuals$/)
     await page.context().close()
