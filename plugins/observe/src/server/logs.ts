@@ -1,7 +1,8 @@
 /**
  * @module A container's current logs: a Server-Sent Events stream that follows the
  * container (client-node's Log with follow and timestamps) and a plain-text download.
- * Lines are sent in batches every 100 ms; a reader that falls LOG_SEND_LINES behind loses
+ * A line goes out at once when nothing was sent in the last 50 ms, else with the next batch
+ * (at most one every 50 ms); a reader that falls LOG_SEND_LINES behind loses
  * the oldest lines and is told how many (`dropped`), so a chatty container never grows
  * the server's memory.
  */
@@ -13,7 +14,7 @@ import { Effect } from "effect"
 import { LOG_SEND_LINES, type LogLine, type LogsQuery } from "../shared"
 import { type AllowedPod, allowedPod } from "./access"
 
-const FLUSH_MS = 100
+const FLUSH_MS = 50
 /** A download stops here: a log larger than this is read in the terminal or with kubectl. */
 const DOWNLOAD_MAX_BYTES = 20 * 1024 ** 2
 
@@ -81,12 +82,15 @@ class LineQueue extends Writable {
   pending: LogLine[] = []
   dropped = 0
   ended = false
+  /** Told when whole lines arrived (the stream may send them at once). */
+  onLines: () => void = () => {}
   private partial = ""
   override _write(chunk: Buffer, _: BufferEncoding, done: () => void) {
     const parts = (this.partial + chunk.toString("utf8")).split("\n")
     this.partial = parts.pop() ?? ""
     for (const p of parts) this.push(p)
     done()
+    if (parts.length > 0) this.onLines()
   }
   override _final(done: () => void) {
     if (this.partial) this.push(this.partial)
@@ -115,23 +119,27 @@ export const followLogs = (query: LogsQuery, signal: AbortSignal) =>
       ready: { container },
       open: (sink) => {
         queue.on("error", () => sink.close())
-        return {
-          flush: () => {
-            if (queue.dropped > 0) {
-              sink.send("dropped", { count: queue.dropped })
-              queue.dropped = 0
-            }
-            if (queue.pending.length > 0) {
-              sink.send("lines", { lines: queue.pending })
-              queue.pending = []
-            }
-            if (queue.ended) {
-              sink.send("end", {})
-              sink.close()
-            }
-          },
-          stop: () => abort.abort()
+        let sentAt = 0
+        const flush = () => {
+          if (queue.dropped > 0) {
+            sink.send("dropped", { count: queue.dropped })
+            queue.dropped = 0
+          }
+          if (queue.pending.length > 0) {
+            sink.send("lines", { lines: queue.pending })
+            queue.pending = []
+            sentAt = Date.now()
+          }
+          if (queue.ended) {
+            sink.send("end", {})
+            sink.close()
+          }
         }
+        // A quiet log's line needs no wait for the next batch; a chatty one is still batched.
+        queue.onLines = () => {
+          if (Date.now() - sentAt >= FLUSH_MS) flush()
+        }
+        return { flush, stop: () => abort.abort() }
       }
     })
   })
