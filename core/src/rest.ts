@@ -18,6 +18,8 @@ export interface WharfEnv {
     requestId: string
     /** The client's address (core's `clientAddress`, decided once per request). */
     clientIp: string
+    /** The route that answered, and whose it is: the host audits a change once, under its owner. */
+    operation?: { readonly routes: RestRoutes; readonly operation: Operation }
   }
 }
 
@@ -114,7 +116,7 @@ export class RestRoutes {
     spec: RouteSpec<B, Q>,
     handler: RouteHandler<Decoded<B>, Decoded<Q>>
   ) {
-    this.operations.push({
+    const operation: Operation = {
       method,
       path,
       summary: spec.summary,
@@ -122,8 +124,10 @@ export class RestRoutes {
       status: spec.status ?? 200,
       ...(spec.body ? { body: spec.body } : {}),
       ...(spec.query ? { query: spec.query } : {})
-    })
+    }
+    this.operations.push(operation)
     this.app.on(method.toUpperCase(), path, async (c) => {
+      c.set("operation", { routes: this, operation })
       try {
         const body = spec.body ? await readJson(c) : undefined
         const result = await c.var.run(

@@ -74,18 +74,23 @@ const toTRPCError = (e: unknown): unknown => {
 }
 
 const SECRET = /password|token|secret|kubeconfig|key$/i
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/** Text jsonb can hold, so the audit entry is always written: no NUL, no lone surrogate (JSON input may carry both). */
+const storable = (text: string) => text.replaceAll("\u0000", "\\0").replace(LONE_SURROGATE, "\uFFFD")
 /** Input as stored in the audit log: secrets replaced, big values trimmed. */
 export const redact = (value: unknown, depth = 0): unknown => {
   if (depth > 4) return "…"
   if (typeof value === "string") {
-    // jsonb cannot hold NUL; the audit entry must still be written.
-    const text = value.replaceAll("\u0000", "\\0")
-    return text.length > 500 ? `${text.slice(0, 500)}…` : text
+    // Trimmed first: a cut may split a surrogate pair.
+    return storable(value.length > 500 ? `${value.slice(0, 500)}…` : value)
   }
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1))
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, SECRET.test(k) ? "[redacted]" : redact(v, depth + 1)])
+      Object.entries(value).map(([k, v]) => [
+        storable(k),
+        SECRET.test(k) ? "[redacted]" : redact(v, depth + 1)
+      ])
     )
   }
   return value

@@ -139,23 +139,22 @@ export const createHttpApp = (options: {
     })
   )
   api.get("/openapi.json", (c) => c.json(openApiDocument(plugins, options.config.publicUrl)))
-  for (const p of plugins) {
-    if (!p.routes) continue
-    // REST changes are audited here, like tRPC mutations, so no route can forget.
-    const sub = new Hono<WharfEnv>()
-    sub.use("*", async (c, next) => {
-      await next()
-      if (!SAFE_METHODS.has(c.req.method) && c.res.status < 400) {
-        await options.audit({
-          action: `${p.id}:${c.req.method} ${c.req.routePath}`,
-          detail: { path: c.req.path },
-          viewer: c.var.auth?.viewer ?? null
-        })
-      }
-    })
-    sub.route("/", p.routes.app)
-    api.route("/", sub)
-  }
+  // REST changes are audited here, like tRPC mutations, so no route can forget: once, under
+  // the plugin whose route answered.
+  const owners = new Map(plugins.flatMap((p) => (p.routes ? [[p.routes, p.id] as const] : [])))
+  api.use("*", async (c, next) => {
+    await next()
+    const answered = c.var.operation
+    const owner = answered && owners.get(answered.routes)
+    if (owner && !SAFE_METHODS.has(c.req.method) && c.res.status < 400) {
+      await options.audit({
+        action: `${owner}:${c.req.method} ${answered.operation.path}`,
+        detail: { path: c.req.path },
+        viewer: c.var.auth?.viewer ?? null
+      })
+    }
+  })
+  for (const p of plugins) if (p.routes) api.route("/", p.routes.app)
   api.all("*", (c) =>
     c.json({ error: { code: "NotFound", message: `No API route ${c.req.method} ${c.req.path}` } }, 404)
   )

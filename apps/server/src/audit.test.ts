@@ -1,0 +1,91 @@
+/**
+ * The audit log records every change once, under the plugin that owns it: a REST change under
+ * the plugin whose route answered (not once per mounted plugin), a tRPC mutation under its
+ * procedure's path, and input with a lone surrogate or NUL is recorded like any other.
+ * Every REST change route of every enabled plugin is called; a refused call records nothing.
+ */
+import { testBackends } from "@wharf/core/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startTestWharf, type TestClient, type TestWharf } from "./testing"
+
+const [backend] = testBackends()
+const LONE = "x\ud800"
+
+describe("the audit log", () => {
+  let wharf: TestWharf
+  let admin: TestClient
+  beforeAll(async () => {
+    wharf = await startTestWharf({ backend: backend!, demo: true })
+    admin = wharf.client()
+    await admin.signIn()
+  }, 120_000)
+  afterAll(() => wharf?.stop())
+
+  const lastId = async () =>
+    Number(
+      (
+        await wharf.database.pool<
+          { id: string }[]
+        >`select coalesce(max(id), 0)::text as id from wharf.audit_log`
+      )[0]!.id
+    )
+  const actionsSince = async (id: number) =>
+    (
+      await wharf.database.pool<{ action: string; detail: unknown }[]>`
+        select action, detail from wharf.audit_log where id > ${id} order by id`
+    ).map((r) => r.action)
+
+  it("records a REST change once, under its plugin (not once per mounted plugin)", async () => {
+    const options = await admin.trpc.helpdesk.tickets.options.query()
+    if (!options.ok) throw new Error(options.error.message)
+    const before = await lastId()
+    const created = await admin.rest("POST", "/tickets", {
+      title: "Kafka broker restarts",
+      severity: "minor",
+      categoryId: options.data.categories[0]!.id,
+      description: "broker"
+    })
+    expect(created).toMatchObject({ status: 201 })
+    expect(await actionsSince(before)).toEqual(["helpdesk:POST /tickets"])
+  })
+
+  it("records a tRPC mutation once, with its input, also with a lone surrogate", async () => {
+    const before = await lastId()
+    const created = await admin.trpc.identity.groups.create.mutate({
+      name: "audited-once",
+      description: LONE
+    })
+    expect(created.ok).toBe(true)
+    const rows = await wharf.database.pool<{ action: string; detail: { description: string } }[]>`
+      select action, detail from wharf.audit_log where id > ${before} order by id`
+    expect(rows.map((r) => r.action)).toEqual(["identity.groups.create"])
+    expect(rows[0]!.detail.description).toBe("x\ufffd")
+  })
+
+  it("writes one row naming the owner for every REST change that succeeds, and none for a refusal", async () => {
+    const problems: string[] = []
+    for (const plugin of wharf.plugins) {
+      for (const op of plugin.routes?.operations ?? []) {
+        if (op.method === "get") continue
+        const path = op.path.replace(/:[A-Za-z]+/g, "00000000-0000-4000-8000-000000000000")
+        const before = await lastId()
+        const answer = await admin.rest(op.method.toUpperCase(), path, {
+          name: LONE,
+          title: LONE,
+          body: LONE
+        })
+        const actions = await actionsSince(before)
+        const expected = answer.status < 400 ? [`${plugin.id}:${op.method.toUpperCase()} ${op.path}`] : []
+        if (answer.status >= 500) problems.push(`${op.method} ${op.path} answered ${answer.status}`)
+        // A refused change may still be recorded as a refusal by its service; never under another plugin.
+        const foreign = actions.filter((a) => a.includes(":") && !a.startsWith(`${plugin.id}:`))
+        if (
+          foreign.length > 0 ||
+          (answer.status < 400 && JSON.stringify(actions) !== JSON.stringify(expected))
+        )
+          problems.push(`${op.method} ${op.path} (${answer.status}) recorded ${JSON.stringify(actions)}`)
+      }
+    }
+    expect(problems).toEqual([])
+  }, 240_000)
+})
