@@ -108,4 +108,13 @@ describe.each(testBackends())("tenant isolation and internal notes on $name (HD-
     expect(after.body.status).toBe("in_progress")
     expect(after.body.updatedAt).toBe(before.updatedAt)
   })
+
+  it("service calendars are for admins only, as the README says: agents and customers are refused", async () => {
+    expect((await agent.trpc.helpdesk.admin.calendars.query()).ok).toBe(false)
+    const refused = await zhang.trpc.helpdesk.admin.calendars.query()
+    expect(!refused.ok && refused.error.httpStatus).toBe(403)
+    const admin = wharf.client()
+    await admin.signIn()
+    expect((await admin.trpc.helpdesk.admin.calendars.query()).ok).toBe(true)
+  })
 })

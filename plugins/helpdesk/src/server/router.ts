@@ -161,7 +161,7 @@ const admin = router({
   updateCategory: adminProcedure
     .input(input(UpdateCategoryInput))
     .mutation(({ ctx, input }) => ctx.run(updateCategory(input))),
-  calendars: agentProcedure.query(({ ctx }) => ctx.run(listCalendars())),
+  calendars: adminProcedure.query(({ ctx }) => ctx.run(listCalendars())),
   updateCalendar: adminProcedure
     .input(input(UpdateCalendarInput))
     .mutation(({ ctx, input }) => ctx.run(updateCalendar(input))),

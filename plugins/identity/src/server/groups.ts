@@ -1,9 +1,10 @@
 /**
- * @module Groups (leasees): a group is a tenant of its own; members use its namespace,
- * group admins manage it with platform admins.
+ * @module Groups (leasees): a group is a tenant of its own; members use its namespace.
+ * Platform admins create, rename and delete groups; a group's admins manage its members
+ * (list, add, remove, change roles) with the platform admins (`requireGroupManager`).
  */
 
-import { Conflict, conflictOnDuplicate, Db, NotFound } from "@wharf/core"
+import { Conflict, conflictOnDuplicate, Db, Forbidden, hasRole, NotFound, requireViewer } from "@wharf/core"
 import { Effect } from "effect"
 import { identityReasons } from "../shared/reasons"
 import type { GroupMember, GroupSummary } from "../shared/types"
@@ -26,6 +27,20 @@ const toSummary = (r: GroupRow): GroupSummary => ({
   description: r.description,
   memberCount: Number(r.member_count),
   createdAt: r.created_at.toISOString()
+})
+
+/**
+ * The viewer may manage `groupId`'s members: a platform admin, or an admin of that group.
+ * A member who is not its admin is refused; to anyone else the group is absent, like
+ * another tenant's data.
+ */
+export const requireGroupManager = Effect.fn("Groups.requireManager")(function* (groupId: string) {
+  const viewer = yield* requireViewer
+  if (hasRole(viewer, "admin")) return viewer
+  const membership = viewer.groups.find((g) => g.id === groupId)
+  if (membership?.role === "admin") return viewer
+  if (membership) return yield* new Forbidden(because("identity.groupAdminOnly"))
+  return yield* new NotFound(because("identity.noSuchGroup"))
 })
 
 export const listGroups = Effect.fn("Groups.list")(function* (input: {

@@ -42,6 +42,7 @@ import {
   listGroups,
   listMembers,
   removeMember,
+  requireGroupManager,
   setMemberRole,
   updateGroup
 } from "./groups"
@@ -148,6 +149,10 @@ const users = router({
   )
 })
 
+/** `effect`, if the viewer manages `groupId`'s members. */
+const managing = <A, E, R>(groupId: string, effect: Effect.Effect<A, E, R>) =>
+  Effect.andThen(requireGroupManager(groupId), effect)
+
 const groups = router({
   list: adminProcedure.input(input(ListInput)).query(({ ctx, input }) => ctx.run(listGroups(input))),
   create: adminProcedure
@@ -159,21 +164,29 @@ const groups = router({
   delete: adminProcedure
     .input(input(IdInput))
     .mutation(({ ctx, input }) => ctx.run(Effect.as(deleteGroup(input.id), { ok: true as const }))),
-  members: adminProcedure
+  // A group's admins manage its members, with the platform admins.
+  members: authedProcedure
     .input(input(GroupIdInput))
-    .query(({ ctx, input }) => ctx.run(listMembers(input.groupId))),
-  addMember: adminProcedure
+    .query(({ ctx, input }) => ctx.run(managing(input.groupId, listMembers(input.groupId)))),
+  addMember: authedProcedure
     .input(input(AddMemberInput))
-    .mutation(({ ctx, input }) => ctx.run(addMember(input))),
-  removeMember: adminProcedure
+    .mutation(({ ctx, input }) => ctx.run(managing(input.groupId, addMember(input)))),
+  removeMember: authedProcedure
     .input(input(MemberInput))
     .mutation(({ ctx, input }) =>
-      ctx.run(Effect.as(removeMember(input.groupId, input.userId), { ok: true as const }))
+      ctx.run(
+        managing(input.groupId, Effect.as(removeMember(input.groupId, input.userId), { ok: true as const }))
+      )
     ),
-  setMemberRole: adminProcedure
+  setMemberRole: authedProcedure
     .input(input(SetMemberRoleInput))
     .mutation(({ ctx, input }) =>
-      ctx.run(Effect.as(setMemberRole(input.groupId, input.userId, input.role), { ok: true as const }))
+      ctx.run(
+        managing(
+          input.groupId,
+          Effect.as(setMemberRole(input.groupId, input.userId, input.role), { ok: true as const })
+        )
+      )
     )
 })
 

@@ -14,7 +14,8 @@ export const identityReasons = defineReasons({
   "identity.notMember": "That user is not a member of this group",
   "identity.noSuchToken": "No such API token",
   "identity.wrongCurrentPassword": "the current password is wrong",
-  "identity.cannotLockOutSelf": "You cannot disable yourself or remove your own admin role"
+  "identity.cannotLockOutSelf": "You cannot disable yourself or remove your own admin role",
+  "identity.groupAdminOnly": "Only the group's admins (and platform admins) manage its members"
 })
 
 /** The same reasons in Chinese, for the console's zh-CN catalog. */
@@ -28,5 +29,6 @@ export const identityReasonsZh = {
   "error.identity.notMember": "该用户不是这个用户组的成员",
   "error.identity.noSuchToken": "没有这个 API 令牌",
   "error.identity.wrongCurrentPassword": "当前密码不正确",
-  "error.identity.cannotLockOutSelf": "不能停用自己，也不能去掉自己的管理员角色"
+  "error.identity.cannotLockOutSelf": "不能停用自己，也不能去掉自己的管理员角色",
+  "error.identity.groupAdminOnly": "只有用户组的管理员（以及平台管理员）可以管理组成员"
 } satisfies Record<`error.${keyof typeof identityReasons.templates}`, string>
