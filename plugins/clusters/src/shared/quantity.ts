@@ -3,37 +3,11 @@
  * CPU in millicores, everything else in plain units (bytes, pods).
  */
 
-const BINARY: Record<string, number> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60
-}
-const DECIMAL: Record<string, number> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  "": 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18
-}
+import { parseQuantity } from "@wharf/core/quantity"
 
-/** The quantity as a plain number (cores for CPU, bytes for memory); NaN when unreadable. */
-export const quantity = (text: string | undefined | null): number => {
-  if (text === undefined || text === null || text === "") return 0
-  const m = /^([+-]?[0-9.]+(?:[eE][+-]?[0-9]+)?)([a-zA-Z]*)$/.exec(String(text).trim())
-  if (!m) return Number.NaN
-  const n = Number(m[1])
-  const suffix = m[2] ?? ""
-  const factor = BINARY[suffix] ?? DECIMAL[suffix]
-  return factor === undefined ? Number.NaN : n * factor
-}
+/** The quantity as a plain number (cores for CPU, bytes for memory); 0 when absent, NaN when unreadable. */
+export const quantity = (text: string | undefined | null): number =>
+  text === undefined || text === null || text === "" ? 0 : parseQuantity(text)
 
 export const millicores = (text: string | undefined | null) => Math.round(quantity(text) * 1000)
 
