@@ -38,8 +38,8 @@ export interface PagedList<T> {
 }
 
 /**
- * `createPagedList((q) => api.users.list.query(q))`, then `<Table rows={list.rows()}
- * loading={list.loading()} />` and `<Pagination offset={list.offset()} ... />`.
+ * `createPagedList((q) => api.users.list.query(q))`, then `<PagedTable list={list} ... />`
+ * (or `<Table rows={list.rows()} ... />` and `<Pagination ... />` for another layout).
  */
 export const createPagedList = <T>(
   fetchPage: (query: { search: string; limit: number; offset: number }) => Promise<{

@@ -9,13 +9,10 @@ import {
   ConfirmDialog,
   createPagedList,
   describeError,
-  ErrorNotice,
   formatDateTime,
   formatNumber,
   Page,
-  Pagination,
-  SearchInput,
-  Table,
+  PagedTable,
   t,
   toast
 } from "@wharf/core/web"
@@ -93,46 +90,26 @@ export default function Groups() {
         </Button>
       }
     >
-      <div class="toolbar">
-        <SearchInput
-          label={t("identity.groups.search")}
-          placeholder={t("identity.groups.searchPlaceholder")}
-          value={list.searchText()}
-          onInput={list.onSearch}
-        />
-      </div>
-      <Show when={!list.error()} fallback={<ErrorNotice error={list.error()} onRetry={list.refetch} />}>
-        <Table
-          caption={t("identity.groups.title")}
-          columns={columns()}
-          rows={list.rows()}
-          loading={list.loading()}
-          empty={
-            list.search()
-              ? {
-                  title: t("identity.groups.noMatch", { search: list.search() }),
-                  hint: t("identity.noMatchHint")
-                }
-              : {
-                  title: t("identity.groups.empty"),
-                  hint: t("identity.groups.emptyHint"),
-                  action: (
-                    <Button variant="primary" onClick={() => setCreating(true)}>
-                      {t("identity.groups.createFirst")}
-                    </Button>
-                  )
-                }
-          }
-        />
-        <Show when={list.total() > 0}>
-          <Pagination
-            offset={list.offset()}
-            limit={list.limit}
-            total={list.total()}
-            onChange={list.setOffset}
-          />
-        </Show>
-      </Show>
+      <PagedTable
+        list={list}
+        caption={t("identity.groups.title")}
+        columns={columns()}
+        searchLabel={t("identity.groups.search")}
+        searchPlaceholder={t("identity.groups.searchPlaceholder")}
+        noMatch={(search) => ({
+          title: t("identity.groups.noMatch", { search }),
+          hint: t("identity.noMatchHint")
+        })}
+        empty={{
+          title: t("identity.groups.empty"),
+          hint: t("identity.groups.emptyHint"),
+          action: (
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              {t("identity.groups.createFirst")}
+            </Button>
+          )
+        }}
+      />
       <GroupDialog open={creating()} onClose={() => setCreating(false)} onSaved={list.refetch} />
       <ConfirmDialog
         open={deleting() !== undefined}

@@ -8,12 +8,9 @@ import {
   Button,
   type Column,
   createPagedList,
-  ErrorNotice,
   formatDateTime,
   Page,
-  Pagination,
-  SearchInput,
-  Table,
+  PagedTable,
   t
 } from "@wharf/core/web"
 import { createMemo, createSignal, For, Show } from "solid-js"
@@ -85,38 +82,18 @@ export default function Users() {
         </Button>
       }
     >
-      <div class="toolbar">
-        <SearchInput
-          label={t("identity.users.search")}
-          placeholder={t("identity.users.searchPlaceholder")}
-          value={list.searchText()}
-          onInput={list.onSearch}
-        />
-      </div>
-      <Show when={!list.error()} fallback={<ErrorNotice error={list.error()} onRetry={list.refetch} />}>
-        <Table
-          caption={t("identity.users.title")}
-          columns={columns()}
-          rows={list.rows()}
-          loading={list.loading()}
-          empty={
-            list.search()
-              ? {
-                  title: t("identity.users.noMatch", { search: list.search() }),
-                  hint: t("identity.noMatchHint")
-                }
-              : { title: t("identity.users.empty"), hint: t("identity.users.emptyHint") }
-          }
-        />
-        <Show when={list.total() > 0}>
-          <Pagination
-            offset={list.offset()}
-            limit={list.limit}
-            total={list.total()}
-            onChange={list.setOffset}
-          />
-        </Show>
-      </Show>
+      <PagedTable
+        list={list}
+        caption={t("identity.users.title")}
+        columns={columns()}
+        searchLabel={t("identity.users.search")}
+        searchPlaceholder={t("identity.users.searchPlaceholder")}
+        noMatch={(search) => ({
+          title: t("identity.users.noMatch", { search }),
+          hint: t("identity.noMatchHint")
+        })}
+        empty={{ title: t("identity.users.empty"), hint: t("identity.users.emptyHint") }}
+      />
       <CreateUserDialog open={creating()} onClose={() => setCreating(false)} onCreated={list.refetch} />
       <EditUserDialog user={editing()} onClose={() => setEditing(undefined)} onSaved={list.refetch} />
     </Page>
