@@ -1,9 +1,10 @@
 /**
- * @module Small pieces the identity pages share: role badges, and the dash of an empty cell.
+ * @module Small pieces the identity pages share: role badges, the dash of an empty cell, and
+ * the field for a new password.
  */
-import { Badge, t } from "@wharf/core/web"
+import { Badge, TextInput, t } from "@wharf/core/web"
 import { For } from "solid-js"
-import { roleBadges } from "./rules"
+import { MIN_PASSWORD, roleBadges } from "./rules"
 
 export const RoleBadges = (props: { roles: ReadonlyArray<string> }) => (
   <span class="idn-badges">
@@ -17,4 +18,23 @@ export const None = () => (
     <span aria-hidden="true">—</span>
     <span class="visually-hidden">{t("identity.none")}</span>
   </span>
+)
+
+/** A new password, with the length rule as its hint (a user's own or one an admin sets). */
+export const NewPasswordInput = (props: {
+  label: string
+  value: string
+  onInput: (value: string) => void
+  error: string | undefined
+}) => (
+  <TextInput
+    label={props.label}
+    type="password"
+    autocomplete="new-password"
+    value={props.value}
+    onInput={(e) => props.onInput(e.currentTarget.value)}
+    hint={t("identity.users.passwordHint", { min: MIN_PASSWORD })}
+    error={props.error}
+    required
+  />
 )

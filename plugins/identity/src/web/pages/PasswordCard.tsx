@@ -5,6 +5,7 @@
 import { Button, Card, describeError, FormError, fieldIssues, TextInput, t, toast } from "@wharf/core/web"
 import { createSignal } from "solid-js"
 import { api } from "../api"
+import { NewPasswordInput } from "../parts"
 import { checkPasswordChange, hasProblems, MIN_PASSWORD, type Problems } from "../rules"
 
 export const PasswordCard = () => {
@@ -66,15 +67,11 @@ export const PasswordCard = () => {
           error={error("current")}
           required
         />
-        <TextInput
+        <NewPasswordInput
           label={t("identity.password.new")}
-          type="password"
-          autocomplete="new-password"
           value={next()}
-          onInput={(e) => setNext(e.currentTarget.value)}
-          hint={t("identity.users.passwordHint", { min: MIN_PASSWORD })}
+          onInput={setNext}
           error={error("next")}
-          required
         />
         <TextInput
           label={t("identity.password.confirm")}

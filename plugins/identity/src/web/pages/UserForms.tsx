@@ -20,6 +20,7 @@ import {
 import { createEffect, createSignal, on, Show } from "solid-js"
 import type { UserSummary } from "../../shared/types"
 import { api } from "../api"
+import { NewPasswordInput } from "../parts"
 import {
   checkNewUser,
   checkUserEdit,
@@ -145,15 +146,11 @@ export const CreateUserDialog = (props: { open: boolean; onClose: () => void; on
         error={error("name")}
         required
       />
-      <TextInput
+      <NewPasswordInput
         label={t("identity.field.initialPassword")}
-        type="password"
-        autocomplete="new-password"
         value={password()}
-        onInput={(e) => setPassword(e.currentTarget.value)}
-        hint={t("identity.users.passwordHint", { min: MIN_PASSWORD })}
+        onInput={setPassword}
         error={error("password")}
-        required
       />
       <RolesField roles={roles()} onChange={setRoles} error={error("roles")} />
       <Select
