@@ -42,60 +42,59 @@ export const Field = (props: FieldProps) => {
   )
 }
 
-type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & {
+/** What every labelled control takes besides its element's own attributes. */
+interface Labels {
   label: string
   hint?: string | undefined
   error?: string | undefined
+  required?: boolean | undefined
 }
+
+/** The attributes that tie a control to its label, hint and error. */
+type Tied = { id: string; "aria-describedby": string | undefined; "aria-invalid": "true" | undefined }
+
+/** A control inside its `Field`: every input, textarea and select is labelled the same way. */
+const LabelledControl = (props: { labels: Labels; children: (tied: Tied) => JSX.Element }) => (
+  <Field
+    label={props.labels.label}
+    hint={props.labels.hint}
+    error={props.labels.error}
+    required={props.labels.required ?? false}
+  >
+    {(ids) =>
+      props.children({
+        id: ids.id,
+        "aria-describedby": ids.describedBy,
+        "aria-invalid": ids.invalid ? "true" : undefined
+      })
+    }
+  </Field>
+)
+
+type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & Labels
 
 export const TextInput = (props: InputProps) => {
   const [own, rest] = splitProps(props, ["label", "hint", "error", "required"])
   return (
-    <Field label={own.label} hint={own.hint} error={own.error} required={own.required ?? false}>
-      {(ids) => (
-        <input
-          id={ids.id}
-          class="input"
-          aria-describedby={ids.describedBy}
-          aria-invalid={ids.invalid ? "true" : undefined}
-          required={own.required}
-          {...rest}
-        />
-      )}
-    </Field>
+    <LabelledControl labels={own}>
+      {(tied) => <input class="input" {...tied} required={own.required} {...rest} />}
+    </LabelledControl>
   )
 }
 
-type TextareaProps = JSX.TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: string
-  hint?: string | undefined
-  error?: string | undefined
-}
+type TextareaProps = JSX.TextareaHTMLAttributes<HTMLTextAreaElement> & Labels
 
 export const Textarea = (props: TextareaProps) => {
   const [own, rest] = splitProps(props, ["label", "hint", "error", "required"])
   return (
-    <Field label={own.label} hint={own.hint} error={own.error} required={own.required ?? false}>
-      {(ids) => (
-        <textarea
-          id={ids.id}
-          class="input textarea"
-          aria-describedby={ids.describedBy}
-          aria-invalid={ids.invalid ? "true" : undefined}
-          required={own.required}
-          {...rest}
-        />
-      )}
-    </Field>
+    <LabelledControl labels={own}>
+      {(tied) => <textarea class="input textarea" {...tied} required={own.required} {...rest} />}
+    </LabelledControl>
   )
 }
 
-type SelectProps = JSX.SelectHTMLAttributes<HTMLSelectElement> & {
-  label: string
-  hint?: string | undefined
-  error?: string | undefined
-  options: ReadonlyArray<{ value: string; label: string }>
-}
+type SelectProps = JSX.SelectHTMLAttributes<HTMLSelectElement> &
+  Labels & { options: ReadonlyArray<{ value: string; label: string }> }
 
 export const Select = (props: SelectProps) => {
   const [own, rest] = splitProps(props, ["label", "hint", "error", "options", "required", "value", "ref"])
@@ -109,13 +108,11 @@ export const Select = (props: SelectProps) => {
     if (select && value !== undefined) select.value = String(value)
   })
   return (
-    <Field label={own.label} hint={own.hint} error={own.error} required={own.required ?? false}>
-      {(ids) => (
+    <LabelledControl labels={own}>
+      {(tied) => (
         <select
-          id={ids.id}
           class="input"
-          aria-describedby={ids.describedBy}
-          aria-invalid={ids.invalid ? "true" : undefined}
+          {...tied}
           {...rest}
           ref={(el) => {
             select = el
@@ -125,7 +122,7 @@ export const Select = (props: SelectProps) => {
           <For each={own.options}>{(o) => <option value={o.value}>{o.label}</option>}</For>
         </select>
       )}
-    </Field>
+    </LabelledControl>
   )
 }
 
