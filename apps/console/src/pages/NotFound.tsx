@@ -1,18 +1,6 @@
-import { A } from "@solidjs/router"
-import { t, usePageTitle } from "@wharf/core/web"
+import { t } from "@wharf/core/web"
+import { StatusPage } from "./StatusPage"
 
 export default function NotFound() {
-  usePageTitle(() => t("notFound.title"))
-  return (
-    <section class="page">
-      <div class="card status-page">
-        <div class="status-code">404</div>
-        <h1 class="page-title">{t("notFound.title")}</h1>
-        <p class="muted">{t("notFound.hint")}</p>
-        <A href="/" class="btn btn-primary">
-          {t("notFound.home")}
-        </A>
-      </div>
-    </section>
-  )
+  return <StatusPage code={404} title={t("notFound.title")} hint={t("notFound.hint")} />
 }
