@@ -124,3 +124,53 @@ export const FormDialog = (props: {
     </Dialog>
   )
 }
+
+/** The props a required text field takes from `createRequiredFields`. */
+export interface BoundField {
+  readonly required: true
+  readonly value: string
+  readonly error: string | undefined
+  readonly onInput: (e: { currentTarget: { value: string } }) => void
+}
+
+export interface RequiredFields<F extends Record<string, string>> {
+  readonly values: Accessor<F>
+  /** Fill the form afresh (when the dialog opens, with what it edits). */
+  readonly fill: (values: F) => void
+  /** `<TextInput label=… {...fields.bind("name")} />`: its value, setter and "required" error. */
+  readonly bind: (key: keyof F & string) => BoundField
+  /** Marks a save attempt; the values trimmed, or undefined while one is blank (now named). */
+  readonly complete: () => F | undefined
+}
+
+/**
+ * A form whose fields are all required text, kept as one record: the admin dialogs that
+ * wrote their own `set(k)`/`err(k)` pair for each field share this one.
+ */
+export const createRequiredFields = <F extends Record<string, string>>(
+  submit: FormSubmit,
+  initial: F,
+  requiredMessage: () => string
+): RequiredFields<F> => {
+  const [values, setValues] = createSignal<F>(initial)
+  const current = (key: keyof F & string) => (values()[key] as string | undefined) ?? ""
+  return {
+    values,
+    fill: (next) => setValues(() => next),
+    bind: (key) => ({
+      required: true,
+      get value() {
+        return current(key)
+      },
+      get error() {
+        return submit.required(current(key), requiredMessage()) ?? submit.issue(key)
+      },
+      onInput: (e) => setValues((v) => ({ ...v, [key]: e.currentTarget.value }))
+    }),
+    complete: () => {
+      submit.attempt()
+      const trimmed = Object.fromEntries(Object.entries(values()).map(([k, v]) => [k, v.trim()])) as F
+      return Object.values(trimmed).some((v) => !v) ? undefined : trimmed
+    }
+  }
+}

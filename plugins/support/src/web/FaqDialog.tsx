@@ -2,6 +2,7 @@
  * @module The admin's form for an FAQ entry: question, Markdown answer, language.
  */
 import {
+  createRequiredFields,
   createSubmit,
   FormDialog,
   FormError,
@@ -24,26 +25,23 @@ export const FaqDialog = (props: {
   onClose: () => void
   onSaved: () => void
 }) => {
-  const [question, setQuestion] = createSignal("")
-  const [answer, setAnswer] = createSignal("")
   const [lang, setLang] = createSignal<Locale>("zh-CN")
   const submit = createSubmit()
+  const fields = createRequiredFields(submit, { question: "", answer: "" }, () => t("support.admin.required"))
   createEffect(() => {
     const f = props.faq
-    setQuestion(f?.question ?? "")
-    setAnswer(f?.answer ?? "")
+    fields.fill({ question: f?.question ?? "", answer: f?.answer ?? "" })
     setLang(f?.locale ?? (locale() as Locale))
     submit.reset()
   })
-  const required = (v: string) => submit.required(v, t("support.admin.required"))
   const save = () => {
-    submit.attempt()
-    if (!question().trim() || !answer().trim()) return
-    const fields = { question: question().trim(), answer: answer().trim(), locale: lang() }
+    const text = fields.complete()
+    if (!text) return
+    const entry = { ...text, locale: lang() }
     const f = props.faq
     return submit.run(async () => {
-      if (f) await api.faq.update.mutate({ id: f.id, ...fields })
-      else await api.faq.create.mutate(fields)
+      if (f) await api.faq.update.mutate({ id: f.id, ...entry })
+      else await api.faq.create.mutate(entry)
       toast(t("support.admin.saved"))
       props.onSaved()
     })
@@ -57,23 +55,13 @@ export const FaqDialog = (props: {
       onSubmit={save}
       onClose={props.onClose}
     >
-      <TextInput
-        label={t("support.admin.question")}
-        required
-        maxLength={300}
-        value={question()}
-        error={required(question())}
-        onInput={(e) => setQuestion(e.currentTarget.value)}
-      />
+      <TextInput label={t("support.admin.question")} maxLength={300} {...fields.bind("question")} />
       <Textarea
         label={t("support.admin.answer")}
         hint={t("support.admin.answerHint")}
-        required
         rows={6}
         maxLength={5000}
-        value={answer()}
-        error={required(answer())}
-        onInput={(e) => setAnswer(e.currentTarget.value)}
+        {...fields.bind("answer")}
       />
       <Select
         label={t("support.admin.locale")}
