@@ -233,6 +233,59 @@ const attachmentUrl = (number: string, id: string, guestToken: string | undefine
     ? `/api/v1/guest/tickets/${number}/attachments/${id}?token=${encodeURIComponent(guestToken)}`
     : `/api/v1/tickets/${number}/attachments/${id}`
 
+/** A ticket's thread, files, history and survey, as PostgreSQL hands them over. */
+type TicketChildren = {
+  messages: {
+    id: string
+    visibility: "public" | "internal"
+    author_id: string | null
+    author_name: string
+    author_side: "customer" | "support"
+    body: string
+    proposes_solution: boolean
+    via: ThreadMessage["via"]
+    created_at: string
+  }[]
+  attachments: { id: string; message_id: string | null; name: string; size: number | string }[]
+  history: {
+    at: string
+    actor_name: string
+    action: string
+    from_value: string | null
+    to_value: string | null
+    note: string | null
+  }[]
+  survey: { rating: number; comment: string; created_at: string } | null
+}
+
+/**
+ * The thread, files, history and survey in one statement, each as a JSON array built by
+ * PostgreSQL: four round trips cost the server more than the rows themselves. Internal
+ * notes, their files and support-only history stay out unless `support` reads.
+ */
+const ticketChildren = Effect.fn("Tickets.children")(function* (ticketId: string, support: boolean) {
+  const db = yield* Db
+  const [children] = yield* db.query(
+    (sql) => sql<TicketChildren[]>`select
+      coalesce((select json_agg(m order by m.created_at, m.id) from (
+        select id, visibility, author_id, author_name, author_side, body, proposes_solution, via, created_at
+        from helpdesk.messages where ticket_id = ${ticketId} and (${support} or visibility = 'public')) m), '[]') as messages,
+      coalesce((select json_agg(f order by f.created_at, f.id) from (
+        select a.id, a.message_id, a.name, a.size, a.created_at from helpdesk.attachments a
+        left join helpdesk.messages m on m.id = a.message_id
+        where a.ticket_id = ${ticketId} and (${support} or m.id is null or m.visibility = 'public')) f), '[]') as attachments,
+      coalesce((select json_agg(h order by h.at, h.id) from (
+        select id, at, actor_name, action, from_value, to_value, note from helpdesk.history
+        where ticket_id = ${ticketId} and (${support} or not internal)) h), '[]') as history,
+      (select row_to_json(s) from (
+        select rating, comment, created_at from helpdesk.surveys where ticket_id = ${ticketId} limit 1) s) as survey`
+  )
+  return children!
+})
+
+/** JSON carries timestamps as text with the session's offset; the API speaks UTC ISO 8601. */
+const iso = (at: string) => new Date(at).toISOString()
+
 /**
  * The full ticket as `viewer` may see it (support: notes and SLA; customers: neither);
  * a guest (no viewer) reads it through their link's `guestToken`.
@@ -242,55 +295,9 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
   viewer: Viewer | null,
   guestToken?: string
 ) {
-  const db = yield* Db
   const images = yield* WharfConfig
   const support = viewer !== null && isSupport(viewer)
-  const side = viewer ? sideOf(viewer, ticket) : "customer"
-  // The thread, files, history and survey in one statement, each as a JSON array built by
-  // PostgreSQL: four round trips cost the server more than the rows themselves. Internal
-  // notes, their files and support-only history stay out for every customer-side reader.
-  const [children] = yield* db.query(
-    (sql) => sql<
-      {
-        messages: {
-          id: string
-          visibility: "public" | "internal"
-          author_id: string | null
-          author_name: string
-          author_side: "customer" | "support"
-          body: string
-          proposes_solution: boolean
-          via: ThreadMessage["via"]
-          created_at: string
-        }[]
-        attachments: { id: string; message_id: string | null; name: string; size: number | string }[]
-        history: {
-          at: string
-          actor_name: string
-          action: string
-          from_value: string | null
-          to_value: string | null
-          note: string | null
-        }[]
-        survey: { rating: number; comment: string; created_at: string } | null
-      }[]
-    >`select
-      coalesce((select json_agg(m order by m.created_at, m.id) from (
-        select id, visibility, author_id, author_name, author_side, body, proposes_solution, via, created_at
-        from helpdesk.messages where ticket_id = ${ticket.id} and (${support} or visibility = 'public')) m), '[]') as messages,
-      coalesce((select json_agg(f order by f.created_at, f.id) from (
-        select a.id, a.message_id, a.name, a.size, a.created_at from helpdesk.attachments a
-        left join helpdesk.messages m on m.id = a.message_id
-        where a.ticket_id = ${ticket.id} and (${support} or m.id is null or m.visibility = 'public')) f), '[]') as attachments,
-      coalesce((select json_agg(h order by h.at, h.id) from (
-        select id, at, actor_name, action, from_value, to_value, note from helpdesk.history
-        where ticket_id = ${ticket.id} and (${support} or not internal)) h), '[]') as history,
-      (select row_to_json(s) from (
-        select rating, comment, created_at from helpdesk.surveys where ticket_id = ${ticket.id} limit 1) s) as survey`
-  )
-  const { messages, attachments, history, survey } = children!
-  /** JSON carries timestamps as text with the session's offset; the API speaks UTC ISO 8601. */
-  const iso = (at: string) => new Date(at).toISOString()
+  const { messages, attachments, history, survey } = yield* ticketChildren(ticket.id, support)
   const files = (messageId: string | null): Attachment[] =>
     attachments
       .filter((a) => a.message_id === messageId)
@@ -335,7 +342,7 @@ export const detailOf = Effect.fn("Tickets.detail")(function* (
     survey: survey
       ? { rating: survey.rating, comment: survey.comment, createdAt: iso(survey.created_at) }
       : null,
-    viewerSide: side
+    viewerSide: viewer ? sideOf(viewer, ticket) : "customer"
   } satisfies TicketDetail
 })
 
