@@ -82,6 +82,18 @@ const JSON_HEADERS = { "content-type": "application/json" }
 const written = new WeakMap<object, string>()
 
 /**
+ * Freeze a result and everything in it, to share it between requests (a page kept for a
+ * second): nobody may change it in place, and the REST layer writes its JSON once.
+ */
+export const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
  * A result its producer froze is shared by every request that gets it (a cached page) and
  * promises not to change: its JSON is written once, not once per request.
  */

@@ -143,7 +143,15 @@ describe("Inceptor with its dependencies, 控制面板 and an installed app's pa
     await card(inceptor).getByRole("link", { name: inceptor }).click()
     await page.getByRole("heading", { name: inceptor, level: 1 }).waitFor()
     await page.getByRole("link", { name: metastore }).waitFor()
-    await page.getByRole("link", { name: /Inceptor\(4040\)/ }).waitFor()
+    // The web UI opens through Wharf (kube-sim's service proxy answers with a small page).
+    const [webUi] = await Promise.all([
+      page.waitForEvent("popup"),
+      page.getByRole("link", { name: /Inceptor\(4040\)/ }).click()
+    ])
+    await webUi.getByText(new RegExp(`Served by pod ${inceptor}-master-0 .* port 4040`)).waitFor()
+    await webUi.close()
+    // 事件: what the cluster recorded for its objects and pods.
+    await page.getByRole("table", { name: "事件" }).getByRole("cell", { name: "Scheduled" }).first().waitFor()
     expect(await page.getByRole("button", { name: "删除" }).count()).toBe(1)
     await screenshot(page, "instance-overview-zh")
 

@@ -63,12 +63,16 @@ export const securityHeaders = (config: WharfConfigShape): MiddlewareHandler => 
   }
   return async (c, next) => {
     await next()
+    // A response with a policy of its own (a proxied app page: `sandbox`) keeps it; the
+    // browser enforces both.
+    const own = c.res.headers.get("Content-Security-Policy")
     for (const [name, value] of Object.entries(headers)) {
+      const v = name === "Content-Security-Policy" && own ? `${own}, ${value}` : value
       // Like x-request-id: set on the response itself, copying only immutable ones.
       try {
-        c.res.headers.set(name, value)
+        c.res.headers.set(name, v)
       } catch {
-        c.header(name, value)
+        c.header(name, v)
       }
     }
   }

@@ -20,26 +20,23 @@ export const pct = (samples: number[], p: number) => {
 }
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** @param tickMs kube-sim's tick; a container writes a log line every 5 ticks. */
-export const startPodBench = async (options: { tickMs: number }) => {
-  const wharf = await startTestWharf({
-    backend: testBackends()[0]!,
-    plugins: ["identity", "clusters", "tenants", "app-catalog", "observe"],
-    env: { WHARF_KUBE_SIM: "0" }
-  })
-  // kube-sim in a child process, its kubeconfig in a temporary folder.
-  const simConfig = join(mkdtempSync(join(tmpdir(), "wharf-bench-")), "kubeconfig.yaml")
+/**
+ * kube-sim in a child process (as an API server runs apart from Wharf), its kubeconfig in a
+ * temporary folder; it goes with this process, however that ends.
+ */
+export const spawnKubeSim = async (options: { tickMs: number; nodes: number }) => {
+  const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "wharf-bench-")), "kubeconfig.yaml")
   const sim = spawn(
     process.execPath,
     [
       "--import",
       "tsx",
       fileURLToPath(new URL("../../../fixtures/kube-sim/src/cli.ts", import.meta.url)),
-      ...["--port", "0", "--nodes", "2", "--tick-ms", String(options.tickMs), "--kubeconfig", simConfig]
+      ...["--port", "0", "--nodes", String(options.nodes), "--tick-ms", String(options.tickMs)],
+      ...["--kubeconfig", kubeconfigPath]
     ],
     { stdio: ["ignore", "pipe", "inherit"] }
   )
-  // Never left running: it goes with this process, however that ends.
   process.on("exit", () => sim.kill("SIGTERM"))
   await new Promise<void>((resolve, reject) => {
     let out = ""
@@ -49,7 +46,18 @@ export const startPodBench = async (options: { tickMs: number }) => {
     })
     sim.once("exit", (code) => reject(new Error(`kube-sim exited (${code})`)))
   })
-  const kubeconfig = readFileSync(simConfig, "utf8")
+  return { kubeconfigPath, kubeconfig: readFileSync(kubeconfigPath, "utf8"), stop: () => sim.kill("SIGTERM") }
+}
+
+/** @param tickMs kube-sim's tick; a container writes a log line every 5 ticks. */
+export const startPodBench = async (options: { tickMs: number }) => {
+  const wharf = await startTestWharf({
+    backend: testBackends()[0]!,
+    plugins: ["identity", "clusters", "tenants", "app-catalog", "observe"],
+    env: { WHARF_KUBE_SIM: "0" }
+  })
+  const sim = await spawnKubeSim({ tickMs: options.tickMs, nodes: 2 })
+  const kubeconfig = sim.kubeconfig
   const server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" }) as Server
   server.on("upgrade", wharf.upgrade)
   await new Promise((r) => server.once("listening", r))
@@ -88,7 +96,7 @@ export const startPodBench = async (options: { tickMs: number }) => {
       server.closeAllConnections()
       server.close()
       await wharf.stop()
-      sim.kill("SIGTERM")
+      sim.stop()
     }
   }
 }

@@ -16,15 +16,14 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { serve } from "@hono/node-server"
 import * as k8s from "@kubernetes/client-node"
 import { loadConfig } from "@wharf/core"
 import { startKubeSim } from "@wharf/kube-sim"
 import { Reconciler } from "@wharf/plugin-tenants/server"
 import { createWharf } from "@wharf/server"
-import autocannon from "autocannon"
 import { Effect } from "effect"
 import { Hono } from "hono"
+import { listen, load } from "./http"
 import { signIn } from "./session"
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
@@ -32,12 +31,6 @@ const TENANTS = 200
 const seconds = Number(process.argv[2] ?? 10)
 const summaryOnly = process.argv[3] === "summary"
 const ADMIN = { email: "admin@bench.test", password: "bench-password-1" }
-
-const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
-  new Promise<number>((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: "127.0.0.1" })
-    server.once("listening", () => resolve((server.address() as { port: number }).port))
-  })
 
 const reconcileAndChange = async (
   wharf: Awaited<ReturnType<typeof createWharf>>,
@@ -133,13 +126,9 @@ const main = async () => {
   }
   const reconciled = summaryOnly ? null : await reconcileAndChange(wharf, clusters, sims, call)
 
-  const load = (url: string, headers: Record<string, string> = {}) =>
-    new Promise<autocannon.Result>((resolve, reject) =>
-      autocannon({ url, connections: 50, duration: seconds, headers }, (e, r) => (e ? reject(e) : resolve(r)))
-    )
-  const bare = await load(`http://127.0.0.1:${hello}/`)
-  const me = await load(`${base}/api/v1/me`, { cookie })
-  const summary = await load(`${base}/api/v1/quotas/summary/${clusters[0]}`, { cookie })
+  const bare = await load(`http://127.0.0.1:${hello}/`, seconds)
+  const me = await load(`${base}/api/v1/me`, seconds, { cookie })
+  const summary = await load(`${base}/api/v1/quotas/summary/${clusters[0]}`, seconds, { cookie })
 
   const f = (n: number) => n.toFixed(0)
   console.log(

@@ -8,7 +8,14 @@ import { testBackends } from "@wharf/core/testing"
 import type { ClusterSummary } from "@wharf/plugin-clusters/shared"
 import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { DeleteResult, InstallResult, Instance, InstanceDetail, Preview } from "../shared/instances"
+import type {
+  DeleteResult,
+  InstallResult,
+  Instance,
+  InstanceDetail,
+  InstanceKubeEvents,
+  Preview
+} from "../shared/instances"
 import { type AppApis, appApis, installAndWait, PLUGINS, signedIn, waitFor } from "./testing/helpers"
 
 const NS = "g-data-team"
@@ -284,5 +291,43 @@ describe.each(testBackends())("installed apps on $name", (backend) => {
     expect(byCluster.body.items).toHaveLength(2)
     const wrong = await li.rest("GET", "/apps?status=sleeping")
     expect(wrong.status).toBe(400)
+  })
+
+  it("opens a component link through Wharf only for those who may see the app", async () => {
+    await installAndWait(li, {
+      tenant: "g-data-team",
+      cluster: cluster.id,
+      app: "monitor",
+      name: "monitor-ui"
+    })
+    const detail = await li.rest<InstanceDetail>("GET", "/apps/monitor-ui")
+    const url = detail.body.links[0]!.url
+    expect(url).toBe("/api/v1/apps/monitor-ui/links/server/9090/")
+    const page = await li.request("GET", `${url}graph?range=1h`)
+    expect(page.status).toBe(200)
+    // Served from Wharf's origin, the app's page runs sandboxed, away from the viewer's session.
+    expect(page.headers.get("content-security-policy")).toContain("sandbox")
+    const html = await page.text()
+    expect(html).toMatch(/Served by pod monitor-ui-server-[a-z0-9-]+ .* port 9090/)
+    expect(html).toContain("Path: /graph?range=1h")
+    expect((await anna.request("GET", url)).status).toBe(404)
+    expect((await wharf.client().request("GET", url)).status).toBe(401)
+    // Only a port the definition declares as a link, not any service of the namespace.
+    expect((await li.request("GET", "/api/v1/apps/monitor-ui/links/server/22/")).status).toBe(404)
+  }, 60_000)
+
+  it("lists the Kubernetes events of the app's objects and pods, newest first", async () => {
+    const events = await li.rest<InstanceKubeEvents>("GET", "/apps/redis-nun6/events")
+    expect(events.status).toBe(200)
+    const objects = events.body.items.map((e) => e.object)
+    expect(objects).toEqual(expect.arrayContaining([expect.stringMatching(/^Pod\/redis-nun6-master-\d$/)]))
+    // Another instance's events (monitor-ui's, mysql-shared's) are not among them.
+    expect(objects.every((o) => o.includes("redis-nun6-"))).toBe(true)
+    expect(events.body.items.map((e) => e.reason)).toContain("Scheduled")
+    const times = events.body.items.map((e) => e.time ?? "")
+    expect(times).toEqual([...times].sort().reverse())
+    const trpc = await li.trpc["app-catalog"].apps.events.query({ name: "redis-nun6" })
+    expect(trpc.ok && trpc.data.items.length).toBe(events.body.items.length)
+    expect((await anna.rest("GET", "/apps/redis-nun6/events")).status).toBe(404)
   })
 })

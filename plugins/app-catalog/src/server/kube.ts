@@ -4,6 +4,7 @@
  * generation no longer renders, deleting. Plain client-node calls; the callers wrap them.
  */
 import * as k8s from "@kubernetes/client-node"
+import { Unavailable } from "@wharf/core"
 import { INSTANCE_LABEL, type KubeObject } from "../shared/render"
 
 /** Who owns the fields Wharf sets, in every object's managedFields. */
@@ -48,6 +49,10 @@ export const kubeMessage = (e: unknown): string => {
   }
   return e instanceof Error ? e.message : String(e)
 }
+
+/** A failed call to the cluster, as the API answers it (503). */
+export const clusterSilent = (e: unknown) =>
+  new Unavailable({ message: `The cluster did not answer: ${e instanceof Error ? e.message : String(e)}` })
 
 export const isNotFound = (e: unknown) => e instanceof k8s.ApiException && e.code === 404
 

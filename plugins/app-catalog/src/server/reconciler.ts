@@ -16,6 +16,7 @@ import type { InstanceEvent, InstanceStatus } from "../shared/instances"
 import { INSTANCE_LABEL } from "../shared/render"
 import type { AppCatalog } from "../shared/service"
 import { renderRow } from "./desired"
+import { forgetLists } from "./kept"
 import { applyAll, deleteOwned, keyOf, kubeMessage, objectApi, prune } from "./kube"
 import { observe, workloadOf } from "./status"
 import {
@@ -95,6 +96,7 @@ export const reconcilerLayer = Layer.effect(
         tenant: row.tenantId,
         visibility: row.visibility
       }
+      forgetLists()
       for (const l of listeners) l(change)
     }
 
@@ -237,6 +239,8 @@ export const reconcilerLayer = Layer.effect(
     return Reconciler.of({
       trigger: (clusterId, names) =>
         db.afterCommit(() => {
+          // An install, change or delete committed: the control panel shows it at once.
+          forgetLists()
           for (const name of names) enqueue(clusterId, name)
         }),
       reconcileAll,

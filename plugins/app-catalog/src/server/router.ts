@@ -13,6 +13,7 @@ import {
 import { AppNameInput, CatalogQuery } from "../shared/schemas"
 import { getApp, listApps } from "./catalog"
 import { deleteInstance, scaleInstance, updateInstance } from "./changes"
+import { instanceEvents } from "./events"
 import { install } from "./install"
 import { previewInstall, previewUpdate } from "./preview"
 import { getInstance, instancePods, listInstances, usableAsDependency } from "./views"
@@ -41,6 +42,10 @@ const apps = router({
   pods: authedProcedure
     .input(input(InstanceNameInput))
     .query(({ ctx, input }) => ctx.run(instancePods(input.name))),
+  /** The Kubernetes events of the instance's objects and pods (概述). */
+  events: authedProcedure
+    .input(input(InstanceNameInput))
+    .query(({ ctx, input }) => ctx.run(instanceEvents(input.name))),
   update: authedProcedure
     .input(input(UpdateRequest))
     .mutation(({ ctx, input }) => ctx.run(updateInstance(input))),

@@ -13,7 +13,9 @@ import { CatalogQuery } from "../shared/schemas"
 import { usableTenants } from "./access"
 import { getApp, listApps } from "./catalog"
 import { deleteInstance, scaleInstance, updateInstance } from "./changes"
+import { instanceEvents } from "./events"
 import { install } from "./install"
+import { proxyLink } from "./links"
 import { instanceEventStream } from "./live"
 import { previewInstall, previewUpdate } from "./preview"
 import { Reconciler } from "./reconciler"
@@ -128,6 +130,27 @@ export const appCatalogRoutes = defineRoutes((r) =>
       "/apps/:name/pods",
       { summary: "The app's pods: node IP, containers, status, restarts", access: "user" },
       ({ params }) => instancePods(params.name!)
+    )
+    .get(
+      "/apps/:name/links/:role/:port/*",
+      {
+        summary:
+          "A component link (the app's own web UI) through the cluster's service proxy, for those who may see the app",
+        access: "user"
+      },
+      ({ params, c }) => {
+        const marker = `/links/${params.role}/${params.port}`
+        const path = c.req.path.slice(c.req.path.indexOf(marker) + marker.length) || "/"
+        return proxyLink(params.name!, params.role!, Number(params.port), path, new URL(c.req.url).search)
+      }
+    )
+    .get(
+      "/apps/:name/events",
+      {
+        summary: "The Kubernetes events of the app's objects and pods, newest first",
+        access: "user"
+      },
+      ({ params }) => instanceEvents(params.name!)
     )
     .get(
       "/apps/:name/manifests",

@@ -4,7 +4,6 @@
  * dimension does not filter), one instance's details, its pods.
  */
 import * as k8s from "@kubernetes/client-node"
-import { Unavailable } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect } from "effect"
 import type {
@@ -16,11 +15,13 @@ import type {
   InstancePods,
   InstanceStatus
 } from "../shared/instances"
-import { INSTANCE_LABEL, roleSettings, serviceName } from "../shared/render"
+import { INSTANCE_LABEL, roleSettings } from "../shared/render"
 import { AppCatalog } from "../shared/service"
 import { maySee, seeInstance, usableTenants } from "./access"
 import { toYaml } from "./desired"
-import { listOwned } from "./kube"
+import { keptFor } from "./kept"
+import { clusterSilent, listOwned } from "./kube"
+import { linkUrl } from "./links"
 import { podTrouble } from "./status"
 import { bindingsOf, dependentsOf, type InstanceFilter, type InstanceRow, selectInstances } from "./store"
 
@@ -76,10 +77,16 @@ export const instanceViews = (filter: InstanceFilter) => Effect.flatMap(selectIn
 const within = <T>(chosen: ReadonlyArray<T> | undefined, value: T) =>
   chosen === undefined || chosen.length === 0 || chosen.includes(value)
 
-/** The control panel: the viewer's tenants' instances (admins: all), filtered. */
+/** The control panel: the viewer's tenants' instances (admins: all), filtered; kept for a second. */
 export const listInstances = (query: InstanceListQuery) =>
   Effect.gen(function* () {
     const tenants = yield* usableTenants
+    const key = JSON.stringify([tenants === null ? null : [...tenants].sort(), query])
+    return yield* keptFor(key, listFor(tenants, query))
+  })
+
+const listFor = (tenants: ReadonlySet<string> | null, query: InstanceListQuery) =>
+  Effect.gen(function* () {
     const chosen = query.tenant ? [query.tenant] : undefined
     const tenantIds = tenants ? [...tenants].filter((t) => within(chosen, t)) : chosen
     const rows = yield* selectInstances(tenantIds ? { tenantIds } : {})
@@ -134,11 +141,7 @@ export const getInstance = (name: string) =>
         replicas: roleSettings(role, row.values).replicas,
         ready: pods.pods.filter((p) => p.role === role.name && p.ready).length
       })),
-      links: (definition?.links ?? []).map((l) => ({
-        label: l.label,
-        // Kubernetes' service proxy, reached through Wharf's cluster proxy.
-        url: `/api/v1/clusters/${row.clusterId}/proxy/api/v1/namespaces/${row.namespace}/services/${serviceName(row.name, l.role)}:${l.port}/proxy${l.path ?? "/"}`
-      })),
+      links: (definition?.links ?? []).map((l) => ({ label: l.label, url: linkUrl(row.name, l) })),
       canChange
     } satisfies InstanceDetail
   })
@@ -184,10 +187,7 @@ const podsOf = (row: InstanceRow) =>
     const list = yield* Effect.tryPromise({
       try: () =>
         core.listNamespacedPod({ namespace: row.namespace, labelSelector: `${INSTANCE_LABEL}=${row.name}` }),
-      catch: (e) =>
-        new Unavailable({
-          message: `The cluster did not answer: ${e instanceof Error ? e.message : String(e)}`
-        })
+      catch: clusterSilent
     })
     return {
       clusterId: row.clusterId,
@@ -205,10 +205,7 @@ export const instanceManifests = (name: string) =>
     const kc = yield* (yield* KubeClients).config(row.clusterId)
     const owned = yield* Effect.tryPromise({
       try: () => listOwned(kc, row.namespace, row.name),
-      catch: (e) =>
-        new Unavailable({
-          message: `The cluster did not answer: ${e instanceof Error ? e.message : String(e)}`
-        })
+      catch: clusterSilent
     })
     return { yaml: owned.map((o) => toYaml(o)).join("---\n") }
   })

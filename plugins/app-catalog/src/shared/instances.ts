@@ -295,6 +295,22 @@ export interface DeleteResult {
   readonly volumesDeleted: boolean
 }
 
+/** A Kubernetes event of one of the instance's objects (its workloads, pods, services…), for 概述. */
+export interface InstanceKubeEvent {
+  /** When it last happened (ISO 8601). */
+  readonly time: string | null
+  readonly type: string
+  readonly reason: string
+  /** `Kind/name` of the object it is about. */
+  readonly object: string
+  readonly message: string
+  readonly count: number
+}
+
+export interface InstanceKubeEvents {
+  readonly items: ReadonlyArray<InstanceKubeEvent>
+}
+
 /** A live status change, sent over SSE to the control panel and app pages. */
 export interface InstanceEvent {
   readonly name: string

@@ -1,7 +1,7 @@
 /**
  * @module 概述: status (and why), what it is and where, its dependencies and dependents (linked),
  * component links (the app's own UI through Wharf's service proxy), replicas per role with
- * scaling by hand (CAT-7).
+ * scaling by hand (CAT-7), the Kubernetes events of its objects.
  */
 import { A } from "@solidjs/router"
 import { Badge, Button, Card, type Column, formatDateTime, Table, t, toast } from "@wharf/core/web"
@@ -10,6 +10,7 @@ import type { InstanceDetail } from "../../shared/instances"
 import { describe, tr } from "../api"
 import { apps } from "../instances"
 import { StatusBadge, StatusNote } from "../panel/StatusBadge"
+import { Events } from "./Events"
 
 type Role = InstanceDetail["roles"][number]
 
@@ -106,6 +107,7 @@ export const Overview = (props: { instance: InstanceDetail; onChanged: () => voi
       <Card title={t("catalog.roles")}>
         <Table caption={t("catalog.roles")} columns={roleColumns} rows={i().roles} empty={{ title: "—" }} />
       </Card>
+      <Events name={i().name} version={`${i().status} ${i().updatedAt}`} />
     </div>
   )
 }

@@ -73,7 +73,15 @@ export const panelMessages = {
     "instance.podStatus": "状态",
     "instance.container": "容器",
     "instance.restarts": "重启次数",
-    "instance.containerLinks": "容器链接"
+    "instance.containerLinks": "容器链接",
+    "instance.events": "事件",
+    "instance.noEvents": "没有事件",
+    "instance.noEventsHint": "集群为应用的对象和 Pod 记录的事件会出现在这里（集群保留约一小时）。",
+    "instance.eventTime": "时间",
+    "instance.eventType": "类型",
+    "instance.eventReason": "原因",
+    "instance.eventObject": "对象",
+    "instance.eventMessage": "消息"
   },
   en: {
     "panel.nav": "Control panel",
@@ -149,6 +157,15 @@ export const panelMessages = {
     "instance.podStatus": "Status",
     "instance.container": "Container",
     "instance.restarts": "Restarts",
-    "instance.containerLinks": "Container links"
+    "instance.containerLinks": "Container links",
+    "instance.events": "Events",
+    "instance.noEvents": "No events",
+    "instance.noEventsHint":
+      "Events the cluster records for the app's objects and pods show here (the cluster keeps them about an hour).",
+    "instance.eventTime": "Time",
+    "instance.eventType": "Type",
+    "instance.eventReason": "Reason",
+    "instance.eventObject": "Object",
+    "instance.eventMessage": "Message"
   }
 }
