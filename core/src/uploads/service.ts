@@ -59,6 +59,94 @@ export class Uploads extends Context.Service<Uploads, UploadsShape>()("wharf/Upl
 
 const tusHeaders = { "tus-resumable": "1.0.0", "content-type": "text/plain; charset=utf-8" }
 
+/** What the tus server answers to one request of `viewer` (its checksum read first). */
+const tusEndpoint =
+  (tus: ReturnType<typeof makeTusServer>) =>
+  async (request: Request, viewer: Viewer | null): Promise<Response> => {
+    // Files leave through the claiming plugin's download route, after its own check.
+    if (request.method === "GET") {
+      return new Response("Download files where they are attached\n", {
+        status: 404,
+        headers: tusHeaders
+      })
+    }
+    const checksum = parseChecksum(request.headers.get("upload-checksum"))
+    if (checksum === "unsupported" || checksum === "malformed") {
+      const body =
+        checksum === "unsupported"
+          ? `Upload-Checksum: use one of ${CHECKSUM_ALGORITHMS.join(", ")}`
+          : "Upload-Checksum: write it as `<algorithm> <base64 digest>`"
+      return new Response(`${body}\n`, { status: 400, headers: tusHeaders })
+    }
+    const response = await currentCaller.run({ viewer, guest: guestCredential(request) }, () =>
+      requestChecksum.run(checksum, () => tus.handleWeb(request))
+    )
+    if (request.method === "OPTIONS")
+      response.headers.set("tus-checksum-algorithm", CHECKSUM_ALGORITHMS.join(","))
+    return response
+  }
+
+/** Expired, unclaimed uploads go (bytes, hash state, row) in batches, so one run stays short. */
+const expireAll = (store: UploadStore, hashing: ReturnType<typeof hashWrites>) =>
+  Effect.gen(function* () {
+    let removed = 0
+    while (true) {
+      const batch = yield* expiredUploads(200)
+      for (const { id } of batch) {
+        yield* Effect.promise(() => store.remove(id))
+        hashing.forget(id)
+        yield* deleteUploadRow(id)
+      }
+      removed += batch.length
+      if (batch.length < 200) return removed
+    }
+  })
+
+/**
+ * A file the server itself received (a mail's attachment, say), stored like a tus upload so
+ * both kinds look alike to whoever claims them.
+ */
+const putFile =
+  (deps: {
+    readonly store: UploadStore
+    readonly hashing: ReturnType<typeof hashWrites>
+    readonly byPurpose: ReadonlyMap<string, UploadPurpose>
+    readonly maxBytes: number
+    readonly expiryMs: number
+  }) =>
+  (file: Parameters<UploadsShape["put"]>[0]) =>
+    Effect.gen(function* () {
+      const checked = checkFile(deps.byPurpose, deps.maxBytes, {
+        ...file,
+        size: file.bytes.byteLength
+      })
+      if (!checked.ok) return yield* new Invalid({ message: checked.message })
+      // The id is made like FileStore makes it, so both kinds of upload look alike.
+      const id = randomBytes(16).toString("hex")
+      const size = file.bytes.byteLength
+      // Bytes without a row would never expire: a failure below takes them away again.
+      yield* Effect.addFinalizer((exit) =>
+        exit._tag === "Failure"
+          ? Effect.promise(() => deps.store.remove(id)).pipe(Effect.ignore)
+          : Effect.void
+      )
+      yield* Effect.promise(() => deps.store.tus.create(new Upload({ id, size, offset: 0, metadata: {} })))
+      yield* Effect.promise(() => deps.store.tus.write(Readable.from([Buffer.from(file.bytes)]), id, 0))
+      // Its sha256 is taken here; the hash worker need not follow it.
+      deps.hashing.forget(id)
+      yield* insertUpload({
+        id,
+        owner: file.owner,
+        purpose: file.purpose,
+        filename: checked.filename,
+        contentType: checked.contentType,
+        size,
+        expiresAt: new Date(Date.now() + deps.expiryMs)
+      })
+      yield* finishUpload(id, createHash("sha256").update(file.bytes).digest("hex"))
+      return (yield* findUpload(id))!
+    }).pipe(Effect.scoped)
+
 /**
  * Build the service. It must sit on top of every plugin's layer: a purpose's guest check
  * runs on this layer's context, which then holds the plugins' services.
@@ -80,6 +168,7 @@ export const makeUploadsLayer = (
         dataDir: config.dataDir,
         expiryMs
       })
+      const byPurpose = new Map(purposes.map((p) => [p.purpose, p]))
       const hashing = hashWrites(store)
       yield* Effect.addFinalizer(() => Effect.promise(() => hashing.close()))
       store.tus.extensions = [...store.tus.extensions, "checksum"]
@@ -88,85 +177,19 @@ export const makeUploadsLayer = (
         hashing,
         maxBytes: config.uploadMaxBytes,
         expiryMs,
-        purposes: new Map(purposes.map((p) => [p.purpose, p])),
+        purposes: byPurpose,
         run
       })
 
       tus.on(EVENTS.POST_TERMINATE, (_req, _res, id: string) => hashing.forget(id))
 
-      const handle = async (request: Request, viewer: Viewer | null) => {
-        // Files leave through the claiming plugin's download route, after its own check.
-        if (request.method === "GET") {
-          return new Response("Download files where they are attached\n", {
-            status: 404,
-            headers: tusHeaders
-          })
-        }
-        const checksum = parseChecksum(request.headers.get("upload-checksum"))
-        if (checksum === "unsupported" || checksum === "malformed") {
-          const body =
-            checksum === "unsupported"
-              ? `Upload-Checksum: use one of ${CHECKSUM_ALGORITHMS.join(", ")}`
-              : "Upload-Checksum: write it as `<algorithm> <base64 digest>`"
-          return new Response(`${body}\n`, { status: 400, headers: tusHeaders })
-        }
-        const response = await currentCaller.run({ viewer, guest: guestCredential(request) }, () =>
-          requestChecksum.run(checksum, () => tus.handleWeb(request))
-        )
-        if (request.method === "OPTIONS")
-          response.headers.set("tus-checksum-algorithm", CHECKSUM_ALGORITHMS.join(","))
-        return response
-      }
-
-      const expire = Effect.gen(function* () {
-        let removed = 0
-        while (true) {
-          const batch = yield* expiredUploads(200)
-          for (const { id } of batch) {
-            yield* Effect.promise(() => store.remove(id))
-            hashing.forget(id)
-            yield* deleteUploadRow(id)
-          }
-          removed += batch.length
-          if (batch.length < 200) return removed
-        }
-      })
-
-      const byPurpose = new Map(purposes.map((p) => [p.purpose, p]))
-      const put: UploadsShape["put"] = (file) =>
-        Effect.gen(function* () {
-          const checked = checkFile(byPurpose, config.uploadMaxBytes, {
-            ...file,
-            size: file.bytes.byteLength
-          })
-          if (!checked.ok) return yield* new Invalid({ message: checked.message })
-          // The id is made like FileStore makes it, so both kinds of upload look alike.
-          const id = randomBytes(16).toString("hex")
-          const size = file.bytes.byteLength
-          // Bytes without a row would never expire: a failure below takes them away again.
-          yield* Effect.addFinalizer((exit) =>
-            exit._tag === "Failure" ? Effect.promise(() => store.remove(id)).pipe(Effect.ignore) : Effect.void
-          )
-          yield* Effect.promise(() => store.tus.create(new Upload({ id, size, offset: 0, metadata: {} })))
-          yield* Effect.promise(() => store.tus.write(Readable.from([Buffer.from(file.bytes)]), id, 0))
-          // Its sha256 is taken here; the hash worker need not follow it.
-          hashing.forget(id)
-          yield* insertUpload({
-            id,
-            owner: file.owner,
-            purpose: file.purpose,
-            filename: checked.filename,
-            contentType: checked.contentType,
-            size,
-            expiresAt: new Date(Date.now() + expiryMs)
-          })
-          yield* finishUpload(id, createHash("sha256").update(file.bytes).digest("hex"))
-          return (yield* findUpload(id))!
-        }).pipe(Effect.scoped, Effect.provideService(Db, db))
+      const put = putFile({ store, hashing, byPurpose, maxBytes: config.uploadMaxBytes, expiryMs })
+      const handle = tusEndpoint(tus)
+      const expire = expireAll(store, hashing)
 
       return Uploads.of({
         handle,
-        put,
+        put: (file) => Effect.provideService(put(file), Db, db),
         // Only Db is provided: a caller's open transaction (a Context.Reference) stays in effect.
         find: (id) => Effect.provideService(findUpload(id), Db, db),
         claim: (request) => Effect.provideService(claimUploads(request), Db, db),
