@@ -29,7 +29,7 @@ import { openApiDocument } from "./openapi"
 export const CSRF_HEADER = "x-csrf-token"
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 
-export const createHttpApp = (options: {
+interface HttpOptions {
   config: WharfConfigShape
   plugins: ReadonlyArray<WharfPlugin>
   database: OpenedDatabase
@@ -40,39 +40,38 @@ export const createHttpApp = (options: {
   audit: (entry: { action: string; detail: unknown; viewer: Viewer | null; ip?: string }) => Promise<void>
   /** The tus endpoint (core's Uploads service). */
   uploads?: (request: Request, viewer: Viewer | null) => Promise<Response>
-}) => {
-  const { plugins, database } = options
-  const app = new Hono<WharfEnv>()
-  app.use("*", securityHeaders(options.config))
-  app.use("*", clientIp(options.config))
+}
 
-  app.use("*", async (c, next) => {
-    const started = performance.now()
-    const requestId = c.req.header("x-request-id") ?? randomUUID()
-    c.set("requestId", requestId)
-    await next()
-    // Set on the response's own headers: `c.header` on a finished response copies it into a
-    // new one whose body is a stream, and @hono/node-server then pipes every JSON answer
-    // through a ReadableStream instead of writing its string (measured: ~7% of the
-    // server's CPU under the ticket-list benchmark). Some responses (fetch results) have
-    // immutable headers; those take the copying path.
-    try {
-      c.res.headers.set("x-request-id", requestId)
-    } catch {
-      c.header("x-request-id", requestId)
-    }
-    const path = c.req.path
-    if (path !== "/healthz" && path !== "/readyz" && !path.startsWith("/assets/")) {
-      log("INFO", "request", {
-        requestId,
-        method: c.req.method,
-        path,
-        status: c.res.status,
-        ms: Math.round((performance.now() - started) * 10) / 10
-      })
-    }
-  })
+/** Every request gets an id (the caller's or a new one), echoed back and logged with its time. */
+const requestLog = async (c: Context<WharfEnv>, next: Next) => {
+  const started = performance.now()
+  const requestId = c.req.header("x-request-id") ?? randomUUID()
+  c.set("requestId", requestId)
+  await next()
+  // Set on the response's own headers: `c.header` on a finished response copies it into a
+  // new one whose body is a stream, and @hono/node-server then pipes every JSON answer
+  // through a ReadableStream instead of writing its string (measured: ~7% of the
+  // server's CPU under the ticket-list benchmark). Some responses (fetch results) have
+  // immutable headers; those take the copying path.
+  try {
+    c.res.headers.set("x-request-id", requestId)
+  } catch {
+    c.header("x-request-id", requestId)
+  }
+  const path = c.req.path
+  if (path !== "/healthz" && path !== "/readyz" && !path.startsWith("/assets/")) {
+    log("INFO", "request", {
+      requestId,
+      method: c.req.method,
+      path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10
+    })
+  }
+}
 
+/** Liveness answers at once; readiness asks the database (the migrations table) first. */
+const healthRoutes = (app: Hono<WharfEnv>, database: OpenedDatabase) => {
   app.get("/healthz", (c) => c.json({ status: "ok" }))
   app.get("/readyz", async (c) => {
     try {
@@ -82,11 +81,15 @@ export const createHttpApp = (options: {
       return c.json({ status: "unavailable", reason: (e as Error).message }, 503)
     }
   })
+}
 
-  // Who is asking, for /api and /trpc; a change made with a session cookie needs the
-  // session's CSRF token in a header (an API token is not sent by browsers on their own).
+/**
+ * Who is asking, for /api and /trpc; a change made with a session cookie needs the
+ * session's CSRF token in a header (an API token is not sent by browsers on their own).
+ */
+const authenticateRequests = (options: Pick<HttpOptions, "config" | "authenticate" | "run">) => {
   const checkOrigin = sameOrigin(options.config)
-  const authenticate = async (c: Context<WharfEnv>, next: Next) => {
+  return async (c: Context<WharfEnv>, next: Next) => {
     const auth = await options.authenticate({
       cookie: c.req.header("cookie"),
       authorization: c.req.header("authorization")
@@ -108,6 +111,51 @@ export const createHttpApp = (options: {
     }
     await next()
   }
+}
+
+/**
+ * Resumable uploads: the tus server answers the raw request (HEAD stays HEAD), for the
+ * viewer found above; browsers send the CSRF token like any other change.
+ */
+const mountUploads = (
+  app: Hono<WharfEnv>,
+  uploads: NonNullable<HttpOptions["uploads"]>,
+  authenticate: ReturnType<typeof authenticateRequests>
+) => {
+  const tus = (c: Context<WharfEnv>) => uploads(c.req.raw, c.var.auth?.viewer ?? null)
+  app.use("/uploads", authenticate)
+  app.use("/uploads/*", authenticate)
+  app.all("/uploads", tus)
+  app.all("/uploads/*", tus)
+}
+
+/** What a tRPC procedure knows of its request: the viewer found above, and how to run and audit. */
+const trpcContext = (audit: HttpOptions["audit"]) => (opts: { resHeaders: Headers }, c: Context) => {
+  const ctx = c as unknown as Context<WharfEnv>
+  const auth = ctx.var.auth
+  return {
+    auth,
+    viewer: auth?.viewer ?? null,
+    run: ctx.var.run,
+    resHeaders: opts.resHeaders,
+    cookie: ctx.req.header("cookie"),
+    ip: ctx.var.clientIp,
+    userAgent: ctx.req.header("user-agent") ?? "",
+    audit
+  }
+}
+
+export const createHttpApp = (options: HttpOptions) => {
+  const { plugins, database } = options
+  const app = new Hono<WharfEnv>()
+  app.use("*", securityHeaders(options.config))
+  app.use("*", clientIp(options.config))
+
+  app.use("*", requestLog)
+
+  healthRoutes(app, database)
+
+  const authenticate = authenticateRequests(options)
   // Uploads (tus) have their own size limits and content type; everything else is JSON.
   for (const path of ["/api/*", "/trpc/*"]) {
     app.use(path, jsonBodyLimit(options.config))
@@ -116,16 +164,7 @@ export const createHttpApp = (options: {
   }
   app.use("/trpc/*", trpcBatchCap)
 
-  // Resumable uploads: the tus server answers the raw request (HEAD stays HEAD), for the
-  // viewer found above; browsers send the CSRF token like any other change.
-  const uploads = options.uploads
-  if (uploads) {
-    const tus = (c: Context<WharfEnv>) => uploads(c.req.raw, c.var.auth?.viewer ?? null)
-    app.use("/uploads", authenticate)
-    app.use("/uploads/*", authenticate)
-    app.all("/uploads", tus)
-    app.all("/uploads/*", tus)
-  }
+  if (options.uploads) mountUploads(app, options.uploads, authenticate)
 
   const api = new Hono<WharfEnv>()
   api.get("/plugins", (c) =>
@@ -165,20 +204,7 @@ export const createHttpApp = (options: {
     trpcServer({
       router: options.router,
       endpoint: "/trpc",
-      createContext: (opts: { resHeaders: Headers }, c: Context) => {
-        const ctx = c as unknown as Context<WharfEnv>
-        const auth = ctx.var.auth
-        return {
-          auth,
-          viewer: auth?.viewer ?? null,
-          run: ctx.var.run,
-          resHeaders: opts.resHeaders,
-          cookie: ctx.req.header("cookie"),
-          ip: ctx.var.clientIp,
-          userAgent: ctx.req.header("user-agent") ?? "",
-          audit: options.audit
-        }
-      }
+      createContext: trpcContext(options.audit)
     })
   )
 
