@@ -75,6 +75,93 @@ const runOrThrow = async <A>(
   return exit.value
 }
 
+/**
+ * Core's services, then each plugin's on top of those before it, then Uploads on top of all:
+ * a purpose's guest check may use any plugin's services.
+ */
+const servicesLayer = (
+  config: WharfConfigShape,
+  database: OpenedDatabase,
+  plugins: ReadonlyArray<WharfPlugin>
+) => {
+  const coreLayer = Layer.mergeAll(
+    Layer.succeed(Db, makeDb(database.pool, database.kind)),
+    Layer.succeed(WharfConfig, config),
+    Layer.succeed(Extensions, makeExtensions(plugins.flatMap((p) => p.contributions ?? []))),
+    jsonLoggerLayer
+  )
+  const withServices = Layer.provideMerge(Layer.mergeAll(Audit.layer, Jobs.layer, Mailer.layer), coreLayer)
+  // Each plugin's services may use core's and those of the plugins before it.
+  const pluginLayers = plugins.reduce<Layer.Layer<any, any, never>>(
+    (acc, p) => (p.layer ? Layer.provideMerge(p.layer, acc) : acc),
+    withServices
+  )
+  return Layer.provideMerge(uploadsLayer, pluginLayers)
+}
+
+/** Each plugin's start, in order; with `demo`, the demo content of each plugin whose schema is new. */
+const startPlugins = async (
+  runtime: ManagedRuntime.ManagedRuntime<any, any>,
+  plugins: ReadonlyArray<WharfPlugin>,
+  applied: ReadonlyArray<string>,
+  demo: boolean
+) => {
+  for (const p of plugins) if (p.onStart) await runOrThrow(runtime, `start of plugin ${p.id}`, p.onStart)
+  if (demo) {
+    // Demo content loads with a plugin's first migration: a fresh schema, nothing to clash with.
+    for (const p of plugins) {
+      const first = p.migrations?.[0]
+      if (p.demo && first && applied.includes(`${p.id}/${first.name}`)) {
+        await runOrThrow(runtime, `demo content of plugin ${p.id}`, p.demo)
+      }
+    }
+  }
+}
+
+/** The SMTP listener for replies by mail, when a port is configured; each mail goes to the plugins' handlers. */
+const startInboundMail = async (
+  runtime: ManagedRuntime.ManagedRuntime<any, any>,
+  config: WharfConfigShape,
+  logInternal: (e: InternalError) => void
+): Promise<InboundSmtp | null> => {
+  if (config.inboundSmtpPort === null) return null
+  const handlers = await runtime.runPromise(
+    Effect.gen(function* () {
+      return (yield* Extensions).get(inboundMailHandlers)
+    })
+  )
+  const deliver = makeRun(runtime, null, logInternal)
+  const inboundSmtp = await startInboundSmtp({
+    host: config.host,
+    port: config.inboundSmtpPort,
+    // A mail carries attachments base64-encoded: a third larger than the files.
+    maxBytes: 64 * 1024 ** 2,
+    replyAddress: config.replyAddress,
+    deliver: (mail) => deliver(receiveMail(handlers, mail)),
+    onError: (e) => log("ERROR", "inbound mail failed", { error: String(e) })
+  })
+  log("INFO", "receiving replies by mail", { port: inboundSmtp.port, address: config.replyAddress })
+  return inboundSmtp
+}
+
+/** Core's and the plugins' scheduled jobs, in a scope that closing Wharf closes (none in tests that say so). */
+const startJobs = async (
+  runtime: ManagedRuntime.ManagedRuntime<any, any>,
+  plugins: ReadonlyArray<WharfPlugin>,
+  enabled: boolean
+) => {
+  const scope = await runtime.runPromise(Scope.make())
+  const jobs: JobDefinition[] = [
+    expireUploadsJob,
+    forgetIdempotencyKeysJob,
+    ...plugins.flatMap((p) => p.jobs ?? [])
+  ]
+  if (enabled && jobs.length > 0) {
+    await runtime.runPromise(Jobs.use((j) => j.start(jobs)).pipe(Scope.provide(scope)))
+  }
+  return scope
+}
+
 export const createWharf = async (options: {
   config: WharfConfigShape
   /** Plugins in memory (a test's own); configuration's ids found here are not loaded from packages. */
@@ -100,36 +187,13 @@ export const createWharf = async (options: {
     ])
     if (applied.length > 0) log("INFO", "migrations applied", { applied })
 
-    const coreLayer = Layer.mergeAll(
-      Layer.succeed(Db, makeDb(database.pool, database.kind)),
-      Layer.succeed(WharfConfig, config),
-      Layer.succeed(Extensions, makeExtensions(plugins.flatMap((p) => p.contributions ?? []))),
-      jsonLoggerLayer
-    )
-    const withServices = Layer.provideMerge(Layer.mergeAll(Audit.layer, Jobs.layer, Mailer.layer), coreLayer)
-    // Each plugin's services may use core's and those of the plugins before it.
-    const pluginLayers = plugins.reduce<Layer.Layer<any, any, never>>(
-      (acc, p) => (p.layer ? Layer.provideMerge(p.layer, acc) : acc),
-      withServices
-    )
-    // Uploads sits on top: a purpose's guest check may use any plugin's services.
-    const layer = Layer.provideMerge(uploadsLayer, pluginLayers)
-    const runtime = ManagedRuntime.make(layer)
+    const runtime = ManagedRuntime.make(servicesLayer(config, database, plugins))
     const authenticator = Option.getOrElse(
       await runOrThrow(runtime, "building services", Effect.serviceOption(Authenticator)),
       () => nobodyAuthenticator
     )
 
-    for (const p of plugins) if (p.onStart) await runOrThrow(runtime, `start of plugin ${p.id}`, p.onStart)
-    if (config.demo) {
-      // Demo content loads with a plugin's first migration: a fresh schema, nothing to clash with.
-      for (const p of plugins) {
-        const first = p.migrations?.[0]
-        if (p.demo && first && applied.includes(`${p.id}/${first.name}`)) {
-          await runOrThrow(runtime, `demo content of plugin ${p.id}`, p.demo)
-        }
-      }
-    }
+    await startPlugins(runtime, plugins, applied, config.demo)
 
     const uploads = await runOrThrow(
       runtime,
@@ -139,37 +203,11 @@ export const createWharf = async (options: {
       })
     )
 
-    const scope = await runtime.runPromise(Scope.make())
-    const jobs: JobDefinition[] = [
-      expireUploadsJob,
-      forgetIdempotencyKeysJob,
-      ...plugins.flatMap((p) => p.jobs ?? [])
-    ]
-    if (options.jobs !== false && jobs.length > 0) {
-      await runtime.runPromise(Jobs.use((j) => j.start(jobs)).pipe(Scope.provide(scope)))
-    }
+    const scope = await startJobs(runtime, plugins, options.jobs !== false)
 
     const logInternal = (e: InternalError) =>
       log("ERROR", e.message, { cause: String(e.cause), stack: (e.cause as Error)?.stack })
-    let inboundSmtp: InboundSmtp | null = null
-    if (config.inboundSmtpPort !== null) {
-      const handlers = await runtime.runPromise(
-        Effect.gen(function* () {
-          return (yield* Extensions).get(inboundMailHandlers)
-        })
-      )
-      const deliver = makeRun(runtime, null, logInternal)
-      inboundSmtp = await startInboundSmtp({
-        host: config.host,
-        port: config.inboundSmtpPort,
-        // A mail carries attachments base64-encoded: a third larger than the files.
-        maxBytes: 64 * 1024 ** 2,
-        replyAddress: config.replyAddress,
-        deliver: (mail) => deliver(receiveMail(handlers, mail)),
-        onError: (e) => log("ERROR", "inbound mail failed", { error: String(e) })
-      })
-      log("INFO", "receiving replies by mail", { port: inboundSmtp.port, address: config.replyAddress })
-    }
+    const inboundSmtp = await startInboundMail(runtime, config, logInternal)
 
     const rootRouter = router(
       Object.fromEntries(plugins.filter((p) => p.router).map((p) => [p.id, p.router!]))
