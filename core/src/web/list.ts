@@ -15,6 +15,22 @@ const SEARCH_DELAY_MS = 250
 export const settled = <T>(resource: Resource<T>): T | undefined =>
   resource.state === "ready" || resource.state === "refreshing" ? resource.latest : undefined
 
+/**
+ * A search box's text as typed, and `settle(trimmed)` once typing pauses: a query per
+ * keystroke would load the server and make the rows flicker.
+ */
+export const createSearchBox = (initial: string, settle: (search: string) => void) => {
+  const [text, setText] = createSignal(initial)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  onCleanup(() => clearTimeout(timer))
+  const onInput = (value: string) => {
+    setText(value)
+    clearTimeout(timer)
+    timer = setTimeout(() => settle(value.trim()), SEARCH_DELAY_MS)
+  }
+  return { text, onInput }
+}
+
 export interface PageQuery {
   readonly search: string
   readonly offset: number
@@ -50,17 +66,9 @@ export const createPagedList = <T>(
 ): PagedList<T> => {
   const limit = options.limit ?? PAGE_SIZE
   const first = { search: options.initial?.search ?? "", offset: options.initial?.offset ?? 0 }
-  const [searchText, setSearchText] = createSignal(first.search)
   const [query, setQuery] = createSignal<PageQuery>(first)
   const [page, { refetch }] = createResource(query, (q) => fetchPage({ ...q, limit }))
-
-  let timer: ReturnType<typeof setTimeout> | undefined
-  onCleanup(() => clearTimeout(timer))
-  const onSearch = (value: string) => {
-    setSearchText(value)
-    clearTimeout(timer)
-    timer = setTimeout(() => setQuery({ search: value.trim(), offset: 0 }), SEARCH_DELAY_MS)
-  }
+  const box = createSearchBox(first.search, (search) => setQuery({ search, offset: 0 }))
 
   const data = () => settled(page)
   createEffect(() => {
@@ -73,8 +81,8 @@ export const createPagedList = <T>(
 
   return {
     limit,
-    searchText,
-    onSearch,
+    searchText: box.text,
+    onSearch: box.onInput,
     search: () => query().search,
     offset: () => query().offset,
     setOffset: (offset) => setQuery((q) => ({ ...q, offset })),

@@ -6,6 +6,7 @@ import { A, useNavigate } from "@solidjs/router"
 import {
   Button,
   type Column,
+  createSearchBox,
   ErrorNotice,
   formatDateTime,
   Page,
@@ -16,7 +17,7 @@ import {
   Table,
   t
 } from "@wharf/core/web"
-import { createMemo, createResource, createSignal, onCleanup, Show } from "solid-js"
+import { createMemo, createResource, createSignal, Show } from "solid-js"
 import { SEVERITIES, type Severity, STATUSES, type TicketStatus } from "../../shared/status"
 import type { TicketSummary } from "../../shared/types"
 import { api, severityLabel, statusLabel } from "../api"
@@ -29,19 +30,12 @@ export default function MyTickets() {
   const navigate = useNavigate()
   const [status, setStatus] = createSignal<TicketStatus | "">("")
   const [severity, setSeverity] = createSignal<Severity | "">("")
-  const [searchText, setSearchText] = createSignal("")
   const [search, setSearch] = createSignal("")
   const [offset, setOffset] = createSignal(0)
-  let timer: ReturnType<typeof setTimeout> | undefined
-  onCleanup(() => clearTimeout(timer))
-  const onSearch = (value: string) => {
-    setSearchText(value)
-    clearTimeout(timer)
-    timer = setTimeout(() => {
-      setSearch(value.trim())
-      setOffset(0)
-    }, 250)
-  }
+  const searchBox = createSearchBox("", (value) => {
+    setSearch(value)
+    setOffset(0)
+  })
   const query = () => ({
     limit: LIMIT,
     offset: offset(),
@@ -96,8 +90,8 @@ export default function MyTickets() {
     >
       <div class="toolbar hd-filters">
         <SearchInput
-          value={searchText()}
-          onInput={onSearch}
+          value={searchBox.text()}
+          onInput={searchBox.onInput}
           placeholder={t("helpdesk.mine.search")}
           label={t("helpdesk.mine.search")}
         />

@@ -6,6 +6,7 @@ import { A } from "@solidjs/router"
 import {
   Checkbox,
   type Column,
+  createSearchBox,
   ErrorNotice,
   formatDateTime,
   Page,
@@ -16,7 +17,7 @@ import {
   Table,
   t
 } from "@wharf/core/web"
-import { createMemo, createResource, createSignal, onCleanup, Show } from "solid-js"
+import { createMemo, createResource, createSignal, Show } from "solid-js"
 import { SEVERITIES, type Severity, STATUSES, type TicketStatus } from "../../shared/status"
 import type { TicketSummary } from "../../shared/types"
 import { api, severityLabel, statusLabel } from "../api"
@@ -31,11 +32,8 @@ export default function Queue() {
   const [assignee, setAssignee] = createSignal("")
   const [sort, setSort] = createSignal<"due" | "updated" | "created">("due")
   const [breached, setBreached] = createSignal(false)
-  const [searchText, setSearchText] = createSignal("")
   const [search, setSearch] = createSignal("")
   const [offset, setOffset] = createSignal(0)
-  let timer: ReturnType<typeof setTimeout> | undefined
-  onCleanup(() => clearTimeout(timer))
   const query = () => ({
     limit: LIMIT,
     offset: offset(),
@@ -53,6 +51,7 @@ export default function Queue() {
       set(v)
       setOffset(0)
     }
+  const searchBox = createSearchBox("", filter(setSearch))
 
   const columns = createMemo(
     (): ReadonlyArray<Column<TicketSummary>> => [
@@ -110,12 +109,8 @@ export default function Queue() {
     <Page title={t("helpdesk.support.title")} subtitle={t("helpdesk.support.subtitle")}>
       <div class="toolbar hd-filters">
         <SearchInput
-          value={searchText()}
-          onInput={(v) => {
-            setSearchText(v)
-            clearTimeout(timer)
-            timer = setTimeout(() => filter(setSearch)(v.trim()), 250)
-          }}
+          value={searchBox.text()}
+          onInput={searchBox.onInput}
           placeholder={t("helpdesk.mine.search")}
           label={t("helpdesk.mine.search")}
         />
