@@ -8,8 +8,8 @@ import {
   Badge,
   Button,
   Card,
+  describeError,
   ErrorNotice,
-  errorMessage,
   formatDateTime,
   hasRole,
   Loading,
@@ -39,7 +39,7 @@ const Vote = (props: { article: Article }) => {
       setCounts(await api.vote.mutate({ id: props.article.id, helpful }))
       toast(t("kb.helpful.thanks"))
     } catch (e) {
-      toast(errorMessage(e), "error")
+      toast(describeError(e), "error")
     } finally {
       setBusy(false)
     }

@@ -8,8 +8,8 @@ import {
   Button,
   Card,
   ConfirmDialog,
+  describeError,
   ErrorNotice,
-  errorMessage,
   Loading,
   Page,
   Select,
@@ -95,7 +95,7 @@ export default function EditArticle() {
       toast(t("kb.form.saved", { n: saved.revision }))
       if (!params.id) navigate(`/kb/editor/${saved.id}`, { replace: true })
     } catch (err) {
-      setError(errorMessage(err))
+      setError(describeError(err))
     } finally {
       setSaving(false)
     }

@@ -6,8 +6,8 @@ import { A, useParams } from "@solidjs/router"
 import {
   Button,
   Card,
+  describeError,
   ErrorNotice,
-  errorMessage,
   formatDateTime,
   Loading,
   Page,
@@ -44,7 +44,7 @@ export default function History() {
       toast(t("kb.history.restored", { n: saved.revision }))
       await refetch()
     } catch (e) {
-      toast(errorMessage(e), "error")
+      toast(describeError(e), "error")
     }
   }
   const options = () =>

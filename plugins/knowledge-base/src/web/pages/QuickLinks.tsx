@@ -7,9 +7,9 @@ import { A } from "@solidjs/router"
 import {
   Button,
   Card,
+  describeError,
   EmptyState,
   ErrorNotice,
-  errorMessage,
   FormError,
   Loading,
   Page,
@@ -63,7 +63,7 @@ export default function QuickLinks() {
       toast(t("kb.quick.saved"))
       await refetch()
     } catch (e) {
-      setError(errorMessage(e))
+      setError(describeError(e))
     } finally {
       setBusy(false)
     }

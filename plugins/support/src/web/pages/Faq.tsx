@@ -4,9 +4,9 @@
 import {
   Button,
   ConfirmDialog,
+  describeError,
   EmptyState,
   ErrorNotice,
-  errorMessage,
   Highlighted,
   hasRole,
   Loading,
@@ -45,7 +45,7 @@ export default function Faq() {
       setDeleting(undefined)
       await refetch()
     } catch (e) {
-      toast(errorMessage(e), "error")
+      toast(describeError(e), "error")
     } finally {
       setBusy(false)
     }

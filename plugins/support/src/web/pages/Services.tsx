@@ -10,9 +10,9 @@ import {
   Card,
   ConfirmDialog,
   Dialog,
+  describeError,
   EmptyState,
   ErrorNotice,
-  errorMessage,
   formatDateTime,
   hasRole,
   Loading,
@@ -54,7 +54,7 @@ export default function Services() {
       setRetiring(undefined)
       await refetch()
     } catch (e) {
-      toast(errorMessage(e), "error")
+      toast(describeError(e), "error")
     } finally {
       setBusy(false)
     }
@@ -72,7 +72,7 @@ export default function Services() {
       setNote("")
       await refetchOrders()
     } catch (e) {
-      toast(errorMessage(e), "error")
+      toast(describeError(e), "error")
     } finally {
       setBusy(false)
     }
