@@ -5,7 +5,7 @@
  */
 import { createEffect, createResource, createSignal, onCleanup, type Resource } from "solid-js"
 
-export const PAGE_SIZE = 20
+const PAGE_SIZE = 20
 const SEARCH_DELAY_MS = 250
 
 /**
