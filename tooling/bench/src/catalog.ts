@@ -235,7 +235,10 @@ void (async () => {
         if (e.status === "ready" && !sseReady.has(e.name)) sseReady.set(e.name, now)
     }
   }
-})().catch(() => {})
+  console.error("the SSE stream ended")
+})().catch((e) => {
+  if (!stream.signal.aborted) console.error("the SSE stream failed", e)
+})
 
 const statusMs: number[] = []
 for (let i = 0; i < samples; i++) {
@@ -247,11 +250,15 @@ for (let i = 0; i < samples; i++) {
     cluster,
     values: { "master.replicas": 1 }
   })
-  for (;;) {
-    if (sseReady.has(name) && podReady.has(name)) break
-    await sleep(20)
+  const deadline = Date.now() + 30_000
+  while (!(sseReady.has(name) && podReady.has(name)) && Date.now() < deadline) await sleep(20)
+  if (sseReady.has(name) && podReady.has(name)) statusMs.push(sseReady.get(name)! - podReady.get(name)!)
+  else {
+    const { status } = await call<{ status: string }>(li, "GET", `/apps/${name}`)
+    console.error(
+      `${name}: no sample (SSE ready ${sseReady.has(name)}, pod Ready ${podReady.has(name)}, ${status})`
+    )
   }
-  statusMs.push(sseReady.get(name)! - podReady.get(name)!)
 }
 stream.abort()
 
