@@ -4,6 +4,7 @@
 export * from "./audit"
 export * from "./client-ip"
 export * from "./config"
+export * from "./console-boot"
 export { type OpenedDatabase, openEmbeddedDatabase, openServerDatabase } from "./db/connect"
 export * from "./db/Db"
 export * from "./db/followTable"

@@ -171,3 +171,17 @@ export const CONSOLE_MANIFEST = "wharf-plugins.json"
 export const consoleManifestOf = (packages: ReadonlyArray<PluginPackage>): ConsoleManifest => ({
   plugins: packages.flatMap((p) => (p.web ? [{ id: p.id, web: relative(wharfRoot, p.web) }] : []))
 })
+
+/**
+ * What the built console's first screen needs, so the server can name it in index.html
+ * before the console asks: each plugin's entry files and each route's page files (paths
+ * under the console's root, `/assets/...`).
+ */
+export interface ConsolePreloads {
+  readonly plugins: Readonly<Record<string, ReadonlyArray<string>>>
+  /** In the console's route syntax (`/tickets/:number`). */
+  readonly routes: ReadonlyArray<{ readonly path: string; readonly files: ReadonlyArray<string> }>
+}
+
+/** Written next to the built console's index.html. */
+export const CONSOLE_PRELOADS = "wharf-preloads.json"

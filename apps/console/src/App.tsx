@@ -1,6 +1,7 @@
 /**
- * @module Start-up of the console: ask the server which plugins are enabled, load only
- * their chunks, learn who is signed in, then route.
+ * @module Start-up of the console: learn which plugins are enabled and who is signed in
+ * (from the page, where the server wrote both; else by asking), load only those plugins'
+ * chunks (the page already named them for preloading), then route.
  */
 import { Navigate, type RouteDefinition, Router, useLocation } from "@solidjs/router"
 import {
@@ -13,12 +14,15 @@ import {
   hasRole,
   Loading,
   locale,
+  type PluginInfo,
   refreshSession,
   registerPlugins,
+  resumeSession,
   routesOf,
   sessionReady,
   setLocale,
   t,
+  takeBoot,
   toast,
   viewer
 } from "@wharf/core/web"
@@ -37,7 +41,11 @@ const NotFound = lazy(() => import("./pages/NotFound"))
 const Forbidden = lazy(() => import("./pages/Forbidden"))
 
 const loadPlugins = async (): Promise<ReadonlyArray<ConsolePlugin>> => {
-  const { plugins } = await fetchJson<{ plugins: { id: string }[] }>("/api/v1/plugins")
+  // The page's data serves the first start only: a retry asks the server.
+  const fromPage = takeBoot()
+  const plugins = fromPage
+    ? fromPage.plugins
+    : (await fetchJson<{ plugins: ReadonlyArray<PluginInfo> }>("/api/v1/plugins")).plugins
   // Ids this build has no console part for (server-only plugins) are skipped.
   const known = plugins.flatMap((p) => {
     const load = consolePlugins[p.id]
@@ -45,7 +53,7 @@ const loadPlugins = async (): Promise<ReadonlyArray<ConsolePlugin>> => {
   })
   const [loaded] = await Promise.all([
     Promise.allSettled(known.map((p) => p.load())),
-    refreshSession(plugins.some((p) => p.id === "identity"))
+    fromPage ? resumeSession(fromPage.session) : refreshSession(plugins.some((p) => p.id === "identity"))
   ])
   // One broken plugin must not take the whole console down: the others still load.
   const list = loaded.flatMap((result, i) => {

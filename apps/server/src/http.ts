@@ -3,7 +3,7 @@
  * document, each plugin's REST routes under /api/v1, tRPC under /trpc, and the console.
  */
 import { randomUUID } from "node:crypto"
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { serveStatic } from "@hono/node-server/serve-static"
 import { trpcServer } from "@hono/trpc-server"
@@ -15,6 +15,7 @@ import {
   Forbidden,
   log,
   type OpenedDatabase,
+  type PluginInfo,
   type RunEffect,
   type Viewer,
   type WharfConfigShape,
@@ -23,6 +24,7 @@ import {
 } from "@wharf/core"
 import { type Context, Hono, type Next } from "hono"
 import { getCookie } from "hono/cookie"
+import { consolePage } from "./console-page"
 import { clientIp, jsonBodyLimit, jsonOnly, sameOrigin, securityHeaders, trpcBatchCap } from "./guards"
 import { openApiDocument } from "./openapi"
 
@@ -166,17 +168,14 @@ export const createHttpApp = (options: HttpOptions) => {
 
   if (options.uploads) mountUploads(app, options.uploads, authenticate)
 
+  const pluginList: ReadonlyArray<PluginInfo> = plugins.map((p) => ({
+    id: p.id,
+    version: p.version,
+    description: p.description ?? null,
+    dependsOn: p.dependsOn ?? []
+  }))
   const api = new Hono<WharfEnv>()
-  api.get("/plugins", (c) =>
-    c.json({
-      plugins: plugins.map((p) => ({
-        id: p.id,
-        version: p.version,
-        description: p.description ?? null,
-        dependsOn: p.dependsOn ?? []
-      }))
-    })
-  )
+  api.get("/plugins", (c) => c.json({ plugins: pluginList }))
   api.get("/openapi.json", (c) => c.json(openApiDocument(plugins, options.config.publicUrl)))
   // REST changes are audited here, like tRPC mutations, so no route can forget: once, under
   // the plugin whose route answered.
@@ -208,19 +207,33 @@ export const createHttpApp = (options: HttpOptions) => {
     })
   )
 
+  // Who the console's page is for: a browser session only (as identity.session.me answers).
+  // When that cannot be told, the page says nothing and the console asks, as without it.
+  const sessionOf = async (cookie: string | undefined) => {
+    try {
+      const auth = await options.authenticate({ cookie, authorization: undefined })
+      return { viewer: auth?.via === "session" ? auth.viewer : null }
+    } catch {
+      return undefined
+    }
+  }
   const consoleDir = options.consoleDir
   if (consoleDir && existsSync(join(consoleDir, "index.html"))) {
-    const indexHtml = readFileSync(join(consoleDir, "index.html"), "utf8")
-    // Hashed asset names never change content: cache them for a year. index.html must
-    // always be revalidated so a new release is picked up at once.
+    const page = consolePage(consoleDir, pluginList)
+    // Hashed asset names never change content: cache them for a year. The build wrote a
+    // gzip and a brotli copy of each script and style sheet; serveStatic picks the one the
+    // browser takes.
     app.use("/assets/*", async (c, next) => {
       await next()
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable")
     })
-    app.use("/assets/*", serveStatic({ root: consoleDir }))
-    app.get("*", (c) => {
-      c.header("Cache-Control", "no-cache")
-      return c.html(indexHtml)
+    app.use("/assets/*", serveStatic({ root: consoleDir, precompressed: true }))
+    app.get("*", async (c) => {
+      // The page carries who is signed in: no cache may keep it, nor give it to another
+      // person (and a new release is picked up at once).
+      c.header("Cache-Control", "private, no-store")
+      c.header("Vary", "Cookie")
+      return c.html(page(c.req.path, await sessionOf(c.req.header("cookie"))))
     })
   } else {
     app.get("/", (c) => c.text("Wharf API is running; the console is not built (run `pnpm build`).", 200))

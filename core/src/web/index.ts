@@ -3,8 +3,10 @@
  * language, the session and the shared components every plugin page is built from.
  */
 
+export type { ConsoleBoot, PluginInfo, SessionInfo } from "../console-boot"
 export { hasRole, type Locale, type Role, type Viewer } from "../roles"
 export * from "./api"
+export * from "./boot"
 export * from "./i18n"
 export * from "./list"
 export { coreMessages } from "./messages"

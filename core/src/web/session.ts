@@ -2,14 +2,10 @@
  * @module The signed-in viewer, as the server reports it (`identity.session.me`).
  */
 import { createSignal } from "solid-js"
-import type { Locale, Role, Viewer } from "../roles"
+import type { SessionInfo } from "../console-boot"
+import type { Locale, Viewer } from "../roles"
 import { onSessionLost, pluginApi } from "./api"
 import { locale, setLocale } from "./i18n"
-
-interface SessionInfo {
-  user: { id: string; email: string; name: string; locale: Locale; roles: Role[] }
-  groups: Viewer["groups"]
-}
 
 type SessionApi = {
   session: {
@@ -48,7 +44,13 @@ const adopt = (info: SessionInfo | null) => {
   return v
 }
 
-/** Ask the server who is signed in (once at start; after sign-in/out). */
+/** Start with the session the page came with (the server wrote it into index.html). */
+export const resumeSession = (info: SessionInfo | null) => {
+  adopt(info)
+  setReady(true)
+}
+
+/** Ask the server who is signed in (at start when the page did not say; after sign-in/out). */
 export const refreshSession = async (identityEnabled: boolean) => {
   try {
     adopt(identityEnabled ? await identity().session.me.query() : null)
