@@ -1,8 +1,9 @@
 /**
  * @module Page frame and cards: one title style, one place for actions, one spacing.
  */
-import { createEffect, type JSX, Show } from "solid-js"
+import { createEffect, type JSX, Show, Suspense } from "solid-js"
 import { t } from "../i18n"
+import { Loading } from "./Feedback"
 
 /** Name the browser tab after the page; screen readers announce it on navigation. */
 export const usePageTitle = (title: () => string | undefined) =>
@@ -37,7 +38,8 @@ export const Page = (props: {
           <div class="page-actions">{props.actions}</div>
         </Show>
       </header>
-      {props.children}
+      {/* The heading shows at once; what the page still loads shows as loading below it. */}
+      <Suspense fallback={<Loading />}>{props.children}</Suspense>
     </section>
   )
 }
