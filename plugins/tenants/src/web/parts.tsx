@@ -1,5 +1,5 @@
-/** @module Pieces the tenants pages share: used/hard bars, a value edited in place, the host section. */
-import { Card, t } from "@wharf/core/web"
+/** @module Pieces the tenants pages share: used/hard bars, a value edited in place, the host section, a searchable table card. */
+import { Card, type Column, SearchInput, Table, t } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import { formatAmount, share } from "../shared/format"
 import { type ClusterQuota, RESOURCE_KINDS, type ResourceKind, type Resources } from "../shared/types"
@@ -9,7 +9,7 @@ import "./tenants.css"
 export const kindLabel = (kind: ResourceKind) => t(`tenants.${kind}`)
 
 /** One resource: a bar of used over hard, and the numbers. */
-export const QuotaBar = (props: { kind: ResourceKind; used: number | null; hard: number }) => {
+const QuotaBar = (props: { kind: ResourceKind; used: number | null; hard: number }) => {
   const s = () => share(props.used ?? 0, props.hard)
   return (
     <div class="quota-bar">
@@ -179,3 +179,35 @@ export const HostPriorities = (props: { clusterId: string; node: string }) => {
     </Show>
   )
 }
+
+/** A card of rows with its own search box in the header (tenants, a tenant's users). */
+export const SearchTableCard = <T,>(props: {
+  title: string
+  searchLabel: string
+  search: string
+  onSearch: (value: string) => void
+  columns: ReadonlyArray<Column<T>>
+  rows: ReadonlyArray<T> | undefined
+  loading?: boolean
+  empty: string
+}) => (
+  <Card
+    title={props.title}
+    actions={
+      <SearchInput
+        value={props.search}
+        onInput={props.onSearch}
+        placeholder={props.searchLabel}
+        label={props.searchLabel}
+      />
+    }
+  >
+    <Table
+      caption={props.title}
+      columns={props.columns}
+      rows={props.rows}
+      loading={props.loading ?? false}
+      empty={{ title: props.empty }}
+    />
+  </Card>
+)

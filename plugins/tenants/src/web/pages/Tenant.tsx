@@ -1,10 +1,10 @@
 /** @module One tenant: its quota on each cluster, its users (search) and its preempted pods. */
 import { A, useParams } from "@solidjs/router"
-import { Card, type Column, ErrorNotice, Loading, Page, SearchInput, Table, t } from "@wharf/core/web"
+import { Card, type Column, ErrorNotice, Loading, Page, Table, t } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { Preemption, TenantUser } from "../../shared/types"
 import { api } from "../api"
-import { ClusterQuotaCard } from "../parts"
+import { ClusterQuotaCard, SearchTableCard } from "../parts"
 
 export default function Tenant() {
   const params = useParams<{ id: string }>()
@@ -55,24 +55,15 @@ export default function Tenant() {
             )}
           </Show>
         </Card>
-        <Card
+        <SearchTableCard
           title={t("tenants.users")}
-          actions={
-            <SearchInput
-              value={search()}
-              onInput={setSearch}
-              placeholder={t("tenants.searchUsers")}
-              label={t("tenants.searchUsers")}
-            />
-          }
-        >
-          <Table
-            caption={t("tenants.users")}
-            columns={users}
-            rows={detail.latest?.users}
-            empty={{ title: "—" }}
-          />
-        </Card>
+          searchLabel={t("tenants.searchUsers")}
+          search={search()}
+          onSearch={setSearch}
+          columns={users}
+          rows={detail.latest?.users}
+          empty="—"
+        />
         <Card title={t("tenants.preemptions")}>
           <Table
             caption={t("tenants.preemptions")}

@@ -3,21 +3,11 @@
  * tenants I may use (name, admin email, user count, description; search).
  */
 import { A } from "@solidjs/router"
-import {
-  Card,
-  type Column,
-  EmptyState,
-  ErrorNotice,
-  Loading,
-  Page,
-  SearchInput,
-  Table,
-  t
-} from "@wharf/core/web"
+import { Card, type Column, EmptyState, ErrorNotice, Loading, Page, SearchInput, t } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { TenantSummary } from "../../shared/types"
 import { api } from "../api"
-import { ClusterQuotaCard } from "../parts"
+import { ClusterQuotaCard, SearchTableCard } from "../parts"
 
 export default function Tenants() {
   const [clusterSearch, setClusterSearch] = createSignal("")
@@ -69,25 +59,16 @@ export default function Tenants() {
           </Show>
         </Show>
       </Card>
-      <Card
+      <SearchTableCard
         title={t("tenants.list")}
-        actions={
-          <SearchInput
-            value={tenantSearch()}
-            onInput={setTenantSearch}
-            placeholder={t("tenants.searchTenants")}
-            label={t("tenants.searchTenants")}
-          />
-        }
-      >
-        <Table
-          caption={t("tenants.list")}
-          columns={columns}
-          rows={tenants.latest}
-          loading={tenants.loading && !tenants.latest}
-          empty={{ title: t("tenants.none") }}
-        />
-      </Card>
+        searchLabel={t("tenants.searchTenants")}
+        search={tenantSearch()}
+        onSearch={setTenantSearch}
+        columns={columns}
+        rows={tenants.latest}
+        loading={tenants.loading && !tenants.latest}
+        empty={t("tenants.none")}
+      />
     </Page>
   )
 }
