@@ -19,6 +19,7 @@ import {
 } from "@wharf/core/web"
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import type { Faq as FaqEntry } from "../../shared/types"
+import { AdminActions } from "../AdminActions"
 import { api } from "../api"
 import { FaqDialog } from "../FaqDialog"
 import "../support.css"
@@ -86,12 +87,11 @@ export default function Faq() {
                     <div innerHTML={f.html} />
                     <Show when={admin()}>
                       <div class="support-faq-actions">
-                        <Button size="sm" onClick={() => setEditing(f)}>
-                          {t("common.edit")}
-                        </Button>
-                        <Button size="sm" variant="ghost" onClick={() => setDeleting(f)}>
-                          {t("common.delete")}
-                        </Button>
+                        <AdminActions
+                          onEdit={() => setEditing(f)}
+                          onRemove={() => setDeleting(f)}
+                          removeLabel={t("common.delete")}
+                        />
                       </div>
                     </Show>
                   </details>

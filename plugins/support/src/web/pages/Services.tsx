@@ -25,6 +25,7 @@ import {
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { PremiumService } from "../../shared/types"
+import { AdminActions } from "../AdminActions"
 import { api } from "../api"
 import { ServiceDialog } from "../ServiceDialog"
 import "../support.css"
@@ -123,12 +124,11 @@ export default function Services() {
                           {t("support.services.order")}
                         </Button>
                         <Show when={admin()}>
-                          <Button size="sm" onClick={() => setEditing(s)}>
-                            {t("common.edit")}
-                          </Button>
-                          <Button size="sm" variant="ghost" onClick={() => setRetiring(s)}>
-                            {t("support.admin.retire")}
-                          </Button>
+                          <AdminActions
+                            onEdit={() => setEditing(s)}
+                            onRemove={() => setRetiring(s)}
+                            removeLabel={t("support.admin.retire")}
+                          />
                         </Show>
                       </div>
                     </Card>
