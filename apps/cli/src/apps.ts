@@ -42,7 +42,7 @@ export const listCatalog = async (out: Output, search: string | undefined) => {
 }
 
 /** `role.memory=4Gi` pairs as values. */
-export const parseSets = (sets: ReadonlyArray<string>): Record<string, string> =>
+const parseSets = (sets: ReadonlyArray<string>): Record<string, string> =>
   Object.fromEntries(
     sets.map((s) => {
       const at = s.indexOf("=")
@@ -52,7 +52,7 @@ export const parseSets = (sets: ReadonlyArray<string>): Record<string, string> =
   )
 
 /** `metastore=existing:metastore-eln3`, `monitor=none`, `hdfs=new`. */
-export const parseDependencies = (choices: ReadonlyArray<string>) =>
+const parseDependencies = (choices: ReadonlyArray<string>) =>
   Object.fromEntries(
     choices.map((c) => {
       const m = /^([a-z][-a-z0-9]*)=(new|none|existing:([a-z][-a-z0-9]*))$/.exec(c)

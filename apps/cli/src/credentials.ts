@@ -13,7 +13,7 @@ export interface Credentials {
   readonly email: string
 }
 
-export const credentialsPath = () =>
+const credentialsPath = () =>
   process.env.WHARF_CLI_CONFIG ?? join(homedir(), ".config", "wharf", "credentials.json")
 
 export const readCredentials = (): Credentials | null => {

@@ -38,7 +38,7 @@ export const refusal = (
 
 /** The Content-Security-Policy of the console: no inline or foreign script, images only
  * from Wharf itself and the configured hosts (a guest's Markdown cannot track an agent). */
-export const contentSecurityPolicy = (config: WharfConfigShape) =>
+const contentSecurityPolicy = (config: WharfConfigShape) =>
   [
     "default-src 'self'",
     "script-src 'self'",
@@ -160,7 +160,7 @@ export const sameOrigin = (
 }
 
 /** The most procedures one batched tRPC request may call (the console splits above it). */
-export const MAX_TRPC_BATCH = 20
+const MAX_TRPC_BATCH = 20
 
 /** One request must not carry hundreds of calls: each is a sign-in guess or a ticket. */
 export const trpcBatchCap: MiddlewareHandler = async (c, next) => {

@@ -10,7 +10,7 @@ import { createEffect, on, Show } from "solid-js"
  * A page's chunk that failed to load (offline, or a new version was deployed): browsers
  * remember the failed import, so only a reload can fetch it again.
  */
-export const isChunkLoadError = (error: unknown) =>
+const isChunkLoadError = (error: unknown) =>
   error instanceof Error &&
   /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(
     error.message

@@ -46,7 +46,7 @@ export const hostileStrings: ReadonlyArray<string> = [
 export const impossibleDates: ReadonlyArray<string> = ["2026-13-45", "2026-02-30"]
 
 /** What a hostile client puts in a number field. */
-export const hostileNumbers: ReadonlyArray<number> = [2147483648, -1, 1.5, 1e300]
+const hostileNumbers: ReadonlyArray<number> = [2147483648, -1, 1.5, 1e300]
 
 /** What a hostile client puts in a path segment (each URL-encoded as a client would, except `%ff`). */
 export const hostileSegments: ReadonlyArray<string> = [

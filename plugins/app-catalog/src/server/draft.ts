@@ -78,7 +78,7 @@ const walk = (
 }
 
 /** The cluster by id, or by name (the CLI's `--cluster default`). */
-export const findCluster = (idOrName: string) =>
+const findCluster = (idOrName: string) =>
   Effect.gen(function* () {
     const say = yield* sayer
     const clusters = yield* (yield* KubeClients).clusters

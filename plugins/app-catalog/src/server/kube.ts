@@ -8,10 +8,10 @@ import { Unavailable } from "@wharf/core"
 import { INSTANCE_LABEL, type KubeObject } from "../shared/render"
 
 /** Who owns the fields Wharf sets, in every object's managedFields. */
-export const FIELD_MANAGER = "wharf-app-catalog"
+const FIELD_MANAGER = "wharf-app-catalog"
 
 /** The kinds the renderer makes, workloads last so what they mount exists first. */
-export const OWNED_KINDS = [
+const OWNED_KINDS = [
   { apiVersion: "v1", kind: "ConfigMap" },
   { apiVersion: "v1", kind: "Secret" },
   { apiVersion: "v1", kind: "PersistentVolumeClaim" },
@@ -54,7 +54,7 @@ export const kubeMessage = (e: unknown): string => {
 export const clusterSilent = (e: unknown) =>
   new Unavailable({ message: `The cluster did not answer: ${e instanceof Error ? e.message : String(e)}` })
 
-export const isNotFound = (e: unknown) => e instanceof k8s.ApiException && e.code === 404
+const isNotFound = (e: unknown) => e instanceof k8s.ApiException && e.code === 404
 
 const ssa = (kc: k8s.KubeConfig, o: KubeObject, dryRun?: "All") =>
   objectApi(kc).patch(

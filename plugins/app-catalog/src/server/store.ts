@@ -115,9 +115,6 @@ export const selectInstances = (filter: InstanceFilter) =>
 export const instanceByName = (name: string) =>
   Effect.map(selectInstances({ names: [name] }), (rows) => rows[0])
 
-export const takenNames = (names: ReadonlyArray<string>) =>
-  Effect.map(selectInstances({ names }), (rows) => new Set(rows.map((r) => r.name)))
-
 export const bindingsOf = (instanceIds: ReadonlyArray<string>) =>
   query(async (sql) => {
     const rows = await sql<{ instance_id: string; app: string; bound_id: string | null }[]>`

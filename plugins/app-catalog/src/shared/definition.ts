@@ -17,7 +17,7 @@ const nonEmpty = (max: number) =>
   )
 
 /** A DNS-1035 label: what Kubernetes accepts in a Service name, so in every name we derive. */
-export const dnsLabel = (max: number) =>
+const dnsLabel = (max: number) =>
   Schema.String.pipe(
     Schema.check(
       Schema.isPattern(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, {
@@ -44,7 +44,7 @@ export const ContainerPort = Schema.Struct({
 export type ContainerPort = typeof ContainerPort.Type
 
 /** How Kubernetes asks whether a container is alive or ready (the publish form's health check). */
-export const ProbeCheck = Schema.Union([
+const ProbeCheck = Schema.Union([
   Schema.Struct({ http: Schema.Struct({ path: nonEmpty(512), port: Port }) }),
   Schema.Struct({ tcp: Schema.Struct({ port: Port }) }),
   Schema.Struct({ exec: Schema.Struct({ command: Schema.Array(nonEmpty(1024)) }) })
@@ -78,7 +78,7 @@ export const EnvVar = Schema.Struct({
 export type EnvVar = typeof EnvVar.Type
 
 /** A persistent data volume: a PVC per pod (StatefulSet) or one PVC (Deployment). */
-export const DataVolume = Schema.Struct({
+const DataVolume = Schema.Struct({
   name: dnsLabel(15),
   mountPath: nonEmpty(512),
   /** Default size in MiB; the field `<role>.storage` overrides it when the definition has one. */
@@ -122,7 +122,7 @@ export type Role = typeof Role.Type
  * renderer), or anything else (then read by templates as `{{values.<key>}}`).
  * Units: cpu in cores, memory and storage in MiB.
  */
-export const FieldType = Schema.Literals([
+const FieldType = Schema.Literals([
   "int",
   "number",
   "cpu",
@@ -167,7 +167,7 @@ export type ConfigField = typeof ConfigField.Type
 export const ConfigTab = Schema.Struct({ id: dnsLabel(30), label: LocalizedText })
 export type ConfigTab = typeof ConfigTab.Type
 
-export const Dependency = Schema.Struct({
+const Dependency = Schema.Struct({
   /** The catalog name of the app depended on. */
   app: dnsLabel(30),
   required: Schema.Boolean
@@ -175,7 +175,7 @@ export const Dependency = Schema.Struct({
 export type Dependency = typeof Dependency.Type
 
 /** A way into the app's own UI, e.g. Inceptor's web UI on 4040, through the service proxy. */
-export const ComponentLink = Schema.Struct({
+const ComponentLink = Schema.Struct({
   label: LocalizedText,
   role: dnsLabel(12),
   port: Port,
@@ -195,7 +195,7 @@ export const Export = Schema.Struct({
 export type Export = typeof Export.Type
 
 /** A file in the instance's ConfigMap, mounted into the roles named (all when absent). */
-export const ConfigFile = Schema.Struct({
+const ConfigFile = Schema.Struct({
   name: Schema.String.pipe(
     Schema.check(Schema.isPattern(/^[-._a-zA-Z0-9]+$/, { message: "must be a file name" }))
   ),
@@ -213,7 +213,7 @@ export const SecretSpec = Schema.Struct({
 })
 export type SecretSpec = typeof SecretSpec.Type
 
-export const AppDefinitionFields = {
+const AppDefinitionFields = {
   /** Catalog name, unique across catalogs: lowercase, used in generated instance names. */
   name: dnsLabel(30),
   /** As people read it: "Inceptor", "MySQL". */
@@ -243,7 +243,7 @@ type AppDefinitionShape = Schema.Struct<typeof AppDefinitionFields>["Type"]
 export type AppDefinition = AppDefinitionShape
 
 /** What the field schemas alone cannot say: references inside the definition must resolve. */
-export const definitionProblems = (
+const definitionProblems = (
   d: AppDefinitionShape
 ): ReadonlyArray<{ path: ReadonlyArray<string | number>; issue: string }> => {
   const problems: Array<{ path: ReadonlyArray<string | number>; issue: string }> = []
@@ -313,4 +313,4 @@ const referenceProblem = (d: AppDefinitionShape, ref: string): string | undefine
 }
 
 /** The per-role settings the renderer understands, as `<role>.<knob>` field keys. */
-export const ROLE_KNOBS = new Set(["replicas", "cpu", "memory", "storage", "image", "env"])
+const ROLE_KNOBS = new Set(["replicas", "cpu", "memory", "storage", "image", "env"])

@@ -14,14 +14,14 @@ const Text = (max: number) =>
   Schema.String.pipe(Schema.check(Schema.isMaxLength(max, { message: `must be at most ${max} characters` })))
 
 /** An instance's name: a DNS label of at most 36 (checked by the service with the reason). */
-export const InstanceName = Text(63)
+const InstanceName = Text(63)
 
 export const Visibility = Schema.Literals(["all", "tenant"])
 /** "all": any tenant may use it as a dependency (not change it); "tenant": its tenant only. */
 export type Visibility = typeof Visibility.Type
 
 /** Settings by field key (`priority`, `master.memory`, …); CLI text like "4Gi" is read in the field's unit. */
-export const InstallValues = Schema.Record(Schema.String, FieldValue)
+const InstallValues = Schema.Record(Schema.String, FieldValue)
 export type InstallValues = typeof InstallValues.Type
 
 /**

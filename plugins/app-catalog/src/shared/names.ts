@@ -4,7 +4,7 @@
  * 36 characters. A name left empty is generated from the app's, like `redis-nun6`.
  */
 
-export const INSTANCE_NAME_MAX = 36
+const INSTANCE_NAME_MAX = 36
 
 const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/
 

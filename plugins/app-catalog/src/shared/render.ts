@@ -38,7 +38,7 @@ export interface RenderInput {
 export type RenderHook = (objects: ReadonlyArray<KubeObject>, input: RenderInput) => ReadonlyArray<KubeObject>
 
 export const INSTANCE_LABEL = "wharf.io/app-instance"
-export const MANAGED_BY = "wharf"
+const MANAGED_BY = "wharf"
 
 /** The PriorityClass of a tenant priority (0 is the lowest); the tenants plugin keeps them. */
 export const priorityClassName = (priority: number): string => `wharf-priority-${priority}`
@@ -60,7 +60,7 @@ const hash = (text: string): string => {
   return (h >>> 0).toString(16).padStart(8, "0")
 }
 
-export const instanceLabels = (definition: AppDefinition, instance: string): Record<string, string> => ({
+const instanceLabels = (definition: AppDefinition, instance: string): Record<string, string> => ({
   "app.kubernetes.io/name": definition.name,
   "app.kubernetes.io/instance": instance,
   "app.kubernetes.io/version": labelValue(definition.version),
@@ -68,11 +68,11 @@ export const instanceLabels = (definition: AppDefinition, instance: string): Rec
   [INSTANCE_LABEL]: instance
 })
 
-export const workloadName = (instance: string, role: string): string => `${instance}-${role}`
+const workloadName = (instance: string, role: string): string => `${instance}-${role}`
 export const serviceName = workloadName
-export const headlessServiceName = (instance: string, role: string): string => `${instance}-${role}-hl`
-export const configMapName = (instance: string): string => `${instance}-config`
-export const secretName = (instance: string): string => `${instance}-secrets`
+const headlessServiceName = (instance: string, role: string): string => `${instance}-${role}-hl`
+const configMapName = (instance: string): string => `${instance}-config`
+const secretName = (instance: string): string => `${instance}-secrets`
 
 const probe = (p: Probe | undefined): Record<string, unknown> | undefined => {
   if (!p) return undefined

@@ -27,7 +27,7 @@ const MEMORY_UNITS: Record<string, number> = {
 }
 
 /** "4Gi", "1G", "512", "512Mi" as MiB; NaN when unreadable. */
-export const parseMemoryMiB = (text: string): number => {
+const parseMemoryMiB = (text: string): number => {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text)
   if (!m) return Number.NaN
   const unit = MEMORY_UNITS[m[2]!.toLowerCase()]
@@ -35,7 +35,7 @@ export const parseMemoryMiB = (text: string): number => {
 }
 
 /** "1", "0.5", "500m" as cores; NaN when unreadable. */
-export const parseCpuCores = (text: string): number => {
+const parseCpuCores = (text: string): number => {
   const m = /^\s*(\d+(?:\.\d+)?)(m?)\s*$/.exec(text)
   if (!m) return Number.NaN
   return m[2] === "m" ? Number(m[1]) / 1000 : Number(m[1])

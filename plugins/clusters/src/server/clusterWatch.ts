@@ -37,7 +37,7 @@ const sumRequests = (containers: ReadonlyArray<{ resources?: { requests?: Reques
 }
 
 /** What a pod holds on its node, as the scheduler counts it: the larger of its containers' sum and its biggest init container, plus overhead. */
-export const podShare = (pod: k8s.V1Pod): PodShare | undefined => {
+const podShare = (pod: k8s.V1Pod): PodShare | undefined => {
   const node = pod.spec?.nodeName
   const phase = pod.status?.phase
   if (!node || phase === "Succeeded" || phase === "Failed") return undefined

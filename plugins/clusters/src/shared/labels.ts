@@ -31,7 +31,7 @@ const nameProblem = (name: string, part: LabelPart, text: string): LabelProblem 
 }
 
 /** What is wrong with a label key (`prefix/name` or `name`), or undefined when it is valid. */
-export const labelKeyReason = (key: string, text = key): LabelProblem | undefined => {
+const labelKeyReason = (key: string, text = key): LabelProblem | undefined => {
   const slash = key.indexOf("/")
   if (slash === -1) return nameProblem(key, "key", text)
   const prefix = key.slice(0, slash)
@@ -44,7 +44,7 @@ export const labelKeyReason = (key: string, text = key): LabelProblem | undefine
 }
 
 /** What is wrong with a label value (it may be empty), or undefined when it is valid. */
-export const labelValueReason = (value: string, text = value): LabelProblem | undefined =>
+const labelValueReason = (value: string, text = value): LabelProblem | undefined =>
   value === "" ? undefined : nameProblem(value, "value", text)
 
 /** The English sentence without the leading "text: ": a schema's path already names the key. */

@@ -4,7 +4,7 @@
 import { Schema } from "effect"
 import { labelKeyProblem, labelValueProblem, parseLabelFilter } from "./labels"
 
-export const ClusterName = Schema.String.pipe(
+const ClusterName = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/, {
       message: "must be 1–40 lowercase letters, digits or dashes, starting and ending with a letter or digit"
@@ -32,14 +32,14 @@ const Text = (max: number, what: string) =>
     )
   )
 
-export const KubeconfigConnection = Schema.Struct({
+const KubeconfigConnection = Schema.Struct({
   kind: Schema.Literal("kubeconfig"),
   kubeconfig: Text(262_144, "the kubeconfig"),
   /** A context of the kubeconfig; its current context when absent. */
   context: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(253))))
 })
 
-export const TokenConnection = Schema.Struct({
+const TokenConnection = Schema.Struct({
   kind: Schema.Literal("token"),
   server: Schema.String.pipe(
     Schema.check(
@@ -76,10 +76,8 @@ export const RegisterClusterInput = Schema.Struct({
 })
 export type RegisterClusterInput = typeof RegisterClusterInput.Type
 
-export const LabelKey = Schema.String.pipe(Schema.check(Schema.makeFilter((s: string) => labelKeyProblem(s))))
-export const LabelValue = Schema.String.pipe(
-  Schema.check(Schema.makeFilter((s: string) => labelValueProblem(s)))
-)
+const LabelKey = Schema.String.pipe(Schema.check(Schema.makeFilter((s: string) => labelKeyProblem(s))))
+const LabelValue = Schema.String.pipe(Schema.check(Schema.makeFilter((s: string) => labelValueProblem(s))))
 
 export const LabelFilter = Schema.String.pipe(
   Schema.check(
@@ -111,10 +109,10 @@ export const LabelChange = Schema.Struct({
 })
 export type LabelChange = typeof LabelChange.Type
 
-export const HostName = Schema.String.pipe(
+const HostName = Schema.String.pipe(
   Schema.check(Schema.isMinLength(1), Schema.isMaxLength(253, { message: "must be at most 253 characters" }))
 )
-export const ClusterId = Schema.String
+const ClusterId = Schema.String
 
 export const ClusterIdInput = Schema.Struct({ clusterId: ClusterId })
 export const HostsInput = Schema.Struct({ clusterId: ClusterId, labels: Schema.optional(LabelFilter) })

@@ -35,7 +35,7 @@ export const HostStatus = (props: { host: HostSummary }) => (
 )
 
 export type ResourceKind = "cpu" | "memory" | "storage" | "pods"
-export const formatOf = (kind: ResourceKind) => (n: number) =>
+const formatOf = (kind: ResourceKind) => (n: number) =>
   kind === "cpu" ? formatCpu(n) : kind === "pods" ? String(Math.round(n)) : formatBytes(n)
 
 const pct = (n: number, of: number) => (of > 0 ? Math.min(100, (n / of) * 100) : 0)

@@ -33,7 +33,7 @@ export const visibleScope = (viewer: Viewer): string =>
   isSupport(viewer) ? "support" : `${viewer.id};${viewer.groups.map((g) => g.id).join(",")}`
 
 /** The condition on `helpdesk.tickets t` for tickets `viewer` may see. */
-export const visibleTo = (sql: Sql, viewer: Viewer) =>
+const visibleTo = (sql: Sql, viewer: Viewer) =>
   visibleParts(sql, viewer).reduce((acc, part) => sql`${acc} or ${part}`, sql`false`)
 
 /** Support speaks for support, except on a ticket they asked themselves. */

@@ -15,7 +15,7 @@ export const PER_CLIENT_PER_HOUR = 5
 /** Guest tickets one confirmed address may be sent in an hour. */
 export const PER_ADDRESS_PER_HOUR = 3
 /** An unconfirmed address gets one mail in this many hours. */
-export const UNCONFIRMED_HOURS = 24
+const UNCONFIRMED_HOURS = 24
 
 interface Counts {
   by_ip: string

@@ -20,7 +20,7 @@ export interface ImageSources {
 const LINK_ATTRIBUTES = { rel: "noopener noreferrer nofollow", target: "_blank" }
 
 /** A path on Wharf itself (`/api/v1/tickets/…/attachments/…`), or https from an allowed host. */
-export const imageAllowed = (src: string, sources: ImageSources): boolean => {
+const imageAllowed = (src: string, sources: ImageSources): boolean => {
   // "//host/x" and "/\host/x" are other hosts to a browser.
   if (src.startsWith("/")) return !/^\/[/\\]/.test(src)
   let url: URL

@@ -10,11 +10,10 @@ import { preferencesOf } from "./people"
 import type { TicketRow } from "./rows"
 import { GuestLinks } from "./secret"
 
-export const subjectOf = (ticket: Pick<TicketRow, "number" | "title">) =>
-  `[#${ticket.number}] ${ticket.title}`
+const subjectOf = (ticket: Pick<TicketRow, "number" | "title">) => `[#${ticket.number}] ${ticket.title}`
 
 /** Where the requester opens the ticket: the console, or the signed guest link. */
-export const requesterLink = Effect.fn("Notify.requesterLink")(function* (ticket: TicketRow) {
+const requesterLink = Effect.fn("Notify.requesterLink")(function* (ticket: TicketRow) {
   const config = yield* WharfConfig
   const base = config.publicUrl.replace(/\/$/, "")
   if (ticket.requester_id) return `${base}/tickets/${ticket.number}`
@@ -23,7 +22,7 @@ export const requesterLink = Effect.fn("Notify.requesterLink")(function* (ticket
   return `${base}/guest/tickets/${ticket.number}?token=${token}`
 })
 
-export const supportLink = Effect.fn("Notify.supportLink")(function* (ticket: Pick<TicketRow, "number">) {
+const supportLink = Effect.fn("Notify.supportLink")(function* (ticket: Pick<TicketRow, "number">) {
   const config = yield* WharfConfig
   return `${config.publicUrl.replace(/\/$/, "")}/support/tickets/${ticket.number}`
 })

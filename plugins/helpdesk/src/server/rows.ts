@@ -101,7 +101,7 @@ export const ticketFrom = (sql: Sql) => sql`
 
 const HOUR = 3_600_000
 
-export const slaOf = (t: SlaRow, now = new Date()): SlaState => {
+const slaOf = (t: SlaRow, now = new Date()): SlaState => {
   const responseLate =
     t.first_response_breached_at !== null ||
     (t.first_response_due !== null &&

@@ -30,7 +30,7 @@ export const Email = Schema.String.pipe(
 export const SeveritySchema = Schema.Literals(SEVERITIES)
 export const StatusSchema = Schema.Literals(STATUSES)
 /** A ticket number as people write it: `10023`. */
-export const TicketNumber = Schema.Int.pipe(
+const TicketNumber = Schema.Int.pipe(
   Schema.check(
     Schema.isBetween({ minimum: 1, maximum: 9_007_199_254_740_991 }, { message: "must be a ticket number" })
   )
@@ -61,7 +61,7 @@ const RetryKey = { idempotencyKey: Schema.optional(IdempotencyKey) }
 /** `helpdesk.tickets.create`: the REST body and the key. */
 export const CreateTicketCall = Schema.Struct({ ...CreateTicketInput.fields, ...RetryKey })
 
-export const ListTicketsInput = Schema.Struct({
+const ListTicketsInput = Schema.Struct({
   status: Schema.optional(StatusSchema),
   severity: Schema.optional(SeveritySchema),
   search: optionalText(200),
@@ -114,7 +114,7 @@ export const GuestCreateInput = Schema.Struct({
 })
 /** `helpdesk.guest.create`: the REST body and the key. */
 export const GuestCreateCall = Schema.Struct({ ...GuestCreateInput.fields, ...RetryKey })
-export const GuestToken = text(1, 200)
+const GuestToken = text(1, 200)
 export const GuestAccessInput = Schema.Struct({ number: TicketNumber, token: GuestToken })
 export const GuestReplyInput = Schema.Struct({
   number: TicketNumber,

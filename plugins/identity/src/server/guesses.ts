@@ -14,10 +14,10 @@ import { identityReasons } from "../shared/reasons"
 
 const { because } = identityReasons
 
-export const WINDOW_MINUTES = 15
-export const PER_ACCOUNT_AND_CLIENT = 5
-export const PER_CLIENT = 20
-export const PER_ACCOUNT = 30
+const WINDOW_MINUTES = 15
+const PER_ACCOUNT_AND_CLIENT = 5
+const PER_CLIENT = 20
+const PER_ACCOUNT = 30
 
 interface Counts {
   mine: string

@@ -14,7 +14,7 @@ import { forget } from "./sign-in-cache"
 
 const { because } = identityReasons
 
-export const SESSION_DAYS = 14
+const SESSION_DAYS = 14
 
 export interface NewSession {
   readonly cookie: string

@@ -51,7 +51,7 @@ export const EditorListInput = Schema.Struct({
   limit: Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
   offset: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
 })
-export const QuickLinkInput = Schema.Struct({ label: text(1, 80), query: text(1, 200), locale: Locale })
+const QuickLinkInput = Schema.Struct({ label: text(1, 80), query: text(1, 200), locale: Locale })
 export const QuickLinksInput = Schema.Struct({ locale: Locale, links: Schema.Array(QuickLinkInput) })
 export const LocaleInput = Schema.Struct({ locale: Schema.optional(Locale) })
 

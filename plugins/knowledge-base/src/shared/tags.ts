@@ -8,7 +8,7 @@
 
 export type TagLocale = "zh-CN" | "en"
 
-export const tagVocabulary: Readonly<Record<string, { readonly "zh-CN": string; readonly en: string }>> = {
+const tagVocabulary: Readonly<Record<string, { readonly "zh-CN": string; readonly en: string }>> = {
   troubleshooting: { "zh-CN": "故障排查", en: "Troubleshooting" },
   faq: { "zh-CN": "常见问题", en: "FAQ" },
   "how-to": { "zh-CN": "操作指南", en: "How-to" },

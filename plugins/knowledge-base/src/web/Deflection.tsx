@@ -9,7 +9,7 @@ import { createEffect, createResource, createSignal, For, onCleanup, Show } from
 import { api } from "./api"
 import "./kb.css"
 
-export const DEBOUNCE_MS = 400
+const DEBOUNCE_MS = 400
 
 export const Deflection = (props: { title?: unknown; description?: unknown }) => {
   const [text, setText] = createSignal("")

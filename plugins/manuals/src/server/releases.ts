@@ -59,7 +59,7 @@ export const createRelease = Effect.fn("Releases.create")(function* (input: {
   return toRelease(row!)
 })
 
-export const escapeXml = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!)
 
 export const atomFeed = Effect.gen(function* () {

@@ -17,7 +17,7 @@ import { createManual, deletePage, pageSource, savePage } from "./editing"
 import { getPage, listManuals, ManualsSearch } from "./manuals"
 import { createRelease, listReleases } from "./releases"
 
-export const searchManuals = (q: typeof ManualSearchInput.Type) =>
+const searchManuals = (q: typeof ManualSearchInput.Type) =>
   Effect.gen(function* () {
     return yield* (yield* ManualsSearch).search(q)
   })

@@ -19,7 +19,7 @@ const FLUSH_MS = 50
 const DOWNLOAD_MAX_BYTES = 20 * 1024 ** 2
 
 /** `2026-12-05T15:04:05.123456789Z text` (kubelet's timestamps=true) → its time and text. */
-export const splitTimestamp = (line: string): LogLine => {
+const splitTimestamp = (line: string): LogLine => {
   const space = line.indexOf(" ")
   return space > 0 && /^\d{4}-\d\d-\d\dT/.test(line)
     ? { t: line.slice(0, space), text: line.slice(space + 1) }

@@ -38,7 +38,7 @@ const PING_MS = 30_000
 const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
 
 /** Seconds of no input after which a terminal closes: WHARF_TERMINAL_IDLE, default 15 minutes. */
-export const terminalIdleSeconds = (env: NodeJS.ProcessEnv = process.env) => {
+const terminalIdleSeconds = (env: NodeJS.ProcessEnv = process.env) => {
   const n = Number(env.WHARF_TERMINAL_IDLE ?? 900)
   return Number.isFinite(n) && n > 0 ? n : 900
 }

@@ -49,7 +49,7 @@ export const usePodPage = (): PodPage => {
   }
 }
 
-export const containerLabel = (c: ContainerInfo) =>
+const containerLabel = (c: ContainerInfo) =>
   `${c.name} · ${t(`observe.containerState.${c.state}`)}${c.restarts ? ` · ${t("observe.restarts", { count: c.restarts })}` : ""}`
 
 export const PodFrame = (props: {

@@ -39,7 +39,7 @@ export interface LogOptions {
   readonly previous: boolean
 }
 
-export const logsQuery = (c: PodContainer, o: LogOptions, sinceTime?: string) =>
+const logsQuery = (c: PodContainer, o: LogOptions, sinceTime?: string) =>
   new URLSearchParams({
     ...podQuery(c),
     container: c.container,

@@ -12,7 +12,7 @@ export const Id = Schema.String.pipe(
 )
 export const Locale = Schema.Literals(["zh-CN", "en"])
 
-export const ServiceFields = {
+const ServiceFields = {
   name: text(1, 100),
   category: text(1, 40),
   description: text(1, 2000),

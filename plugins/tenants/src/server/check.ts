@@ -29,13 +29,7 @@ const amount = (say: Say, kind: ResourceKind, n: number) =>
     : formatAmount(kind, n)
 
 /** "需要 6 核 CPU，优先级 0 剩余 4 核" / "Needs 6 cores of CPU; priority 0 has 4 cores left". */
-export const shortfallMessage = (
-  say: Say,
-  kind: ResourceKind,
-  priority: number,
-  need: number,
-  left: number
-) =>
+const shortfallMessage = (say: Say, kind: ResourceKind, priority: number, need: number, left: number) =>
   say(
     `需要 ${amount(say, kind, need)} ${NAMES[kind][0]}，优先级 ${priority} 剩余 ${amount(say, kind, left)}`,
     `Needs ${amount(say, kind, need)} of ${NAMES[kind][1]}; priority ${priority} has ${amount(say, kind, left)} left`

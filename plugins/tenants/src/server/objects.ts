@@ -37,10 +37,10 @@ export interface Desired extends KubernetesObject {
 
 const managed = (extra: Record<string, string> = {}) => ({ [MANAGED_LABEL]: MANAGED_VALUE, ...extra })
 
-export const NETWORK_ANNOTATION = "wharf.io/network-mbps"
+const NETWORK_ANNOTATION = "wharf.io/network-mbps"
 export const OTHER_QUOTA = "wharf-other-priorities"
 export const STORAGE_QUOTA = "wharf-storage"
-export const DEFAULTS_LIMITRANGE = "wharf-defaults"
+const DEFAULTS_LIMITRANGE = "wharf-defaults"
 export const ISOLATION_POLICY = "wharf-isolation"
 
 export const priorityClass = (priority: number): Desired => ({

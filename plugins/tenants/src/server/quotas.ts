@@ -47,7 +47,7 @@ const FIELD_NAMES: Record<keyof QuotaValuesStored, [string, string]> = {
 }
 
 /** Problems of each given value, named by field. */
-export const valueIssues = (say: Say, values: QuotaValues) => {
+const valueIssues = (say: Say, values: QuotaValues) => {
   const issues: Array<{ path: string; message: string }> = []
   for (const field of ["priority", ...RESOURCE_KINDS] as const) {
     const v = values[field]

@@ -34,7 +34,7 @@ interface QuotaRaw extends TenantRaw {
   updated_at: Date
 }
 
-export const tenantRef = (r: { id: string; kind: TenantKind; name: string }): TenantRef => ({
+const tenantRef = (r: { id: string; kind: TenantKind; name: string }): TenantRef => ({
   id: r.id,
   kind: r.kind,
   name: r.name,

@@ -54,10 +54,7 @@ export const tenantQuotas = Effect.fn("Quotas.ofTenant")(function* (tenantId: st
 const PREEMPTED = /^Preempted by (?:pod )?(\S+?)(?: on node (\S+))?$/
 
 /** `Preempted` events in `namespace` (or every namespace), newest first, the preemptor named when known. */
-export const preemptionsIn = Effect.fn("Quotas.preemptions")(function* (
-  clusterId: string,
-  namespace?: string
-) {
+const preemptionsIn = Effect.fn("Quotas.preemptions")(function* (clusterId: string, namespace?: string) {
   const kube = yield* KubeClients
   const core = yield* kube.api(clusterId, k8s.CoreV1Api)
   const events = yield* Effect.tryPromise({

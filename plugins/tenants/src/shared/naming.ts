@@ -13,7 +13,7 @@ export const PLATFORM_LABEL = "wharf.io/platform"
 
 /** The CNI bandwidth plugin's pod annotations. */
 export const INGRESS_BANDWIDTH = "kubernetes.io/ingress-bandwidth"
-export const EGRESS_BANDWIDTH = "kubernetes.io/egress-bandwidth"
+const EGRESS_BANDWIDTH = "kubernetes.io/egress-bandwidth"
 
 const slugOf = (text: string, room: number) =>
   text
@@ -25,8 +25,6 @@ const slugOf = (text: string, room: number) =>
 /** The id (and namespace) a user's or group's tenant gets unless that one is taken. */
 export const tenantIdFor = (kind: "user" | "group", name: string): string =>
   `${kind === "user" ? "u" : "g"}-${slugOf(name, 54)}`
-
-export const isTenantId = (s: string) => /^[ug]-[a-z0-9]([a-z0-9-]{0,59}[a-z0-9])?$/.test(s)
 
 /** The PriorityClass of a quota priority level (its value is the level). */
 export const priorityClassName = (priority: number) => `wharf-priority-${priority}`

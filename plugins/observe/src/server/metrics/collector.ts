@@ -27,7 +27,7 @@ interface NodeMetrics {
 }
 
 export const APP_INSTANCE_LABEL = "wharf.io/app-instance"
-export const COMPONENT_LABEL = "app.kubernetes.io/component"
+const COMPONENT_LABEL = "app.kubernetes.io/component"
 
 const annotation = (a: Record<string, string> | undefined, k: string) => {
   const v = a?.[`kube-sim.io/${k}`]

@@ -19,7 +19,7 @@ interface Query {
 }
 
 /** The queries of a target, with `w` the rate window. */
-export function queriesOf(input: MetricsRangeInput, w: string): Query[] {
+function queriesOf(input: MetricsRangeInput, w: string): Query[] {
   if (input.target === "host") {
     const at = `id="/",node=${q(input.node ?? "")}`
     return [
@@ -67,7 +67,7 @@ export function queriesOf(input: MetricsRangeInput, w: string): Query[] {
 }
 
 /** Prometheus' step for a span: about 240–1440 points, like the store's resolutions. */
-export const promStep = (spanMs: number, scrapeSeconds: number): number =>
+const promStep = (spanMs: number, scrapeSeconds: number): number =>
   spanMs <= 6 * HOUR_MS ? Math.max(scrapeSeconds, 15) : spanMs <= 8 * 24 * HOUR_MS ? 300 : 3600
 
 interface QueryRangeAnswer {

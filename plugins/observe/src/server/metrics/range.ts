@@ -10,7 +10,7 @@ import { metricsSettings } from "./settings"
 import { readRaw, readRollups, type SeriesRow } from "./store"
 
 /** Seconds between points for a span: raw samples, or a rollup step. */
-export const stepFor = (spanMs: number, from: number, now: number): number | "raw" => {
+const stepFor = (spanMs: number, from: number, now: number): number | "raw" => {
   const rawKept = now - metricsSettings().rawHours * HOUR_MS
   if (spanMs <= 6 * HOUR_MS && from >= rawKept) return "raw"
   return spanMs <= 8 * 24 * HOUR_MS ? 300 : 3600

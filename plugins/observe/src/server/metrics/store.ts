@@ -43,7 +43,7 @@ export interface Observation extends SeriesKey {
   readonly component?: string | undefined
 }
 
-export const ROLLUP_STEPS = [300, 3600] as const
+const ROLLUP_STEPS = [300, 3600] as const
 
 const keyOf = (k: SeriesKey) =>
   [k.clusterId, k.kind, k.namespace, k.name, k.container, k.metric].join("\u0000")

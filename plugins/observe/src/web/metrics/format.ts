@@ -4,14 +4,14 @@ import type { MetricKind } from "../../shared/metrics"
 
 const trim = (n: number, digits: number) => String(Number(n.toFixed(digits)))
 
-export const formatCores = (v: number) =>
+const formatCores = (v: number) =>
   v === 0
     ? t("observe.metrics.cores", { n: 0 })
     : v < 1
       ? t("observe.metrics.millicores", { n: Math.round(v * 1000) })
       : t("observe.metrics.cores", { n: trim(v, 2) })
 
-export const formatBits = (v: number) => {
+const formatBits = (v: number) => {
   const units = ["bit/s", "kbit/s", "Mbit/s", "Gbit/s"]
   let x = v
   let i = 0
