@@ -1,60 +1,28 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { serve } from "@hono/node-server"
-import { testBackends } from "@wharf/core/testing"
-import { startTestWharf, type TestWharf } from "@wharf/server/testing"
+import { waitFor } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { run } from "./main"
-
-const waitFor = async (fn: () => Promise<boolean>, what: string, ms = 30_000) => {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    if (await fn().catch(() => false)) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
+import { type CliSuite, startCliSuite } from "./testing"
 
 describe("wharf catalog and wharf apps", () => {
-  let wharf: TestWharf
-  let server: ReturnType<typeof serve>
-  let dir: string
-  const wharfCli = async (...args: string[]) => {
-    const lines: string[] = []
-    const code = await run(args, (l) => lines.push(l))
-    return { code, text: lines.join("\n") }
-  }
+  let suite: CliSuite
+  const wharfCli = (...args: string[]) => suite.cli(...args)
 
   beforeAll(async () => {
-    wharf = await startTestWharf({
-      backend: testBackends()[0]!,
-      plugins: ["identity", "clusters", "tenants", "app-catalog", "catalog-builtin"],
-      demo: true
-    })
-    const admin = wharf.client()
+    suite = await startCliSuite(["identity", "clusters", "tenants", "app-catalog", "catalog-builtin"])
+    const admin = suite.wharf.client()
     await admin.signIn()
     const [cluster] = (await admin.rest("GET", "/clusters")).body.items
     await admin.rest("POST", "/quotas", { type: "leasee", subject: "data-team", clusterId: cluster.id })
-    server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" })
-    await new Promise((r) => server.once("listening", r))
-    const address = server.address()
-    const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`
-    dir = mkdtempSync(join(tmpdir(), "wharf-cli-apps-"))
-    process.env.WHARF_CLI_CONFIG = join(dir, "credentials.json")
-    await wharfCli("login", "--url", url, "--email", "li.wei@example.com", "--password", "wharf-demo-1")
+    await wharfCli("login", "--url", suite.url, "--email", "li.wei@example.com", "--password", "wharf-demo-1")
     // The tenant's namespace comes from the tenants reconciler, right after the quota.
     await waitFor(
       async () =>
         (await wharfCli("apps", "install", "redis", "--tenant", "g-data-team", "--preview")).code === 0,
-      "a preview that passes"
+      "a preview that passes",
+      30_000,
+      100
     )
   }, 60_000)
-  afterAll(async () => {
-    await new Promise((r) => server?.close(r))
-    await wharf?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => suite?.stop())
 
   it("lists the catalog, previews, installs, lists, exports, scales and deletes", {
     timeout: 90_000

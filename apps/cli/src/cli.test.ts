@@ -1,50 +1,29 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { serve } from "@hono/node-server"
-import { testBackends } from "@wharf/core/testing"
-import { ADMIN, startTestWharf, type TestWharf } from "@wharf/server/testing"
+import { existsSync, readFileSync, statSync } from "node:fs"
+import { ADMIN } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { run } from "./main"
+import { type CliSuite, startCliSuite } from "./testing"
 
 describe("the wharf command line", () => {
-  let wharf: TestWharf
-  let server: ReturnType<typeof serve>
-  let url: string
-  let dir: string
-  const wharfCli = async (...args: string[]) => {
-    const lines: string[] = []
-    const code = await run(args, (l) => lines.push(l))
-    return { code, text: lines.join("\n") }
-  }
+  let suite: CliSuite
+  const wharfCli = (...args: string[]) => suite.cli(...args)
 
   beforeAll(async () => {
-    wharf = await startTestWharf({ backend: testBackends()[0]!, plugins: ["identity"], demo: true })
-    server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" })
-    await new Promise((r) => server.once("listening", r))
-    const address = server.address()
-    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`
-    dir = mkdtempSync(join(tmpdir(), "wharf-cli-"))
-    process.env.WHARF_CLI_CONFIG = join(dir, "credentials.json")
+    suite = await startCliSuite(["identity"])
   })
-  afterAll(async () => {
-    await new Promise((r) => server?.close(r))
-    await wharf?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => suite?.stop())
 
   it("logs in once and keeps only an API token, readable by its owner alone", async () => {
     const { code, text } = await wharfCli(
       "login",
       "--url",
-      url,
+      suite.url,
       "--email",
       ADMIN.email,
       "--password",
       ADMIN.password
     )
     expect(code).toBe(0)
-    expect(text).toBe(`Signed in to ${url} as ${ADMIN.email}`)
+    expect(text).toBe(`Signed in to ${suite.url} as ${ADMIN.email}`)
     const saved = JSON.parse(readFileSync(process.env.WHARF_CLI_CONFIG!, "utf8"))
     expect(saved.token).toMatch(/^wharf_/)
     expect(JSON.stringify(saved)).not.toContain(ADMIN.password)
@@ -82,7 +61,7 @@ describe("the wharf command line", () => {
     const token = JSON.parse(readFileSync(process.env.WHARF_CLI_CONFIG!, "utf8")).token
     expect((await wharfCli("logout")).code).toBe(0)
     expect(existsSync(process.env.WHARF_CLI_CONFIG!)).toBe(false)
-    const me = await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })
+    const me = await fetch(`${suite.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })
     expect(me.status).toBe(401)
     expect((await wharfCli("whoami")).code).toBe(1)
   })

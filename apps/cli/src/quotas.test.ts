@@ -1,41 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { serve } from "@hono/node-server"
-import { testBackends } from "@wharf/core/testing"
-import { ADMIN, startTestWharf, type TestWharf } from "@wharf/server/testing"
+import { ADMIN } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { run } from "./main"
+import { type CliSuite, startCliSuite } from "./testing"
 
 describe("wharf tenants and wharf quotas", () => {
-  let wharf: TestWharf
-  let server: ReturnType<typeof serve>
-  let dir: string
-  const wharfCli = async (...args: string[]) => {
-    const lines: string[] = []
-    const code = await run(args, (l) => lines.push(l))
-    return { code, text: lines.join("\n") }
-  }
+  let suite: CliSuite
+  const wharfCli = (...args: string[]) => suite.cli(...args)
 
   beforeAll(async () => {
-    wharf = await startTestWharf({
-      backend: testBackends()[0]!,
-      plugins: ["identity", "clusters", "tenants"],
-      demo: true
-    })
-    server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" })
-    await new Promise((r) => server.once("listening", r))
-    const address = server.address()
-    const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`
-    dir = mkdtempSync(join(tmpdir(), "wharf-cli-quotas-"))
-    process.env.WHARF_CLI_CONFIG = join(dir, "credentials.json")
-    await wharfCli("login", "--url", url, "--email", ADMIN.email, "--password", ADMIN.password)
+    suite = await startCliSuite(["identity", "clusters", "tenants"])
+    await wharfCli("login", "--url", suite.url, "--email", ADMIN.email, "--password", ADMIN.password)
   })
-  afterAll(async () => {
-    await new Promise((r) => server?.close(r))
-    await wharf?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => suite?.stop())
 
   it("creates, lists, changes and deletes a quota, in tables and in JSON", async () => {
     const created = await wharfCli(

@@ -27,6 +27,25 @@ import { createWharf, type Wharf } from "./host"
 
 export const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
 
+/**
+ * Polls `fn` until it gives a truthy value (returned) or `ms` pass: a reconciler or a cluster
+ * gets there in its own time. A throw counts as "not yet".
+ */
+export const waitFor = async <T>(
+  fn: () => Promise<T | undefined | false>,
+  what: string,
+  ms = 20_000,
+  everyMs = 50
+): Promise<T> => {
+  const deadline = Date.now() + ms
+  while (Date.now() < deadline) {
+    const v = await fn().catch(() => undefined)
+    if (v) return v
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
 export interface TestWharf extends Wharf {
   readonly dataDir: string
   readonly databaseUrl: string

@@ -1,26 +1,14 @@
 /** @module Helpers the app-catalog suites share: the plugins, a cluster's APIs, waiting, installing. */
 import * as k8s from "@kubernetes/client-node"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
-import type { TestClient, TestWharf } from "@wharf/server/testing"
+import { type TestClient, type TestWharf, waitFor } from "@wharf/server/testing"
 import { Effect } from "effect"
 import type { InstallResult, InstanceDetail } from "../../shared/instances"
 
 export const PLUGINS = ["identity", "clusters", "tenants", "app-catalog", "catalog-builtin"]
 export const DEMO_PASSWORD = "wharf-demo-1"
 
-export const waitFor = async <T>(
-  fn: () => Promise<T | undefined | false>,
-  what: string,
-  ms = 20_000
-): Promise<T> => {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    const v = await fn().catch(() => undefined)
-    if (v) return v
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
+export { waitFor }
 
 export const signedIn = async (wharf: TestWharf, email: string): Promise<TestClient> => {
   const c = wharf.client()

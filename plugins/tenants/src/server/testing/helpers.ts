@@ -1,25 +1,15 @@
 /** @module Helpers the tenants suites share: a Kubernetes client of a registered cluster, waiting. */
 import * as k8s from "@kubernetes/client-node"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
-import type { TestClient, TestWharf } from "@wharf/server/testing"
+import { type TestClient, type TestWharf, waitFor as waitUntil } from "@wharf/server/testing"
 import { Effect } from "effect"
 import { Reconciler } from "../reconciler"
 
 export const DEMO_PASSWORD = "wharf-demo-1"
 
-export const waitFor = async <T>(
-  fn: () => Promise<T | undefined | false>,
-  what: string,
-  ms = 45_000
-): Promise<T> => {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    const v = await fn().catch(() => undefined)
-    if (v) return v
-    await new Promise((r) => setTimeout(r, 20))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
+/** Tenants' suites wait longer: a quota or a preemption takes the cluster a few rounds. */
+export const waitFor = <T>(fn: () => Promise<T | undefined | false>, what: string, ms = 45_000) =>
+  waitUntil(fn, what, ms, 20)
 
 /** client-node APIs of a cluster Wharf has registered, over HTTP like any client. */
 export const clusterApis = async (wharf: TestWharf, clusterId: string) => {
