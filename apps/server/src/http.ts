@@ -147,6 +147,48 @@ const trpcContext = (audit: HttpOptions["audit"]) => (opts: { resHeaders: Header
   }
 }
 
+/**
+ * The built console: its hashed assets, and its page for every other path, carrying the
+ * enabled plugins and who is signed in; without a build, a line saying so.
+ */
+const serveConsole = (
+  app: Hono<WharfEnv>,
+  options: Pick<HttpOptions, "consoleDir" | "authenticate">,
+  pluginList: ReadonlyArray<PluginInfo>
+) => {
+  // Who the console's page is for: a browser session only (as identity.session.me answers).
+  // When that cannot be told, the page says nothing and the console asks, as without it.
+  const sessionOf = async (cookie: string | undefined) => {
+    try {
+      const auth = await options.authenticate({ cookie, authorization: undefined })
+      return { viewer: auth?.via === "session" ? auth.viewer : null }
+    } catch {
+      return undefined
+    }
+  }
+  const consoleDir = options.consoleDir
+  if (consoleDir && existsSync(join(consoleDir, "index.html"))) {
+    const page = consolePage(consoleDir, pluginList)
+    // Hashed asset names never change content: cache them for a year. The build wrote a
+    // gzip and a brotli copy of each script and style sheet; serveStatic picks the one the
+    // browser takes.
+    app.use("/assets/*", async (c, next) => {
+      await next()
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable")
+    })
+    app.use("/assets/*", serveStatic({ root: consoleDir, precompressed: true }))
+    app.get("*", async (c) => {
+      // The page carries who is signed in: no cache may keep it, nor give it to another
+      // person (and a new release is picked up at once).
+      c.header("Cache-Control", "private, no-store")
+      c.header("Vary", "Cookie")
+      return c.html(page(c.req.path, await sessionOf(c.req.header("cookie"))))
+    })
+  } else {
+    app.get("/", (c) => c.text("Wharf API is running; the console is not built (run `pnpm build`).", 200))
+  }
+}
+
 export const createHttpApp = (options: HttpOptions) => {
   const { plugins, database } = options
   const app = new Hono<WharfEnv>()
@@ -207,37 +249,7 @@ export const createHttpApp = (options: HttpOptions) => {
     })
   )
 
-  // Who the console's page is for: a browser session only (as identity.session.me answers).
-  // When that cannot be told, the page says nothing and the console asks, as without it.
-  const sessionOf = async (cookie: string | undefined) => {
-    try {
-      const auth = await options.authenticate({ cookie, authorization: undefined })
-      return { viewer: auth?.via === "session" ? auth.viewer : null }
-    } catch {
-      return undefined
-    }
-  }
-  const consoleDir = options.consoleDir
-  if (consoleDir && existsSync(join(consoleDir, "index.html"))) {
-    const page = consolePage(consoleDir, pluginList)
-    // Hashed asset names never change content: cache them for a year. The build wrote a
-    // gzip and a brotli copy of each script and style sheet; serveStatic picks the one the
-    // browser takes.
-    app.use("/assets/*", async (c, next) => {
-      await next()
-      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable")
-    })
-    app.use("/assets/*", serveStatic({ root: consoleDir, precompressed: true }))
-    app.get("*", async (c) => {
-      // The page carries who is signed in: no cache may keep it, nor give it to another
-      // person (and a new release is picked up at once).
-      c.header("Cache-Control", "private, no-store")
-      c.header("Vary", "Cookie")
-      return c.html(page(c.req.path, await sessionOf(c.req.header("cookie"))))
-    })
-  } else {
-    app.get("/", (c) => c.text("Wharf API is running; the console is not built (run `pnpm build`).", 200))
-  }
+  serveConsole(app, options, pluginList)
   return app
 }
 
