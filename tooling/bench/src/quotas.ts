@@ -15,7 +15,6 @@ import { randomUUID } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import * as k8s from "@kubernetes/client-node"
 import { loadConfig } from "@wharf/core"
 import { startKubeSim } from "@wharf/kube-sim"
@@ -26,7 +25,6 @@ import { Hono } from "hono"
 import { listen, load } from "./http"
 import { signIn } from "./session"
 
-const repo = fileURLToPath(new URL("../../../", import.meta.url))
 const TENANTS = 200
 const seconds = Number(process.argv[2] ?? 10)
 const summaryOnly = process.argv[3] === "summary"

@@ -157,6 +157,28 @@ export const reconcileCluster = async (
     desired.push(...tenantObjects(plan).filter((o) => !result.unsupported.includes(o.kind)))
   const wanted = new Set(desired.map(keyOf))
 
+  // The cluster writes too (the quota controller updates a ResourceQuota's status after every
+  // change to it or its pods), so a replace may meet a newer resourceVersion: read it again and
+  // replace that, unless it already says what we want.
+  const replace = async (d: Desired, found: KubernetesObject) => {
+    let current = found
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await call(
+          client.replace({
+            ...d,
+            metadata: { ...d.metadata, resourceVersion: current.metadata?.resourceVersion }
+          })
+        )
+        return
+      } catch (e) {
+        if (!(e instanceof k8s.ApiException && e.code === 409) || attempt === 5) throw e
+        current = await call(client.read(d))
+        if (matches(d, current)) return
+      }
+    }
+  }
+
   // Namespaces first (and alone): everything else lives in them.
   const write = async (d: Desired) => {
     const found = actual.get(keyOf(d))
@@ -199,12 +221,7 @@ export const reconcileCluster = async (
         await call(client.delete(found))
         await call(client.create(d))
       } else {
-        await call(
-          client.replace({
-            ...d,
-            metadata: { ...d.metadata, resourceVersion: found.metadata?.resourceVersion }
-          })
-        )
+        await replace(d, found)
       }
       result.updated++
     }

@@ -7,7 +7,7 @@
  */
 import { Db, type DbError, type JobDefinition, Unavailable } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Semaphore } from "effect"
 import type { TenantPlan } from "./objects"
 import { type ReconcileResult, reconcileCluster } from "./reconcile"
 import { listQuotas, peersOf } from "./store"
@@ -51,6 +51,15 @@ export const reconcilerLayer = Layer.effect(
     const kube = yield* KubeClients
     const context = yield* Effect.context<never>()
 
+    // One run per cluster at a time, from reading the plans to the last write: a 15 s pass that
+    // read the quotas before a change must not write its older values over the change's run.
+    const locks = new Map<string, Semaphore.Semaphore>()
+    const lockOf = (clusterId: string) => {
+      const lock = locks.get(clusterId) ?? Semaphore.makeUnsafe(1)
+      locks.set(clusterId, lock)
+      return lock
+    }
+
     const onCluster = (clusterId: string, tenantIds: ReadonlyArray<string> | undefined) =>
       Effect.gen(function* () {
         const kc = yield* kube.config(clusterId)
@@ -62,7 +71,7 @@ export const reconcilerLayer = Layer.effect(
               message: `Reconciling cluster ${clusterId} failed: ${e instanceof Error ? e.message : String(e)}`
             })
         })
-      }).pipe(Effect.provideService(Db, db))
+      }).pipe(Effect.provideService(Db, db), Semaphore.withPermit(lockOf(clusterId)))
 
     const reconcileAll = Effect.gen(function* () {
       const results = new Map<string, ReconcileResult>()

@@ -32,6 +32,16 @@ export const reconciler = (wharf: TestWharf) =>
     })
   )
 
+/**
+ * Resolves once every change Wharf has answered for is applied to its cluster, or has failed
+ * and been logged: a change is queued before its answer goes out. Then one read of the
+ * cluster tells; no polling that a loaded machine can outrun.
+ */
+export const applied = async (wharf: TestWharf) => {
+  const r = await reconciler(wharf)
+  await wharf.runtime.runPromise(r.settled)
+}
+
 export const signedIn = async (wharf: TestWharf, email: string): Promise<TestClient> => {
   const c = wharf.client()
   await c.signIn(email, DEMO_PASSWORD)
