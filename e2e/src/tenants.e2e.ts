@@ -60,6 +60,26 @@ describe("quotas and 租客管理 in the console", () => {
     await expect.poll(() => card().locator("tbody tr").count()).toBe(1)
   })
 
+  it("lets another tenant reach a tenant's namespace, and takes it back after asking", async () => {
+    await admin.goto(`${baseUrl()}/tenants/u-david-lee-example-com`)
+    const peers = admin.locator(".card", { hasText: "允许访问的租客" })
+    await peers.getByText("没有其他租客可以访问").waitFor()
+    const picker = peers.getByLabel("租客")
+    await expect.poll(() => picker.locator("option").count()).toBeGreaterThan(0)
+    const chosen = (await picker.locator("option").first().textContent())!
+    const name = chosen.replace(/ \(.*\)$/, "")
+    await peers.getByRole("button", { name: "允许访问" }).click()
+    await admin.getByText(`已允许 ${name} 访问`).waitFor()
+    await peers.locator("tbody tr", { hasText: name }).waitFor()
+    await screenshot(admin, "tenant-peers-zh")
+
+    await peers.getByRole("button", { name: `移除 ${name}` }).click()
+    const confirm = admin.getByRole("dialog")
+    await confirm.getByText(`${name} 的 Pod 将不能再访问`).waitFor()
+    await confirm.getByRole("button", { name: "移除" }).click()
+    await peers.getByText("没有其他租客可以访问").waitFor()
+  })
+
   // David chose English in his profile: the page follows his language, not the browser's.
   it("shows the user their quota on 租客管理 (Tenants)", async () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } })

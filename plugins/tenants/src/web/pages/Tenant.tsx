@@ -1,10 +1,14 @@
-/** @module One tenant: its quota on each cluster, its users (search) and its preempted pods. */
+/**
+ * @module One tenant: its quota on each cluster, its users (search), the tenants allowed to
+ * reach it and its preempted pods.
+ */
 import { A, useParams } from "@solidjs/router"
 import { Card, type Column, ErrorNotice, Loading, Page, Table, t } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { Preemption, TenantUser } from "../../shared/types"
 import { api } from "../api"
 import { ClusterQuotaCard, SearchTableCard } from "../parts"
+import { TenantPeers } from "./TenantPeers"
 
 export default function Tenant() {
   const params = useParams<{ id: string }>()
@@ -64,6 +68,7 @@ export default function Tenant() {
           rows={detail.latest?.users}
           empty="—"
         />
+        <Show when={detail.latest?.tenant}>{(tenant) => <TenantPeers tenant={tenant()} />}</Show>
         <Card title={t("tenants.preemptions")}>
           <Table
             caption={t("tenants.preemptions")}
