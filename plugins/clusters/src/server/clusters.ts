@@ -11,7 +11,7 @@ import { credentialsOf, explainFailure, kubeConfigOf, probe } from "./connection
 import { ClusterSecrets, KubeClients } from "./kubeClients"
 import { resolveOwner } from "./owners"
 import { allClusters, type ClusterRow, clusterById, insertCluster, recordProbe } from "./store"
-import { canSeeCluster } from "./visibility"
+import { canSeeCluster, openedTo } from "./visibility"
 
 interface Status {
   readonly ok: boolean
@@ -72,7 +72,8 @@ const withStatus = Effect.fn("Clusters.withStatus")(function* (row: ClusterRow) 
 
 export const listClusters = Effect.gen(function* () {
   const viewer = yield* requireViewer
-  const rows = (yield* allClusters).filter((r) => canSeeCluster(viewer, r.owner))
+  const opened = yield* openedTo(viewer)
+  const rows = (yield* allClusters).filter((r) => canSeeCluster(viewer, r, opened))
   return yield* Effect.forEach(rows, withStatus, { concurrency: 8 })
 })
 
@@ -80,7 +81,8 @@ export const listClusters = Effect.gen(function* () {
 export const visibleCluster = Effect.fn("Clusters.visible")(function* (id: string) {
   const viewer: Viewer = yield* requireViewer
   const row = yield* clusterById(id)
-  if (!row || !canSeeCluster(viewer, row.owner)) return yield* new NotFound({ message: "No such cluster" })
+  if (!row || !canSeeCluster(viewer, row, yield* openedTo(viewer)))
+    return yield* new NotFound({ message: "No such cluster" })
   return row
 })
 

@@ -3,13 +3,15 @@
  * the reconciler that keeps each cluster in line, and the `Tenants` and `Quotas` services
  * other plugins use (the app catalog checks installs against quotas).
  */
-import { definePlugin, readMigrations } from "@wharf/core"
+import { contribute, definePlugin, readMigrations } from "@wharf/core"
+import { clusterAudiences } from "@wharf/plugin-clusters/shared"
 import { Layer } from "effect"
 import { loadDemoQuotas } from "./demo"
 import { reconcileJob, reconcilerLayer } from "./reconciler"
 import { tenantsRouter } from "./router"
 import { tenantsRoutes } from "./routes"
 import { quotasLayer, tenantsLayer } from "./services"
+import { clustersWithQuotaOf } from "./store"
 
 export const tenantsPlugin = definePlugin({
   id: "tenants",
@@ -21,6 +23,12 @@ export const tenantsPlugin = definePlugin({
   routes: tenantsRoutes,
   layer: Layer.mergeAll(reconcilerLayer, tenantsLayer, quotasLayer),
   jobs: [reconcileJob],
+  // A user sees the clusters where one of their tenants (their own, a group's) holds quota.
+  contributions: [
+    contribute(clusterAudiences, (viewer) =>
+      clustersWithQuotaOf([viewer.id, ...viewer.groups.map((g) => g.id)])
+    )
+  ],
   demo: loadDemoQuotas
 })
 

@@ -237,3 +237,17 @@ export const clustersOfTenant = Effect.fn("Tenants.clusters")(function* (tenantI
   )
   return rows.map((r) => r.cluster_id)
 })
+
+/** The clusters where a tenant of one of these subjects (a user, their groups) holds quota. */
+export const clustersWithQuotaOf = Effect.fn("Tenants.clustersWithQuota")(function* (
+  subjectIds: ReadonlyArray<string>
+) {
+  const db = yield* Db
+  const rows = yield* db.query(
+    (sql) =>
+      sql<{ cluster_id: string }[]>`
+      select distinct q.cluster_id::text from tenants.quotas q join tenants.tenants t on t.id = q.tenant_id
+      where t.subject_id = any(${sql.array([...subjectIds])}::uuid[])`
+  )
+  return rows.map((r) => r.cluster_id)
+})

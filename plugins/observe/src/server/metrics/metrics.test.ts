@@ -76,7 +76,7 @@ describe.each(testBackends())("metrics store on $name", (backend) => {
       if (pods.items.filter((p) => p.status?.phase === "Running").length >= 3) break
       await new Promise((r) => setTimeout(r, 50))
     }
-  }, 60_000)
+  }, 120_000)
   afterAll(async () => {
     await wharf?.stop()
     await sim?.close()
@@ -109,8 +109,20 @@ describe.each(testBackends())("metrics store on $name", (backend) => {
       to
     })
     expect(theirs.ok ? 200 : theirs.error.httpStatus).toBe(404)
+    // A host's metrics go to whoever may see its cluster: li once her tenant holds quota there.
     const host = await rangeAs(li, { target: "host", node: "sim-node-1", from: to - HOUR_MS, to })
     expect(host.ok ? 200 : host.error.httpStatus).toBe(404)
+    const quota = await admin.rest("POST", "/quotas", {
+      type: "user",
+      subject: "li.wei@example.com",
+      clusterId: cluster.id
+    })
+    expect(quota.status).toBe(201)
+    const seen = await rangeAs(li, { target: "host", node: "sim-node-1", from: to - HOUR_MS, to })
+    if (!seen.ok) throw new Error(seen.error.message)
+    expect(seen.data.lines.map((l) => l.metric)).toContain("cpu")
+    const unseen = await rangeAs(david, { target: "host", node: "sim-node-1", from: to - HOUR_MS, to })
+    expect(unseen.ok ? 200 : unseen.error.httpStatus).toBe(404)
     const asAdmin = await rangeAs(admin, { target: "host", node: "sim-node-1", from: to - HOUR_MS, to })
     if (!asAdmin.ok) throw new Error(asAdmin.error.message)
     expect(asAdmin.data.lines.map((l) => l.metric).sort()).toEqual([

@@ -1,11 +1,12 @@
 /**
  * @module The metrics range query with its authorization: a pod's or an app's metrics to whoever
  * may use its tenant (its namespace; admins any, and they alone namespaces of no tenant); a
- * host's to admins. What the viewer may not see is "not found", like other tenants' data. The
+ * host's to whoever may see its cluster, by the clusters plugin's rule (`ClusterAccess`: admins,
+ * the cluster's owners, users whose tenant holds quota there). What the viewer may not see is "not found", like other tenants' data. The
  * check is on the namespace, not the live pod: a deleted pod's history stays readable.
  */
 import { hasRole, Invalid, NotFound, requireViewer } from "@wharf/core"
-import { KubeClients } from "@wharf/plugin-clusters/shared"
+import { ClusterAccess, KubeClients } from "@wharf/plugin-clusters/shared"
 import { Tenants } from "@wharf/plugin-tenants/shared"
 import { Effect } from "effect"
 import type { MetricsRangeInput } from "../../shared/metrics"
@@ -29,7 +30,10 @@ const authorize = Effect.fn("Metrics.authorize")(function* (input: MetricsRangeI
         : `pod ${input.pod} in ${input.namespace}`
   if (!clusters.some((c) => c.id === input.clusterId)) return yield* absent(what)
   if (hasRole(viewer, "admin")) return
-  if (input.target === "host") return yield* absent(what)
+  if (input.target === "host") {
+    if (!(yield* (yield* ClusterAccess).canSee(viewer, input.clusterId))) return yield* absent(what)
+    return
+  }
   const usable = yield* (yield* Tenants).usableBy(viewer)
   if (!usable.some((t) => t.namespace === input.namespace)) return yield* absent(what)
 })
