@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { addMessages, formatRelativeTime, locale, setLocale, t } from "./i18n"
+import { addMessages, formatRelativeTime, locale, setLocale, t, tPlural } from "./i18n"
 
 addMessages({
   "zh-CN": { "greet.hello": "{name}，你好", "only.both": "两种语言都有" },
@@ -32,6 +32,21 @@ describe("the console's language", () => {
     setLocale("zh-CN")
     expect(t("later.key")).toBe("后来的")
     expect(t("only.both")).toBe("两种语言都有")
+  })
+
+  it("says one and many as the language does: 1 core, 2 cores, 1 核", () => {
+    addMessages({
+      "zh-CN": { "n.cores": "{count} 核" },
+      en: { "n.cores.one": "{count} core", "n.cores.other": "{count} cores" }
+    })
+    setLocale("en")
+    expect([tPlural("n.cores", 1), tPlural("n.cores", 2), tPlural("n.cores", 1.5)]).toEqual([
+      "1 core",
+      "2 cores",
+      "1.5 cores"
+    ])
+    setLocale("zh-CN")
+    expect(tPlural("n.cores", 1)).toBe("1 核")
   })
 
   it("says how long ago something happened, in the user's language", () => {

@@ -43,6 +43,16 @@ export const t = (key: string, params?: Record<string, string | number>): string
     : text
 }
 
+/**
+ * The message for `count` of something: `key.one`, `key.other`… as the current language's
+ * plural rules choose (English "1 core", "2 cores"), else `key` itself (Chinese has one form).
+ * `{count}` is filled with `count`.
+ */
+export const tPlural = (key: string, count: number, params?: Record<string, string | number>): string => {
+  const form = `${key}.${new Intl.PluralRules(locale()).select(count)}`
+  return t(form in catalog[locale()] ? form : key, { count, ...params })
+}
+
 /** True when the current language (or English) has a message for `key`. */
 export const hasMessage = (key: string): boolean => {
   version()

@@ -1,15 +1,15 @@
 /** @module Units of the metrics charts: CPU in cores (millicores below one), bytes, bit/s. */
-import { formatBytes, t } from "@wharf/core/web"
+import { formatBytes, t, tPlural } from "@wharf/core/web"
 import type { MetricKind } from "../../shared/metrics"
 
 const trim = (n: number, digits: number) => String(Number(n.toFixed(digits)))
 
 const formatCores = (v: number) =>
   v === 0
-    ? t("observe.metrics.cores", { n: 0 })
+    ? tPlural("observe.metrics.cores", 0)
     : v < 1
       ? t("observe.metrics.millicores", { n: Math.round(v * 1000) })
-      : t("observe.metrics.cores", { n: trim(v, 2) })
+      : tPlural("observe.metrics.cores", Number(trim(v, 2)))
 
 const formatBits = (v: number) => {
   const units = ["bit/s", "kbit/s", "Mbit/s", "Gbit/s"]
