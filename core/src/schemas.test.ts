@@ -2,6 +2,8 @@ import { Effect, Exit, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { decode } from "./decode"
 import { CalendarDate, isCalendarDate } from "./schemas"
+import { input } from "./trpc"
+import { coreMessages } from "./web/messages"
 
 describe("CalendarDate", () => {
   it("takes the days that exist, leap days included", () => {
@@ -32,5 +34,33 @@ describe("CalendarDate", () => {
     expect(JSON.stringify(exit)).toContain(
       "holidays.0: must be a real date written YYYY-MM-DD, like 2026-01-31"
     )
+  })
+
+  it("gives the console a reason code for an impossible date, which it has in Chinese and English", async () => {
+    const schema = Schema.Struct({ release: Schema.Struct({ date: CalendarDate }) })
+    const rest = await Effect.runPromiseExit(decode(schema)({ release: { date: "2026-02-30" } }))
+    expect(JSON.stringify(rest)).toContain(
+      '"issues":[{"path":"release.date","message":"must be a real date written YYYY-MM-DD, like 2026-01-31","reason":"core.notARealDate"}]'
+    )
+    const trpc = await input(schema)["~standard"].validate({ release: { date: "2026-13-45" } })
+    expect(trpc).toEqual({
+      issues: [
+        {
+          path: ["release", "date"],
+          message: "must be a real date written YYYY-MM-DD, like 2026-01-31",
+          reason: "core.notARealDate"
+        }
+      ]
+    })
+    expect(coreMessages["zh-CN"]!["error.core.notARealDate"]).toBe(
+      "须为真实存在的日期，写作 YYYY-MM-DD，例如 2026-01-31"
+    )
+    expect(coreMessages.en!["error.core.notARealDate"]).toBe(
+      "must be a real date written YYYY-MM-DD, like 2026-01-31"
+    )
+    // Other refusals keep their English message and have no reason.
+    expect(await input(schema)["~standard"].validate({ release: {} })).toEqual({
+      issues: [{ path: ["release", "date"], message: "Missing key" }]
+    })
   })
 })

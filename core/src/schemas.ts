@@ -1,8 +1,17 @@
 /**
  * @module Input schemas every plugin shares, on the server and in the console (this file
- * imports nothing but Effect): a calendar date that exists, and a client's idempotency key.
+ * imports nothing but Effect and `reason.ts`): a calendar date that exists, and a client's idempotency key.
  */
 import { Schema } from "effect"
+import { defineReasons } from "./reason"
+
+/**
+ * Why a shared schema refuses a field, as codes the console renders in the reader's language
+ * (a check's `reason` annotation; `decode.ts` puts it on the field's issue).
+ */
+export const schemaReasons = defineReasons({
+  "core.notARealDate": "must be a real date written YYYY-MM-DD, like 2026-01-31"
+})
 
 const daysIn = (year: number, month: number) =>
   month === 2
@@ -29,7 +38,8 @@ export const isCalendarDate = (text: string): boolean => {
 export const CalendarDate = Schema.String.pipe(
   Schema.check(
     Schema.makeFilter((s: string) => isCalendarDate(s), {
-      message: "must be a real date written YYYY-MM-DD, like 2026-01-31",
+      message: schemaReasons.templates["core.notARealDate"],
+      reason: "core.notARealDate",
       toJsonSchema: () => ({ format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" })
     })
   )

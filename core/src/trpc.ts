@@ -4,7 +4,8 @@
  * by an Effect Schema (`input(schema)`), the work is a service call run with `ctx.run`.
  */
 import { initTRPC, TRPCError } from "@trpc/server"
-import { Schema } from "effect"
+import { Result, Schema, SchemaParser } from "effect"
+import { standardIssuesOf } from "./decode"
 import { Forbidden, httpStatusOf, isWharfError, reasonOf, trpcCodeOf, Unauthorized } from "./errors"
 import { InternalError, type RunEffect } from "./runner"
 import { type Authentication, hasRole, type Role, type Viewer } from "./viewer"
@@ -148,11 +149,24 @@ export const agentProcedure = withRole("admin", "agent")
 /** Platform admins only. */
 export const adminProcedure = withRole("admin")
 
-/** An Effect Schema as a tRPC input validator (decodes, and reports every wrong field). */
-export const input = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
-  Object.defineProperty(Schema.toStandardSchemaV1(schema, { parseOptions: { errors: "all" } }), inputSchema, {
-    value: schema
+/**
+ * An Effect Schema as a tRPC input validator: decodes, and reports every wrong field, each
+ * with its check's reason code when it has one (Effect's own validator drops it).
+ */
+export const input = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) => {
+  const validator = Schema.toStandardSchemaV1(schema)
+  const decodeInput = SchemaParser.decodeUnknownResult(schema, { errors: "all" })
+  const validate = (value: unknown) => {
+    const decoded = decodeInput(value)
+    return Result.isSuccess(decoded)
+      ? { value: decoded.success }
+      : { issues: standardIssuesOf(decoded.failure) }
+  }
+  return Object.defineProperties(validator, {
+    "~standard": { value: { ...validator["~standard"], validate } },
+    [inputSchema]: { value: schema }
   })
+}
 
 /** A registered symbol: plugins loaded as packages may hold another copy of this module. */
 const inputSchema = Symbol.for("wharf.inputSchema")

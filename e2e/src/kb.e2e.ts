@@ -2,6 +2,7 @@ import { ADMIN } from "@wharf/server/testing"
 import type { Browser, Locator, Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { baseUrl, launchBrowser, screenshot, signIn } from "./browser"
+import { chooseLanguage } from "./catalog-walk"
 
 describe("the knowledge base, manuals and support pages", () => {
   let browser: Browser
@@ -209,5 +210,44 @@ describe("the knowledge base, manuals and support pages", () => {
     await dialog.getByRole("button", { name: "创建" }).click()
     await page.getByText("新版本已创建").waitFor()
     await dialog.waitFor({ state: "hidden" })
+  })
+
+  it("a release date that does not exist is explained under its field, in Chinese and in English", async () => {
+    await signIn(page, ADMIN.email, ADMIN.password)
+    // The date picker offers real days only; another client (or a typed-in value) can send any.
+    await page.route("**/trpc/manuals.releases.create**", (route) =>
+      route.continue({
+        postData: route
+          .request()
+          .postData()!
+          .replace(/"date":"[^"]*"/, '"date":"2026-02-30"')
+      })
+    )
+    const languages = [
+      ["中文", "新建发布声明", ["标题", "产品", "版本", "正文"], "发布日期", "发布", "须为真实存在的日期"],
+      [
+        "English",
+        "Announce a release",
+        ["Title", "Product", "Version", "Announcement"],
+        "Release date",
+        "Publish",
+        "must be a real date"
+      ]
+    ] as const
+    for (const [language, announce, texts, date, publish, why] of languages) {
+      await page.goto(`${baseUrl()}/releases`)
+      if (language === "English") await chooseLanguage(page, language)
+      await page.getByRole("button", { name: announce }).click()
+      const dialog = page.getByRole("dialog")
+      for (const label of texts) await dialog.getByLabel(label).fill("E2E")
+      await dialog.getByLabel(date).fill("2026-02-28")
+      await dialog.getByRole("button", { name: publish }).click()
+      await fieldError(dialog, date).filter({ hasText: why }).waitFor()
+      expect(await fieldError(dialog, date).textContent()).toContain("YYYY-MM-DD")
+      await screenshot(page, `release-date-refused-${language}`)
+    }
+    // Suites share the admin: back to Chinese.
+    await page.keyboard.press("Escape")
+    await chooseLanguage(page, "中文")
   })
 })

@@ -1,4 +1,5 @@
 /** @module Messages of the shell and the shared components. */
+import { schemaReasons } from "../schemas"
 import type { Messages } from "./plugin"
 
 export const coreMessages: Messages = {
@@ -7,6 +8,7 @@ export const coreMessages: Messages = {
     "error.core.valueForm": "编号或数字的格式不对",
     "error.core.numberTooLarge": "数字太大",
     "error.core.invalidDate": "日期不存在",
+    "error.core.notARealDate": "须为真实存在的日期，写作 YYYY-MM-DD，例如 2026-01-31",
     "error.core.textNotStorable": "文本含有无法保存的字符",
     "error.core.valueNotStorable": "有一个值无法保存",
     "error.core.roleRequired": "需要以下角色之一：{roles}",
@@ -103,6 +105,7 @@ export const coreMessages: Messages = {
     "error.core.valueForm": "An id or number is not in the form expected",
     "error.core.numberTooLarge": "A number is too large",
     "error.core.invalidDate": "A date is not a real date",
+    ...schemaReasons.messages,
     "error.core.textNotStorable": "Text contains a character that cannot be stored",
     "error.core.valueNotStorable": "A value cannot be stored",
     "error.core.roleRequired": "This needs one of these roles: {roles}",

@@ -151,6 +151,15 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     const shifted = await admin.rest("POST", "/releases", { ...release, date: "2026-02-30" })
     expect(shifted.status).toBe(400)
     expect(shifted.body.error.message).toContain("date: must be a real date")
+    // With a reason code, so the console says it in the reader's language (REST and tRPC).
+    const reason = { path: "date", reason: "core.notARealDate" }
+    expect(shifted.body.error.issues).toEqual([expect.objectContaining(reason)])
+    const overTrpcBad = await admin.request("POST", "/trpc/manuals.releases.create", {
+      ...release,
+      date: "2026-13-45"
+    })
+    expect(overTrpcBad.status).toBe(400)
+    expect((await overTrpcBad.json()).error.data.issues).toEqual([expect.objectContaining(reason)])
   })
 
   it("lets no plain user start a manual or write or delete a page, over tRPC or REST", async () => {

@@ -75,7 +75,7 @@ export const VersionDialog = (props: {
           type="date"
           required
           value={date()}
-          error={required(date())}
+          error={required(date()) ?? submit.issue("date")}
           onInput={(e) => setDate(e.currentTarget.value)}
         />
         <Select
