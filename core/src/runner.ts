@@ -5,7 +5,7 @@
  */
 import { Cause, Effect, Exit, Option } from "effect"
 import { DbError } from "./db/Db"
-import { Invalid, isWharfError, type WharfError } from "./errors"
+import { Invalid, isWharfError, Unavailable, type WharfError } from "./errors"
 import { CurrentViewer, type Viewer } from "./viewer"
 
 /** Runs an effect needing any enabled plugin's services (the runtime has them all). */
@@ -59,6 +59,9 @@ export const makeRun =
   async (effect) => {
     const exit = await runtime.runPromiseExit(Effect.provideService(effect, CurrentViewer, viewer))
     if (Exit.isSuccess(exit)) return exit.value
+    // Interrupted and nothing else: Wharf is stopping (or the caller went away). Not a fault
+    // to log; without this every open stream wrote an ERROR line at each shutdown.
+    if (Cause.hasInterruptsOnly(exit.cause)) throw new Unavailable({ message: "Wharf is stopping" })
     const failure = failureOf(exit.cause)
     if (failure instanceof InternalError) log(failure)
     throw failure
