@@ -1,47 +1,67 @@
 /**
  * @module Installing: the draft (the same one the preview shows) checked against the quota,
- * then every new instance and its bindings written in one transaction, with the
- * Idempotency-Key, so a retry with the same key answers with the same instances and a crash
- * before the commit leaves nothing. The reconciler takes over once it commits.
+ * then every new instance and its bindings written in one transaction with the
+ * Idempotency-Key (core's `idempotent`), so a retry with the same key answers with the same
+ * instances and a crash before the commit leaves nothing. The reconciler takes over once it
+ * commits.
  */
-import { conflictOnDuplicate, Db, Forbidden, Invalid, requireViewer } from "@wharf/core"
+import {
+  conflictOnDuplicate,
+  Db,
+  Forbidden,
+  Invalid,
+  idempotent,
+  NotFound,
+  type Remember,
+  requireViewer
+} from "@wharf/core"
 import { Effect } from "effect"
 import type { InstallRequest, InstallResult } from "../shared/instances"
 import { draftInstall, quotaRefusals } from "./draft"
 import { Reconciler } from "./reconciler"
 import { sayer } from "./say"
-import { type InstanceRow, insertBinding, insertInstallKey, insertInstance, installByKey } from "./store"
+import { type InstanceRow, insertBinding, insertInstance } from "./store"
 import { instanceViews } from "./views"
 
-const MAX_KEY = 200
+/** What a retry needs: the instance asked for and every one created, dependencies first. */
+interface Installed {
+  readonly instanceId: string
+  readonly createdIds: ReadonlyArray<string>
+}
 
-const replay = (userId: string, key: string) =>
+const replay = (answer: Installed) =>
   Effect.gen(function* () {
-    const found = yield* installByKey(userId, key)
-    if (!found) return undefined
-    const views = yield* instanceViews({ ids: found.createdIds })
-    const instance = views.find((v) => v.id === found.instanceId)
-    if (!instance) return undefined
+    const views = yield* instanceViews({ ids: [...answer.createdIds] })
+    const instance = views.find((v) => v.id === answer.instanceId)
+    if (!instance) {
+      const say = yield* sayer
+      return yield* new NotFound({
+        message: say("这次安装的应用已被删除", "The apps this install created have been deleted")
+      })
+    }
     // In the order they were created (dependencies first), as the first answer had them.
-    const created = found.createdIds.flatMap((id) => views.filter((v) => v.id === id))
-    return { instance, created, replayed: true } satisfies InstallResult
+    const created = answer.createdIds.flatMap((id) => views.filter((v) => v.id === id))
+    const result: InstallResult = { instance, created, replayed: true }
+    return result
   })
 
 export const install = (request: InstallRequest, idempotencyKey: string | undefined) =>
   Effect.gen(function* () {
+    const viewer = yield* requireViewer
+    const once = idempotent(
+      { scope: "app-catalog.install", owner: `user:${viewer.id}`, key: idempotencyKey, request },
+      (remember) => installOnce(request, remember),
+      replay
+    )
+    // Two attempts with one key racing: the loser's names clash before its key does; asked
+    // again, it finds the winner's key and answers as a retry.
+    return yield* idempotencyKey === undefined ? once : once.pipe(Effect.catchTag("Conflict", () => once))
+  })
+
+const installOnce = (request: InstallRequest, remember: Remember<Installed>) =>
+  Effect.gen(function* () {
     const say = yield* sayer
     const viewer = yield* requireViewer
-    if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_KEY))
-      return yield* new Invalid({
-        message: say(
-          `Idempotency-Key 须为 1 到 ${MAX_KEY} 个字符`,
-          `Idempotency-Key must be 1 to ${MAX_KEY} characters`
-        )
-      })
-    if (idempotencyKey) {
-      const again = yield* replay(viewer.id, idempotencyKey)
-      if (again) return again
-    }
     const draft = yield* draftInstall(request)
     if (draft.refusals.length > 0)
       return yield* new Invalid({
@@ -83,13 +103,7 @@ export const install = (request: InstallRequest, idempotencyKey: string | undefi
           }
           const created = [...rows.values()]
           const main = created[created.length - 1]!
-          if (idempotencyKey)
-            yield* insertInstallKey(
-              viewer.id,
-              idempotencyKey,
-              main.id,
-              created.map((r) => r.id)
-            )
+          yield* remember({ instanceId: main.id, createdIds: created.map((r) => r.id) })
           yield* reconciler.trigger(
             draft.cluster.id,
             created.map((r) => r.name)
@@ -103,21 +117,13 @@ export const install = (request: InstallRequest, idempotencyKey: string | undefi
             "名称已被占用（可能刚被另一个安装使用），请换一个名称",
             "A name was just taken (perhaps by another install); choose another"
           )
-        ),
-        // Two retries with one key racing: the loser answers with what the winner wrote.
-        Effect.catchTag("Conflict", (e) =>
-          idempotencyKey
-            ? Effect.flatMap(replay(viewer.id, idempotencyKey), (r) =>
-                r ? Effect.succeed(r) : Effect.fail(e)
-              )
-            : Effect.fail(e)
         )
       )
-    if ("replayed" in written) return written
     const views = yield* instanceViews({ ids: written.created.map((r) => r.id) })
-    return {
+    const result: InstallResult = {
       instance: views.find((v) => v.id === written.main.id)!,
       created: written.created.map((r) => views.find((v) => v.id === r.id)!),
       replayed: false
-    } satisfies InstallResult
+    }
+    return result
   })

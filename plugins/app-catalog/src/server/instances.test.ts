@@ -116,6 +116,14 @@ describe.each(testBackends())("installed apps on $name", (backend) => {
     const two = (await second.json()) as InstallResult
     expect(two.replayed).toBe(true)
     expect(two.instance.id).toBe(one.instance.id)
+    // The same key with another request is refused (core's idempotent creates).
+    const other = await li.request(
+      "POST",
+      "/api/v1/apps",
+      JSON.stringify({ ...body, name: "redis-other" }),
+      headers
+    )
+    expect(other.status).toBe(409)
     redis = await waitFor(
       async () => {
         const got = await li.rest<InstanceDetail>("GET", "/apps/redis-nun6")

@@ -162,25 +162,6 @@ export const insertBinding = (instanceId: string, app: string, boundId: string |
         values (${instanceId}::uuid, ${app}, ${boundId}::uuid)`
   )
 
-export const installByKey = (userId: string, key: string) =>
-  query(async (sql) => {
-    const [row] = await sql<{ instance_id: string; created_ids: string[] }[]>`
-        select instance_id::text, created_ids::text[] from app_catalog.install_keys
-        where user_id = ${userId}::uuid and key = ${key}`
-    return row ? { instanceId: row.instance_id, createdIds: row.created_ids } : undefined
-  })
-
-export const insertInstallKey = (
-  userId: string,
-  key: string,
-  instanceId: string,
-  createdIds: ReadonlyArray<string>
-) =>
-  query(
-    (sql) => sql`insert into app_catalog.install_keys (user_id, key, instance_id, created_ids)
-        values (${userId}::uuid, ${key}, ${instanceId}::uuid, ${createdIds as string[]}::uuid[])`
-  )
-
 /** A new generation of settings: the reconciler applies it and prunes what it no longer renders. */
 export const updateValues = (id: string, values: Record<string, FieldValue>) =>
   query(async (sql) => {
