@@ -76,6 +76,12 @@ const cases = [
     notKeyValue: "“not a label”不是 key=value 的格式",
     manuals: "用户手册",
     readManual: "阅读 TOS 2.0 用户手册",
+    troubleshooting: "故障排查",
+    podPending: "Pod 一直处于 Pending",
+    service: "选型咨询",
+    release: "TOS 2.1 正式发布",
+    groupTenant: "用户组 data-team",
+    comments: "意见或建议",
     platform: "平台",
     clusters: "集群管理",
     tagLabel: "标签",
@@ -100,7 +106,13 @@ const cases = [
     addLabel: "Add label",
     notKeyValue: '"not a label" is not key=value',
     manuals: "User manuals",
-    readManual: "Read TOS 2.0 用户手册",
+    readManual: "Read TOS 2.0 user manual",
+    troubleshooting: "Troubleshooting",
+    podPending: "Pod stays Pending",
+    service: "Product selection",
+    release: "TOS 2.1 released",
+    groupTenant: "Group data-team",
+    comments: "Comments",
     platform: "Platform",
     clusters: "Clusters",
     tagLabel: "Tag",
@@ -172,9 +184,10 @@ describe.each(cases)("the support center in $locale", (c) => {
     await page.getByRole("link", { name: c.readManual }).click()
     await page.waitForURL(/\/manuals\/TOS\/2\.0/)
     // A real manual: chapters for installing, configuring, operating and troubleshooting, several pages each.
-    await page.locator(".manual-toc").getByRole("link", { name: "故障排查" }).click()
+    // The table of contents reads in my language.
+    await page.locator(".manual-toc").getByRole("link", { name: c.troubleshooting }).click()
     await page.waitForURL(/\/manuals\/TOS\/2\.0\/troubleshoot$/)
-    await page.locator(".manual-toc").getByRole("link", { name: "Pod 一直处于 Pending" }).click()
+    await page.locator(".manual-toc").getByRole("link", { name: c.podPending }).click()
     await page.getByText("exceeded quota").first().waitFor()
     expect(await page.locator(".manual-toc li").count()).toBeGreaterThanOrEqual(20)
     await page.locator(".breadcrumbs").getByRole("link", { name: c.manuals }).click()
@@ -223,6 +236,96 @@ describe.each(cases)("the support center in $locale", (c) => {
     await page.locator(".hd-meta").getByText(c.inProgress, { exact: true }).waitFor()
     await page.locator(".hd-message", { hasText: "still slow after adding disks" }).waitFor()
     await page.locator(".hd-history", { hasText: c.notSolvedHistory }).waitFor()
+    await done(page)
+  })
+
+  it("services and release notes read in my language", async () => {
+    const page = await fresh()
+    await page.goto(`${baseUrl()}/support/services`)
+    await page.getByRole("heading", { name: c.service }).waitFor()
+    await page.goto(`${baseUrl()}/releases`)
+    await page.getByText(c.release, { exact: true }).first().waitFor()
+    await page.context().close()
+  })
+
+  it("on my phone the home page shows every date whole, and a ticket's number opens it", async () => {
+    const context = await browser.newContext({ locale: c.locale, viewport: { width: 390, height: 844 } })
+    await context.addInitScript((l) => localStorage.setItem("wharf.locale", l), c.locale)
+    const page = await context.newPage()
+    await signedIn(page, "li.wei@example.com")
+    await page.goto(`${baseUrl()}/`)
+    await page.locator(".hd-widget-time").first().waitFor()
+    await page.locator(".manuals-date").first().waitFor()
+    const clipped = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>(".hd-widget-time, .manuals-date")].filter((el) => {
+          const card = el.closest(".card")!.getBoundingClientRect()
+          const box = el.getBoundingClientRect()
+          return el.scrollWidth > el.clientWidth + 1 || box.right > card.right + 0.5 || box.left < card.left
+        }).length
+    )
+    expect(clipped).toBe(0)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.locator(".hd-widget-meta a.hd-number").first().click()
+    await page.waitForURL(/\/tickets\/\d+$/)
+    await done(page)
+  })
+
+  it("a field I left empty is shown below the top bars, not under them", async () => {
+    const context = await browser.newContext({ locale: c.locale, viewport: { width: 1280, height: 600 } })
+    await context.addInitScript((l) => localStorage.setItem("wharf.locale", l), c.locale)
+    const page = await context.newPage()
+    await signedIn(page, "li.wei@example.com")
+    await page.goto(`${baseUrl()}/tickets/new`)
+    const send = page.locator(".hd-form button[type=submit]")
+    await send.scrollIntoViewIfNeeded()
+    await send.click()
+    const top = await page.evaluate(() => document.activeElement!.getBoundingClientRect().top)
+    const bars = await page.evaluate(
+      () => document.querySelector(".sectionnav")!.getBoundingClientRect().bottom
+    )
+    expect(top).toBeGreaterThanOrEqual(bars)
+    await done(page)
+  })
+
+  it("a search snippet keeps the placeholder I must type, like nc -vz <host>", async () => {
+    const page = await fresh()
+    await page.goto(`${baseUrl()}/kb?q=${encodeURIComponent("nc -vz")}`)
+    await page.locator(".kb-snippet", { hasText: "nc -vz <host>" }).first().waitFor()
+    await page.context().close()
+  })
+
+  it("as a customer, I find my orders above the service catalog", async () => {
+    const page = await fresh()
+    await signedIn(page, "li.wei@example.com")
+    await page.goto(`${baseUrl()}/support/services`)
+    const orders = await page.locator(".support-orders").boundingBox()
+    const catalog = await page.locator(".support-services").first().boundingBox()
+    expect(orders!.y).toBeLessThan(catalog!.y)
+    await done(page)
+  })
+
+  it("as an agent, I read a tenant the same way everywhere, and survey comments under a plain heading", async () => {
+    const page = await fresh()
+    await signedIn(page, "wang.fang@example.com")
+    await page.goto(`${baseUrl()}/support/tickets`)
+    await page.locator("tbody .hd-tenant", { hasText: c.groupTenant }).first().waitFor()
+    expect(await page.locator("tbody").innerText()).not.toMatch(/\bg-data-team|· user\b/)
+    await page.locator("tbody a.hd-number").first().click()
+    await page.locator(".hd-facts .hd-tenant").waitFor()
+    expect(await page.locator(".hd-facts").innerText()).not.toContain("g-data-team")
+    await page.goto(`${baseUrl()}/support/surveys`)
+    await page.getByRole("columnheader", { name: c.comments, exact: true }).waitFor()
+    await done(page)
+  })
+
+  it("as an admin, the outbox shows a mail's links as links", async () => {
+    await ticketAwaitingConfirmation()
+    const page = await fresh()
+    await signedIn(page, "admin@wharf.test", "admin-password-1")
+    await page.goto(`${baseUrl()}/admin/helpdesk`)
+    await page.locator("button.link-button").first().click()
+    await page.locator(".hd-mail-body a[href^='http']").first().waitFor()
     await done(page)
   })
 

@@ -93,14 +93,22 @@ export const encodeText = (text: string): string[] => {
   return out
 }
 
+/**
+ * HTML elements an author may write in Markdown: only these are markup. Anything else in
+ * angle brackets is text a reader must see, like the placeholder in `nc -vz <host> 6379`.
+ */
+const HTML_TAG =
+  /<\/?(?:a|abbr|b|blockquote|br|code|dd|del|details|div|dl|dt|em|h[1-6]|hr|i|img|kbd|li|mark|ol|p|pre|s|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^>]*)?\/?>|<!--[\s\S]*?-->/gi
+
 /** Markdown reduced to words, for indexing and snippets (no markup, no link targets). */
 export const plainText = (markdown: string): string =>
   markdown
     .replace(/```[a-z]*\n?/gi, " ")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/[#*_`>|~]+/g, " ")
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
+    .replace(HTML_TAG, " ")
+    .replace(/[#*_`|~]+|^>+|\s>+(?=\s)/gm, " ")
     .replace(/-{3,}/g, " ")
     .replace(/\s+/g, " ")
     .trim()

@@ -31,3 +31,12 @@ export const formatCpu = (milli: number): string => {
   const cores = milli / 1000
   return cores >= 100 ? String(Math.round(cores)) : String(Math.round(cores * 100) / 100)
 }
+
+/**
+ * CPU beside CPU: both in cores at one precision ("0.11 / 15.80"), so a used figure under
+ * one core does not switch to millicores next to a total in cores ("110m / 15.8").
+ */
+export const formatCores = (milli: number, precisionOf = milli): string => {
+  if (!Number.isFinite(milli)) return "—"
+  return (milli / 1000).toFixed(precisionOf >= 100_000 ? 0 : 2)
+}

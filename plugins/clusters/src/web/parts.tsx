@@ -4,7 +4,7 @@
  */
 import { Badge, t } from "@wharf/core/web"
 import { For, type JSX, Show } from "solid-js"
-import { formatBytes, formatCpu } from "../shared/quantity"
+import { formatBytes, formatCores, formatCpu } from "../shared/quantity"
 import type { ClusterSummary, HostSummary, Resource } from "../shared/types"
 
 export const StatusBadge = (props: { cluster: ClusterSummary }) => (
@@ -67,7 +67,9 @@ export const ResourceBar = (props: { kind: ResourceKind; resource: Resource; com
         </Show>
       </div>
       <span class="resource-text">
-        {fmt()(shown())} / {fmt()(props.resource.allocatable)}
+        {props.kind === "cpu"
+          ? `${formatCores(shown(), props.resource.allocatable)} / ${formatCores(props.resource.allocatable)}`
+          : `${fmt()(shown())} / ${fmt()(props.resource.allocatable)}`}
       </span>
     </div>
   )

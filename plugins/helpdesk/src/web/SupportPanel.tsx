@@ -7,7 +7,7 @@ import { createResource, createSignal, Show } from "solid-js"
 import { SEVERITIES, type Severity, STATUSES, type TicketStatus } from "../shared/status"
 import type { TicketDetail } from "../shared/types"
 import { api, describe, severityLabel, statusLabel } from "./api"
-import { SlaBadge } from "./parts"
+import { SlaBadge, TenantName } from "./parts"
 
 export const SupportPanel = (props: { ticket: TicketDetail; onChange: (t: TicketDetail) => void }) => {
   const [agents] = createResource(() => api.support.agents.query())
@@ -85,10 +85,8 @@ export const SupportPanel = (props: { ticket: TicketDetail; onChange: (t: Ticket
           <dt>{t("helpdesk.support.requesterEmail")}</dt>
           <dd class="mono">{props.ticket.requesterEmail}</dd>
           <dt>{t("helpdesk.field.tenant")}</dt>
-          <dd class="mono">
-            {props.ticket.tenant.kind === "group"
-              ? `g-${props.ticket.tenant.name}`
-              : props.ticket.tenant.name}
+          <dd>
+            <TenantName tenant={props.ticket.tenant} />
           </dd>
           <Show when={props.ticket.sla}>
             {(sla) => (

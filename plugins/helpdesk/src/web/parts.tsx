@@ -23,6 +23,32 @@ export const TicketLink = (props: { number: number; href: string }) => (
   </A>
 )
 
+/**
+ * A ticket's tenant, the one way the support center shows it: "用户组 data-team",
+ * "个人 李伟", "访客 a@b.c" (never the namespace form g-data-team, nor the bare kind),
+ * kept on one line.
+ */
+export const TenantName = (props: { tenant: { kind: "user" | "group" | "guest"; name: string } }) => (
+  <span class="hd-tenant">{t(`helpdesk.tenant.${props.tenant.kind}`, { name: props.tenant.name })}</span>
+)
+
+const URL_IN_TEXT = /(https?:\/\/[^\s<>"')]+)/
+
+/** Plain text (a mail's body) with its web addresses as links an admin can open. */
+export const LinkedText = (props: { text: string }) => (
+  <For each={props.text.split(URL_IN_TEXT)}>
+    {(part, i) =>
+      i() % 2 === 1 ? (
+        <a href={part} target="_blank" rel="noopener noreferrer">
+          {part}
+        </a>
+      ) : (
+        part
+      )
+    }
+  </For>
+)
+
 export const categoryName = (c: { name: string; nameEn: string }) => (locale() === "en" ? c.nameEn : c.name)
 
 export const SlaBadge = (props: { sla: SlaState | undefined }) => (

@@ -85,6 +85,28 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect(r.body.items[0].title).toBe("TOS 2.1 正式发布")
   })
 
+  it("reads in English where translated: manual titles, the table of contents, release notes", async () => {
+    const manuals = (await wharf.client().rest("GET", "/manuals?locale=en")).body.items
+    expect(manuals.map((m: { title: string }) => m.title)).toContain("TOS 2.0 user manual")
+    const page = await wharf
+      .client()
+      .trpc.manuals.page.query({ product: "TOS", version: "2.0", locale: "en" })
+    if (!page.ok) throw new Error("no page")
+    expect(page.data.toc.map((p: { title: string }) => p.title)).toEqual([
+      "TOS overview",
+      "Installation",
+      "Configuration",
+      "Operations",
+      "Troubleshooting"
+    ])
+    const releases = (await wharf.client().rest("GET", "/releases?locale=en")).body.items
+    expect(releases[0].title).toBe("TOS 2.1 released")
+    expect(releases[0].html).toContain("What changed")
+    // Chinese readers, and callers who do not say, read the Chinese.
+    const zh = await wharf.client().trpc.manuals.page.query({ product: "TOS", version: "2.0" })
+    expect(zh.ok && zh.data.toc[0]!.title).toBe("TOS 概述")
+  })
+
   it("publishes a valid, escaped Atom feed", async () => {
     const admin = wharf.client()
     await admin.signIn()

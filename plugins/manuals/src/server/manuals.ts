@@ -21,11 +21,15 @@ export const compareVersions = (a: string, b: string) => {
   return 0
 }
 
+/** The language a manual's titles are read in; English falls back to the Chinese where untranslated. */
+export type Locale = "zh-CN" | "en"
+
 interface ManualRow {
   id: string
   product: string
   version: string
   title: string
+  title_en: string | null
   published_at: Date | string
 }
 interface PageRow {
@@ -34,17 +38,23 @@ interface PageRow {
   parent_id: string | null
   slug: string
   title: string
+  title_en: string | null
   body: string
 }
+
+/** A title in the reader's language. */
+const titleIn = (locale: Locale | undefined, r: { title: string; title_en: string | null }) =>
+  (locale === "en" && r.title_en) || r.title
 
 const manualRows = Effect.gen(function* () {
   const db = yield* Db
   return yield* db.query(
-    (sql) => sql<ManualRow[]>`select id::text, product, version, title, published_at from manuals.manuals`
+    (sql) =>
+      sql<ManualRow[]>`select id::text, product, version, title, title_en, published_at from manuals.manuals`
   )
 })
 
-const summaries = (rows: ReadonlyArray<ManualRow>): ManualSummary[] => {
+const summaries = (rows: ReadonlyArray<ManualRow>, locale?: Locale): ManualSummary[] => {
   const newest = new Map<string, string>()
   for (const r of rows) {
     const best = newest.get(r.product)
@@ -55,30 +65,35 @@ const summaries = (rows: ReadonlyArray<ManualRow>): ManualSummary[] => {
     .map((r) => ({
       product: r.product,
       version: r.version,
-      title: r.title,
+      title: titleIn(locale, r),
       publishedAt: new Date(r.published_at).toISOString().slice(0, 10),
       latest: newest.get(r.product) === r.version
     }))
 }
 
-export const listManuals = Effect.map(manualRows, summaries)
+export const listManuals = (locale?: Locale) => Effect.map(manualRows, (rows) => summaries(rows, locale))
 
-const tree = (pages: ReadonlyArray<PageRow>, parent: string | null): PageNode[] =>
+const tree = (pages: ReadonlyArray<PageRow>, parent: string | null, locale?: Locale): PageNode[] =>
   pages
     .filter((p) => p.parent_id === parent)
-    .map((p) => ({ slug: p.slug, title: p.title, children: tree(pages, p.id) }))
+    .map((p) => ({ slug: p.slug, title: titleIn(locale, p), children: tree(pages, p.id, locale) }))
 
-export const getPage = Effect.fn("Manuals.page")(function* (product: string, version: string, slug?: string) {
+export const getPage = Effect.fn("Manuals.page")(function* (
+  product: string,
+  version: string,
+  slug?: string,
+  locale?: Locale
+) {
   const db = yield* Db
   const all = yield* manualRows
   const manual = all.find((m) => m.product === product && m.version === version)
   if (!manual) return yield* new NotFound({ message: `No ${product} ${version} manual` })
   const pages = yield* db.query(
     (sql) => sql<PageRow[]>`
-      select id::text, manual_id::text, parent_id::text, slug, title, body from manuals.pages
+      select id::text, manual_id::text, parent_id::text, slug, title, title_en, body from manuals.pages
       where manual_id = ${manual.id} order by position`
   )
-  const toc = tree(pages, null)
+  const toc = tree(pages, null, locale)
   const page = slug ? pages.find((p) => p.slug === slug) : pages.find((p) => p.parent_id === null)
   if (!page) return yield* new NotFound({ message: `No page "${slug}" in the ${product} ${version} manual` })
   const siblings = all.filter((m) => m.product === product)
@@ -89,10 +104,10 @@ export const getPage = Effect.fn("Manuals.page")(function* (product: string, ver
   )
   const has = new Set(having.map((h) => h.manual_id))
   const result: ManualPage = {
-    manual: summaries(all).find((m) => m.product === product && m.version === version)!,
+    manual: summaries(all, locale).find((m) => m.product === product && m.version === version)!,
     toc,
     slug: page.slug,
-    title: page.title,
+    title: titleIn(locale, page),
     html: renderMarkdown(page.body),
     versions: siblings
       .sort((a, b) => compareVersions(b.version, a.version))

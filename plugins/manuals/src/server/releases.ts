@@ -7,10 +7,13 @@ import { Db, requireRole, WharfConfig } from "@wharf/core"
 import { renderMarkdown } from "@wharf/core/markdown"
 import { Effect } from "effect"
 import type { Release } from "../shared/types"
+import type { Locale } from "./manuals"
 
 interface ReleaseRow {
   id: string
   title: string
+  title_en: string | null
+  body_en: string | null
   product: string
   version: string
   released_on: Date | string
@@ -19,27 +22,35 @@ interface ReleaseRow {
 }
 
 const dateOf = (d: Date | string) => new Date(d).toISOString().slice(0, 10)
-const toRelease = (r: ReleaseRow): Release => ({
-  id: r.id,
-  title: r.title,
-  product: r.product,
-  version: r.version,
-  date: dateOf(r.released_on),
-  html: renderMarkdown(r.body)
-})
+/** A release in the reader's language: English readers get its English text when it has one. */
+const toRelease = (r: ReleaseRow, locale?: Locale): Release => {
+  const en = locale === "en" && r.title_en && r.body_en
+  return {
+    id: r.id,
+    title: en ? r.title_en! : r.title,
+    product: r.product,
+    version: r.version,
+    date: dateOf(r.released_on),
+    html: renderMarkdown(en ? r.body_en! : r.body)
+  }
+}
 
 const rows = (limit: number, offset: number) =>
   Effect.gen(function* () {
     const db = yield* Db
     return yield* db.query(
       (sql) => sql<(ReleaseRow & { total: string })[]>`
-        select id::text, title, product, version, released_on, body, created_at, count(*) over ()::text as total
+        select id::text, title, title_en, product, version, released_on, body, body_en, created_at,
+          count(*) over ()::text as total
         from manuals.releases order by released_on desc, created_at desc limit ${limit} offset ${offset}`
     )
   })
 
-export const listReleases = (limit: number, offset: number) =>
-  Effect.map(rows(limit, offset), (rs) => ({ items: rs.map(toRelease), total: Number(rs[0]?.total ?? 0) }))
+export const listReleases = (limit: number, offset: number, locale?: Locale) =>
+  Effect.map(rows(limit, offset), (rs) => ({
+    items: rs.map((r) => toRelease(r, locale)),
+    total: Number(rs[0]?.total ?? 0)
+  }))
 
 export const createRelease = Effect.fn("Releases.create")(function* (input: {
   title: string
@@ -54,7 +65,7 @@ export const createRelease = Effect.fn("Releases.create")(function* (input: {
     (sql) => sql<ReleaseRow[]>`
       insert into manuals.releases (title, product, version, released_on, body)
       values (${input.title}, ${input.product}, ${input.version}, ${input.date}, ${input.body})
-      returning id::text, title, product, version, released_on, body, created_at`
+      returning id::text, title, title_en, product, version, released_on, body, body_en, created_at`
   )
   return toRelease(row!)
 })

@@ -6,6 +6,7 @@ import { adminProcedure, agentProcedure, input, publicProcedure, router } from "
 import { Effect } from "effect"
 import {
   CreateManualInput,
+  LocaleInput,
   ManualSearchInput,
   PageInput,
   PageRef,
@@ -23,10 +24,12 @@ const searchManuals = (q: typeof ManualSearchInput.Type) =>
   })
 
 export const manualsRouter = router({
-  list: publicProcedure.query(({ ctx }) => ctx.run(listManuals)),
+  list: publicProcedure
+    .input(input(LocaleInput))
+    .query(({ ctx, input }) => ctx.run(listManuals(input.locale))),
   page: publicProcedure
     .input(input(PageInput))
-    .query(({ ctx, input }) => ctx.run(getPage(input.product, input.version, input.slug))),
+    .query(({ ctx, input }) => ctx.run(getPage(input.product, input.version, input.slug, input.locale))),
   search: publicProcedure
     .input(input(ManualSearchInput))
     .query(({ ctx, input }) => ctx.run(searchManuals(input))),
@@ -41,7 +44,7 @@ export const manualsRouter = router({
   releases: router({
     list: publicProcedure
       .input(input(ReleaseListInput))
-      .query(({ ctx, input }) => ctx.run(listReleases(input.limit, input.offset))),
+      .query(({ ctx, input }) => ctx.run(listReleases(input.limit, input.offset, input.locale))),
     create: adminProcedure
       .input(input(ReleaseInput))
       .mutation(({ ctx, input }) => ctx.run(createRelease(input)))

@@ -3,7 +3,7 @@
  */
 import { defineRoutes } from "@wharf/core"
 import { Effect } from "effect"
-import { CreateManualInput, PageBody, ReleaseInput } from "../shared/schemas"
+import { CreateManualInput, LocaleInput, PageBody, ReleaseInput } from "../shared/schemas"
 import { createManual, putPage } from "./editing"
 import { listManuals } from "./manuals"
 import { atomFeed, createRelease, listReleases } from "./releases"
@@ -12,8 +12,12 @@ export const manualsRoutes = defineRoutes((r) =>
   r
     .get(
       "/manuals",
-      { summary: "Every manual; the newest version of each product is marked latest", access: "public" },
-      () => Effect.map(listManuals, (items) => ({ items }))
+      {
+        summary: "Every manual; the newest version of each product is marked latest; titles in ?locale",
+        access: "public",
+        query: LocaleInput
+      },
+      ({ query }) => Effect.map(listManuals(query.locale), (items) => ({ items }))
     )
     .post(
       "/manuals",
@@ -30,8 +34,14 @@ export const manualsRoutes = defineRoutes((r) =>
       { summary: "Create or replace a manual page (agents, admins)", access: "agent", body: PageBody },
       ({ params, body }) => putPage(params.product ?? "", params.version ?? "", params.slug ?? "", body)
     )
-    .get("/releases", { summary: "Release announcements, newest first", access: "public" }, () =>
-      listReleases(100, 0)
+    .get(
+      "/releases",
+      {
+        summary: "Release announcements, newest first, in ?locale when translated",
+        access: "public",
+        query: LocaleInput
+      },
+      ({ query }) => listReleases(100, 0, query.locale)
     )
     .post(
       "/releases",

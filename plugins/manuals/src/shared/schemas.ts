@@ -9,10 +9,15 @@ const text = (min: number, max: number) =>
     )
   )
 
+/** The reader's language: titles (and release notes) come in it when translated. */
+export const Locale = Schema.Literals(["zh-CN", "en"])
+export const LocaleInput = Schema.Struct({ locale: Schema.optional(Locale) })
+
 export const PageInput = Schema.Struct({
   product: text(1, 40),
   version: text(1, 20),
-  slug: Schema.optional(text(1, 80))
+  slug: Schema.optional(text(1, 80)),
+  locale: Schema.optional(Locale)
 })
 export const ManualSearchInput = Schema.Struct({
   q: text(1, 200),
@@ -28,7 +33,8 @@ export const ReleaseInput = Schema.Struct({
 })
 export const ReleaseListInput = Schema.Struct({
   limit: Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
-  offset: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
+  offset: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))),
+  locale: Schema.optional(Locale)
 })
 
 /** A day that exists: `2026-02-30` is refused here, not shifted by the database. */

@@ -4,7 +4,7 @@
  * one page does not show up once per version.
  */
 import { A } from "@solidjs/router"
-import { Card, ErrorNotice, Highlighted, Loading, t } from "@wharf/core/web"
+import { Card, ErrorNotice, Highlighted, Loading, locale, t } from "@wharf/core/web"
 import { createResource, For, Show } from "solid-js"
 import { api } from "./api"
 import "./manuals.css"
@@ -23,7 +23,7 @@ export const ManualHits = (props: { q?: unknown; product?: unknown; version?: un
       return { q, ...(product ? { product } : {}), ...(version ? { version } : {}) }
     },
     async (s) => {
-      const [found, manuals] = await Promise.all([api.search.query(s), api.list.query()])
+      const [found, manuals] = await Promise.all([api.search.query(s), api.list.query({ locale: locale() })])
       if (s.version) return found.slice(0, MAX)
       const latest = new Set(manuals.filter((m) => m.latest).map((m) => `${m.product} ${m.version}`))
       return found.filter((h) => latest.has(`${h.product} ${h.version}`)).slice(0, MAX)

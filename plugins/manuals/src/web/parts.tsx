@@ -3,13 +3,13 @@
  * (`kb.aside`), and the newest release announcements on the home page (`home.widgets`).
  */
 import { A } from "@solidjs/router"
-import { Badge, Card, EmptyState, ErrorNotice, formatDate, Loading, t } from "@wharf/core/web"
+import { Badge, Card, EmptyState, ErrorNotice, formatDate, Loading, locale, t } from "@wharf/core/web"
 import { createResource, For, Show } from "solid-js"
 import { api } from "./api"
 import "./manuals.css"
 
 export const ManualsCard = () => {
-  const [manuals] = createResource(() => api.list.query())
+  const [manuals] = createResource(locale, (l) => api.list.query({ locale: l }))
   return (
     <Card title={t("manuals.card")} actions={<A href="/manuals">{t("manuals.releases.all")}</A>}>
       <Show when={!manuals.error} fallback={<ErrorNotice error={manuals.error} />}>
@@ -35,7 +35,9 @@ export const ManualsCard = () => {
 }
 
 export const ReleasesWidget = () => {
-  const [releases] = createResource(() => api.releases.list.query({ limit: 5, offset: 0 }))
+  const [releases] = createResource(locale, (l) =>
+    api.releases.list.query({ limit: 5, offset: 0, locale: l })
+  )
   return (
     <Card title={t("manuals.releases.widget")} actions={<A href="/releases">{t("manuals.releases.all")}</A>}>
       <Show when={!releases.error} fallback={<ErrorNotice error={releases.error} />}>

@@ -7,6 +7,7 @@
 import { Db, Extensions, hasRole, NotFound, requireRole, requireViewer } from "@wharf/core"
 import { Effect } from "effect"
 import { serviceOrderHandlers } from "../shared/extension-points"
+import type { ServiceInput } from "../shared/schemas"
 import type { PremiumService, ServiceOrder } from "../shared/types"
 
 interface ServiceRow {
@@ -15,36 +16,55 @@ interface ServiceRow {
   category: string
   description: string
   price_note: string
+  name_en: string | null
+  category_en: string | null
+  description_en: string | null
+  price_note_en: string | null
 }
+const COLUMNS =
+  "id::text, name, category, description, price_note, name_en, category_en, description_en, price_note_en"
 const toService = (r: ServiceRow): PremiumService => ({
   id: r.id,
   name: r.name,
   category: r.category,
   description: r.description,
-  priceNote: r.price_note
+  priceNote: r.price_note,
+  // English only when the whole text is translated: a card half in each language reads worse.
+  en:
+    r.name_en && r.category_en && r.description_en && r.price_note_en
+      ? {
+          name: r.name_en,
+          category: r.category_en,
+          description: r.description_en,
+          priceNote: r.price_note_en
+        }
+      : null
 })
 
 export const listServices = Effect.gen(function* () {
   const db = yield* Db
   const rows = yield* db.query(
     (sql) => sql<ServiceRow[]>`
-      select id::text, name, category, description, price_note from support.services
+      select ${sql.unsafe(COLUMNS)} from support.services
       where active order by position, name`
   )
   return rows.map(toService)
 })
 
-type Fields = { name: string; category: string; description: string; priceNote: string }
+type Fields = typeof ServiceInput.Type
 
 export const createService = Effect.fn("Services.create")(function* (f: Fields) {
   yield* requireRole("admin")
   const db = yield* Db
   const [row] = yield* db.query(
     (sql) => sql<ServiceRow[]>`
-      insert into support.services (name, category, description, price_note, position)
+      insert into support.services (name, category, description, price_note, position,
+                                    name_en, category_en, description_en, price_note_en)
       values (${f.name}, ${f.category}, ${f.description}, ${f.priceNote},
-              (select coalesce(max(position), 0) + 1 from support.services))
-      returning id::text, name, category, description, price_note`
+              (select coalesce(max(position), 0) + 1 from support.services),
+              ${f.en?.name ?? null}, ${f.en?.category ?? null}, ${f.en?.description ?? null},
+              ${f.en?.priceNote ?? null})
+      returning ${sql.unsafe(COLUMNS)}`
   )
   return toService(row!)
 })
@@ -55,8 +75,10 @@ export const updateService = Effect.fn("Services.update")(function* (f: Fields &
   const [row] = yield* db.query(
     (sql) => sql<ServiceRow[]>`
       update support.services set name = ${f.name}, category = ${f.category}, description = ${f.description},
-        price_note = ${f.priceNote} where id = ${f.id} and active
-      returning id::text, name, category, description, price_note`
+        price_note = ${f.priceNote}, name_en = ${f.en?.name ?? null}, category_en = ${f.en?.category ?? null},
+        description_en = ${f.en?.description ?? null}, price_note_en = ${f.en?.priceNote ?? null}
+      where id = ${f.id} and active
+      returning ${sql.unsafe(COLUMNS)}`
   )
   if (!row) return yield* new NotFound({ message: "No such service" })
   return toService(row)
@@ -89,7 +111,7 @@ export const orderService = Effect.fn("Services.order")(function* (serviceId: st
     Effect.gen(function* () {
       const [service] = yield* db.query(
         (sql) => sql<ServiceRow[]>`
-          select id::text, name, category, description, price_note from support.services
+          select ${sql.unsafe(COLUMNS)} from support.services
           where id = ${serviceId} and active`
       )
       if (!service) return yield* new NotFound({ message: "No such service" })
@@ -128,6 +150,7 @@ export const listOrders = Effect.gen(function* () {
       {
         id: string
         service_name: string
+        service_name_en: string | null
         user_email: string
         note: string
         status: ServiceOrder["status"]
@@ -135,7 +158,7 @@ export const listOrders = Effect.gen(function* () {
         created_at: Date
       }[]
     >`
-      select o.id::text, s.name as service_name, o.user_email, o.note, o.status, o.ticket_ref, o.created_at
+      select o.id::text, s.name as service_name, s.name_en as service_name_en, o.user_email, o.note, o.status, o.ticket_ref, o.created_at
       from support.orders o join support.services s on s.id = o.service_id
       where ${all}::boolean or o.user_id = ${viewer.id}
       order by o.created_at desc limit 200`
@@ -144,6 +167,7 @@ export const listOrders = Effect.gen(function* () {
     (r): ServiceOrder => ({
       id: r.id,
       serviceName: r.service_name,
+      serviceNameEn: r.service_name_en,
       userEmail: r.user_email,
       note: r.note,
       status: r.status,

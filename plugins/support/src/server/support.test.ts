@@ -37,6 +37,8 @@ describe.each(testBackends())("support on $name", (backend) => {
   it("has about thirty premium services; a user orders one and sees it as received, agents see every order", async () => {
     const services = (await wharf.client().rest("GET", "/support/services")).body.items
     expect(services.length).toBeGreaterThanOrEqual(28)
+    // Each has its English text for English readers.
+    expect(services[0].en).toMatchObject({ name: "Product selection", category: "Purchase and planning" })
     const user = wharf.client()
     await user.signIn("li.wei@example.com", "wharf-demo-1")
     const order = await user.trpc.support.services.order.mutate({

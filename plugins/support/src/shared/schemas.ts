@@ -18,8 +18,12 @@ const ServiceFields = {
   description: text(1, 2000),
   priceNote: text(1, 200)
 }
-export const ServiceInput = Schema.Struct(ServiceFields)
-export const UpdateServiceInput = Schema.Struct({ id: Id, ...ServiceFields })
+/** A service's Chinese text, and optionally its English one (null: not translated). */
+export const ServiceInput = Schema.Struct({
+  ...ServiceFields,
+  en: Schema.optional(Schema.NullOr(Schema.Struct(ServiceFields)))
+})
+export const UpdateServiceInput = Schema.Struct({ id: Id, ...ServiceInput.fields })
 export const IdInput = Schema.Struct({ id: Id })
 export const OrderInput = Schema.Struct({ serviceId: Id, note: text(0, 2000) })
 export const FaqInput = Schema.Struct({ question: text(1, 300), answer: text(1, 5000), locale: Locale })

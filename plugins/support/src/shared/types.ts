@@ -1,15 +1,22 @@
 import type { TextSegment } from "@wharf/core/web"
-export interface PremiumService {
-  readonly id: string
+/** A service's words in one language. */
+export interface ServiceText {
   readonly name: string
   readonly category: string
   readonly description: string
   readonly priceNote: string
 }
 
+/** A service: its Chinese text, and its English one when translated (English readers see that). */
+export interface PremiumService extends ServiceText {
+  readonly id: string
+  readonly en: ServiceText | null
+}
+
 export interface ServiceOrder {
   readonly id: string
   readonly serviceName: string
+  readonly serviceNameEn: string | null
   readonly userEmail: string
   readonly note: string
   /** `received`: recorded here; `ticketed`: handed to the helpdesk as a ticket. */

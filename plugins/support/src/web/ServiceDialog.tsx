@@ -1,6 +1,7 @@
 /**
  * @module The admin's form for a premium service: new, or an edit of one in the catalog.
  * Empty fields are named before anything is sent; the server's 400 is shown in words.
+ * The English text is optional, but whole: once one English field is filled, all are.
  */
 import {
   createRequiredFields,
@@ -13,11 +14,16 @@ import {
   toast
 } from "@wharf/core/web"
 import { createEffect } from "solid-js"
-import type { PremiumService } from "../shared/types"
+import type { PremiumService, ServiceText } from "../shared/types"
 import { api } from "./api"
 
-type Fields = Omit<PremiumService, "id">
-const blank: Fields = { name: "", category: "", description: "", priceNote: "" }
+const blank: ServiceText = { name: "", category: "", description: "", priceNote: "" }
+const textOf = (s: ServiceText): ServiceText => ({
+  name: s.name,
+  category: s.category,
+  description: s.description,
+  priceNote: s.priceNote
+})
 
 export const ServiceDialog = (props: {
   /** `null`: a new service; a service: edit it; undefined: closed. */
@@ -26,21 +32,40 @@ export const ServiceDialog = (props: {
   onSaved: () => void
 }) => {
   const submit = createSubmit()
-  const fields = createRequiredFields<Fields>(submit, blank, () => t("support.admin.required"))
+  const required = () => t("support.admin.required")
+  const fields = createRequiredFields<ServiceText>(submit, blank, required)
+  const english = createRequiredFields<ServiceText>(submit, blank, required)
+  const translating = () => Object.values(english.values()).some((v) => v.trim())
+  /** An English field: required only once the admin started the translation. */
+  const optional = (key: keyof ServiceText) => {
+    const bound = english.bind(key)
+    return {
+      get value() {
+        return bound.value
+      },
+      get required() {
+        return translating()
+      },
+      get error() {
+        return translating() ? bound.error : undefined
+      },
+      onInput: bound.onInput
+    }
+  }
   createEffect(() => {
     const s = props.service
-    fields.fill(
-      s ? { name: s.name, category: s.category, description: s.description, priceNote: s.priceNote } : blank
-    )
+    fields.fill(s ? textOf(s) : blank)
+    english.fill(s?.en ? textOf(s.en) : blank)
     submit.reset()
   })
   const save = () => {
-    const trimmed = fields.complete()
-    if (!trimmed) return
+    const zh = fields.complete()
+    const en = translating() ? english.complete() : null
+    if (!zh || en === undefined) return
     const s = props.service
     return submit.run(async () => {
-      if (s) await api.services.update.mutate({ id: s.id, ...trimmed })
-      else await api.services.create.mutate(trimmed)
+      if (s) await api.services.update.mutate({ id: s.id, ...zh, en })
+      else await api.services.create.mutate({ ...zh, en })
       toast(t("support.admin.saved"))
       props.onSaved()
     })
@@ -68,6 +93,11 @@ export const ServiceDialog = (props: {
         maxLength={200}
         {...fields.bind("priceNote")}
       />
+      <h3 class="support-dialog-section">{t("support.admin.english")}</h3>
+      <TextInput label={t("support.admin.nameEn")} maxLength={100} {...optional("name")} />
+      <TextInput label={t("support.admin.categoryEn")} maxLength={40} {...optional("category")} />
+      <Textarea label={t("support.admin.descriptionEn")} maxLength={2000} {...optional("description")} />
+      <TextInput label={t("support.admin.priceNoteEn")} maxLength={200} {...optional("priceNote")} />
       <FormError message={submit.failure()} />
     </FormDialog>
   )

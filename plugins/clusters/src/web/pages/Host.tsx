@@ -18,7 +18,7 @@ import {
   viewer
 } from "@wharf/core/web"
 import { createEffect, createResource, createSignal, For, Show } from "solid-js"
-import { formatBytes, formatCpu } from "../../shared/quantity"
+import { formatBytes, formatCores, formatCpu } from "../../shared/quantity"
 import { hostPodLinks, hostSections } from "../../shared/slots"
 import type { HostDetail, PodRow } from "../../shared/types"
 import { api, describe, watchHosts } from "../api"
@@ -154,7 +154,12 @@ export default function Host() {
                         <div class="usage-head">
                           <strong>{t(`hosts.${u.kind}`)}</strong>
                           <span class="muted">
-                            {t("host.requestedOf", { requested: fmt(u.kind, u.resource.requested) })}
+                            {t("host.requestedOf", {
+                              requested:
+                                u.kind === "cpu"
+                                  ? formatCores(u.resource.requested, u.resource.allocatable)
+                                  : fmt(u.kind, u.resource.requested)
+                            })}
                           </span>
                         </div>
                         <ResourceBar kind={u.kind} resource={u.resource} />

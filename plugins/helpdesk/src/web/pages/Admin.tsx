@@ -18,6 +18,7 @@ import {
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import { api, describe, severityLabel } from "../api"
+import { LinkedText } from "../parts"
 import "../helpdesk.css"
 
 const minutes = (m: number) =>
@@ -202,7 +203,9 @@ const Outbox = () => {
                   {m.subject}
                 </button>
                 <Show when={open() === m.id}>
-                  <pre class="hd-mail-body">{m.text}</pre>
+                  <pre class="hd-mail-body">
+                    <LinkedText text={m.text} />
+                  </pre>
                 </Show>
               </div>
             )

@@ -21,7 +21,7 @@ import { createMemo, createResource, createSignal, Show } from "solid-js"
 import { SEVERITIES, type Severity, STATUSES, type TicketStatus } from "../../shared/status"
 import type { TicketSummary } from "../../shared/types"
 import { api, severityLabel, statusLabel } from "../api"
-import { categoryName, SeverityBadge, StatusBadge, TicketLink } from "../parts"
+import { categoryName, SeverityBadge, StatusBadge, TenantName, TicketLink } from "../parts"
 import "../helpdesk.css"
 
 const LIMIT = 20
@@ -66,9 +66,7 @@ export default function MyTickets() {
       { header: t("helpdesk.field.category"), cell: (r) => categoryName(r.category) },
       {
         header: t("helpdesk.field.tenant"),
-        cell: (r) => (
-          <span class="mono">{r.tenant.kind === "group" ? `g-${r.tenant.name}` : r.tenant.name}</span>
-        )
+        cell: (r) => <TenantName tenant={r.tenant} />
       },
       {
         header: t("helpdesk.field.updated"),

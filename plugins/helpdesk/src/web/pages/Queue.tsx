@@ -21,7 +21,7 @@ import { createMemo, createResource, createSignal, Show } from "solid-js"
 import { SEVERITIES, type Severity, STATUSES, type TicketStatus } from "../../shared/status"
 import type { TicketSummary } from "../../shared/types"
 import { api, severityLabel, statusLabel } from "../api"
-import { categoryName, SeverityBadge, SlaBadge, StatusBadge, TicketLink } from "../parts"
+import { categoryName, SeverityBadge, SlaBadge, StatusBadge, TenantName, TicketLink } from "../parts"
 import "../helpdesk.css"
 
 const LIMIT = 25
@@ -85,9 +85,9 @@ export default function Queue() {
         cell: (r) => (
           <span>
             {r.requester.name}
-            <span class="muted mono">
-              {" "}
-              · {r.tenant.kind === "group" ? `g-${r.tenant.name}` : r.tenant.kind}
+            <span class="muted">
+              {" · "}
+              <TenantName tenant={r.tenant} />
             </span>
           </span>
         )

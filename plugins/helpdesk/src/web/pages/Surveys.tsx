@@ -86,7 +86,7 @@ export default function Surveys() {
                     { header: t("helpdesk.field.title"), cell: (s) => s.title },
                     { header: t("helpdesk.surveys.average"), cell: (s) => <Stars rating={s.rating} /> },
                     {
-                      header: t("helpdesk.survey.comment"),
+                      header: t("helpdesk.surveys.comment"),
                       cell: (s) => s.comment || <span class="muted">—</span>
                     },
                     { header: t("helpdesk.field.assignee"), cell: (s) => s.agent ?? "—" },

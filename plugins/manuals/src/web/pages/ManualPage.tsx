@@ -12,6 +12,7 @@ import {
   Highlighted,
   hasRole,
   Loading,
+  locale,
   Page,
   SearchInput,
   Select,
@@ -46,7 +47,7 @@ export default function ManualPage() {
   const params = useParams<{ product: string; version: string; slug?: string }>()
   const navigate = useNavigate()
   const [page, { refetch }] = createResource(
-    () => ({ product: params.product, version: params.version, slug: params.slug }),
+    () => ({ product: params.product, version: params.version, slug: params.slug, locale: locale() }),
     (q) => api.page.query(q)
   )
   const [q, setQ] = createSignal("")

@@ -3,7 +3,7 @@
  * a reader finds the manual of their version without going through the knowledge base.
  */
 import { A } from "@solidjs/router"
-import { Badge, Card, EmptyState, ErrorNotice, formatDate, Loading, Page, t } from "@wharf/core/web"
+import { Badge, Card, EmptyState, ErrorNotice, formatDate, Loading, locale, Page, t } from "@wharf/core/web"
 import { createMemo, createResource, For, Show } from "solid-js"
 import type { ManualSummary } from "../../shared/types"
 import { api } from "../api"
@@ -21,7 +21,7 @@ const byProduct = (manuals: ReadonlyArray<ManualSummary>) => {
 }
 
 export default function Manuals() {
-  const [manuals, { refetch }] = createResource(() => api.list.query())
+  const [manuals, { refetch }] = createResource(locale, (l) => api.list.query({ locale: l }))
   const products = createMemo(() => byProduct(manuals() ?? []))
   return (
     <Page title={t("manuals.card")} subtitle={t("manuals.index.subtitle")}>

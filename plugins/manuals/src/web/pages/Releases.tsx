@@ -9,6 +9,7 @@ import {
   ErrorNotice,
   hasRole,
   Loading,
+  locale,
   Page,
   Pagination,
   t,
@@ -23,8 +24,9 @@ const PAGE = 10
 
 export default function Releases() {
   const [offset, setOffset] = createSignal(0)
-  const [releases, { refetch }] = createResource(offset, (o) =>
-    api.releases.list.query({ limit: PAGE, offset: o })
+  const [releases, { refetch }] = createResource(
+    () => ({ offset: offset(), locale: locale() }),
+    (q) => api.releases.list.query({ limit: PAGE, ...q })
   )
   const admin = () => (viewer() ? hasRole(viewer()!, "admin") : false)
   const [announcing, setAnnouncing] = createSignal(false)

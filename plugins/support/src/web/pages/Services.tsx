@@ -16,6 +16,7 @@ import {
   formatDateTime,
   hasRole,
   Loading,
+  locale,
   Page,
   Table,
   Textarea,
@@ -24,11 +25,14 @@ import {
   viewer
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
-import type { PremiumService } from "../../shared/types"
+import type { PremiumService, ServiceText } from "../../shared/types"
 import { AdminActions } from "../AdminActions"
 import { api } from "../api"
 import { ServiceDialog } from "../ServiceDialog"
 import "../support.css"
+
+/** A service in the reader's language: English readers see its English text when it has one. */
+const inReadersLanguage = (s: PremiumService): ServiceText => (locale() === "en" && s.en) || s
 
 export default function Services() {
   const [services, { refetch }] = createResource(() => api.services.list.query())
@@ -41,7 +45,7 @@ export default function Services() {
   const [ordering, setOrdering] = createSignal<PremiumService>()
   const [note, setNote] = createSignal("")
   const [busy, setBusy] = createSignal(false)
-  const categories = () => [...new Set((services() ?? []).map((s) => s.category))]
+  const categories = () => [...new Set((services() ?? []).map((s) => inReadersLanguage(s).category))]
   const agent = () => viewer()?.roles.some((r) => r === "admin" || r === "agent") ?? false
   const admin = () => (viewer() ? hasRole(viewer()!, "admin") : false)
   // undefined: closed; null: a new service; a service: editing it.
@@ -90,57 +94,12 @@ export default function Services() {
         </Show>
       }
     >
-      <Show when={!services.error} fallback={<ErrorNotice error={services.error} onRetry={refetch} />}>
-        <Show when={services()} fallback={<Loading />}>
-          <Show when={services()!.length === 0}>
-            <div class="card">
-              <EmptyState
-                title={t("support.services.empty")}
-                hint={admin() ? t("support.services.emptyAdmin") : undefined}
-              />
-            </div>
-          </Show>
-        </Show>
-        <For each={categories()}>
-          {(category) => (
-            <section style={{ "margin-bottom": "var(--space-5)" }}>
-              <h2 class="card-title" style={{ "margin-bottom": "var(--space-3)" }}>
-                {category}
-              </h2>
-              <div class="support-services">
-                <For each={services()!.filter((s) => s.category === category)}>
-                  {(s) => (
-                    <Card title={s.name}>
-                      <p>{s.description}</p>
-                      <p class="support-price">{s.priceNote}</p>
-                      <div class="support-service-actions">
-                        <Button
-                          size="sm"
-                          variant="primary"
-                          disabled={!viewer()}
-                          title={viewer() ? undefined : t("support.services.signIn")}
-                          onClick={() => setOrdering(s)}
-                        >
-                          {t("support.services.order")}
-                        </Button>
-                        <Show when={admin()}>
-                          <AdminActions
-                            onEdit={() => setEditing(s)}
-                            onRemove={() => setRetiring(s)}
-                            removeLabel={t("support.admin.retire")}
-                          />
-                        </Show>
-                      </div>
-                    </Card>
-                  )}
-                </For>
-              </div>
-            </section>
-          )}
-        </For>
-      </Show>
       <Show when={viewer()}>
-        <Card title={agent() ? t("support.services.orders") : t("support.services.myOrders")}>
+        {/* A customer's orders come first: below 30 service cards nobody found them. */}
+        <Card
+          class="support-orders"
+          title={agent() ? t("support.services.orders") : t("support.services.myOrders")}
+        >
           <Show when={ticketing() && !ticketing()!.enabled}>
             <p class="support-handoff" role="note">
               {t(agent() ? "support.services.noTicketsAgent" : "support.services.noTickets")}
@@ -148,7 +107,10 @@ export default function Services() {
           </Show>
           <Table
             columns={[
-              { header: t("support.services.title"), cell: (o) => o.serviceName },
+              {
+                header: t("support.services.title"),
+                cell: (o) => (locale() === "en" && o.serviceNameEn) || o.serviceName
+              },
               { header: t("support.services.customer"), cell: (o) => o.userEmail },
               { header: t("support.services.note"), cell: (o) => o.note || "—" },
               {
@@ -179,9 +141,58 @@ export default function Services() {
           />
         </Card>
       </Show>
+      <Show when={!services.error} fallback={<ErrorNotice error={services.error} onRetry={refetch} />}>
+        <Show when={services()} fallback={<Loading />}>
+          <Show when={services()!.length === 0}>
+            <div class="card">
+              <EmptyState
+                title={t("support.services.empty")}
+                hint={admin() ? t("support.services.emptyAdmin") : undefined}
+              />
+            </div>
+          </Show>
+        </Show>
+        <For each={categories()}>
+          {(category) => (
+            <section style={{ "margin-bottom": "var(--space-5)" }}>
+              <h2 class="card-title" style={{ "margin-bottom": "var(--space-3)" }}>
+                {category}
+              </h2>
+              <div class="support-services">
+                <For each={services()!.filter((s) => inReadersLanguage(s).category === category)}>
+                  {(s) => (
+                    <Card title={inReadersLanguage(s).name}>
+                      <p>{inReadersLanguage(s).description}</p>
+                      <p class="support-price">{inReadersLanguage(s).priceNote}</p>
+                      <div class="support-service-actions">
+                        <Button
+                          size="sm"
+                          variant="primary"
+                          disabled={!viewer()}
+                          title={viewer() ? undefined : t("support.services.signIn")}
+                          onClick={() => setOrdering(s)}
+                        >
+                          {t("support.services.order")}
+                        </Button>
+                        <Show when={admin()}>
+                          <AdminActions
+                            onEdit={() => setEditing(s)}
+                            onRemove={() => setRetiring(s)}
+                            removeLabel={t("support.admin.retire")}
+                          />
+                        </Show>
+                      </div>
+                    </Card>
+                  )}
+                </For>
+              </div>
+            </section>
+          )}
+        </For>
+      </Show>
       <Dialog
         open={ordering() !== undefined}
-        title={ordering()?.name ?? ""}
+        title={ordering() ? inReadersLanguage(ordering()!).name : ""}
         onClose={() => setOrdering(undefined)}
         footer={
           <Button variant="primary" loading={busy()} onClick={order}>
@@ -189,7 +200,7 @@ export default function Services() {
           </Button>
         }
       >
-        <p class="support-price">{ordering()?.priceNote}</p>
+        <p class="support-price">{ordering() ? inReadersLanguage(ordering()!).priceNote : ""}</p>
         <Textarea
           label={t("support.services.note")}
           hint={t("support.services.noteHint")}
