@@ -5,6 +5,7 @@
  *
  *     cd e2e && npx tsx src/screens.ts            # docs/screens/*.png, one screen high
  *     cd e2e && npx tsx src/screens.ts --full /tmp/shots   # whole pages, for review
+ *     cd e2e && SCREENS=host npx tsx src/screens.ts        # only these pages
  *
  * It builds the browser suites' console and starts the same server they use (demo data,
  * simulated cluster).
@@ -21,6 +22,9 @@ const full = process.argv.includes("--full")
 const outDir = full
   ? (process.argv[process.argv.indexOf("--full") + 1] ?? "/tmp/wharf-screens")
   : fileURLToPath(new URL("../../docs/screens/", import.meta.url))
+
+/** `SCREENS=host,kb` retakes only those pages. */
+const only = process.env.SCREENS?.split(",")
 
 const SIZES = {
   desktop: { width: 1440, height: 900 },
@@ -70,8 +74,8 @@ const open = async (
 
 const shoot = async (page: Page, path: string, name: string, walk?: (page: Page) => Promise<void>) => {
   await page.goto(path)
-  await walk?.(page)
   await page.waitForLoadState("networkidle").catch(() => undefined)
+  await walk?.(page)
   // Let lazy charts and fonts settle.
   await page.waitForTimeout(600)
   await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: full })
@@ -105,13 +109,14 @@ const main = async () => {
         walk: async (page) => {
           await page.getByRole("link", { name: "default", exact: true }).click()
           await page.getByRole("link", { name: "sim-node-1" }).click()
-          await page.locator(".usage-grid").waitFor()
+          // The host's figures, not its labels, are what this page is for.
+          await page.locator(".usage-grid").evaluate((grid) => grid.closest(".card")!.scrollIntoView())
         }
       }
     ]
     for (const locale of LOCALES) {
       for (const size of Object.keys(SIZES) as Array<keyof typeof SIZES>) {
-        for (const shot of shots) {
+        for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
           const who = typeof shot.as === "object" ? shot.as : { email: shot.as, password: "wharf-demo-1" }
           const page = await open(browser, base, locale, size, who.email, who.password)
           let path = shot.path
