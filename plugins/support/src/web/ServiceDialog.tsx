@@ -17,8 +17,10 @@ import { createEffect } from "solid-js"
 import type { PremiumService, ServiceText } from "../shared/types"
 import { api } from "./api"
 
-const blank: ServiceText = { name: "", category: "", description: "", priceNote: "" }
-const textOf = (s: ServiceText): ServiceText => ({
+/** A service's words as the form's fields (a type alias: the fields helper wants string keys). */
+type Fields = Pick<ServiceText, keyof ServiceText>
+const blank: Fields = { name: "", category: "", description: "", priceNote: "" }
+const textOf = (s: ServiceText): Fields => ({
   name: s.name,
   category: s.category,
   description: s.description,
@@ -33,11 +35,11 @@ export const ServiceDialog = (props: {
 }) => {
   const submit = createSubmit()
   const required = () => t("support.admin.required")
-  const fields = createRequiredFields<ServiceText>(submit, blank, required)
-  const english = createRequiredFields<ServiceText>(submit, blank, required)
+  const fields = createRequiredFields<Fields>(submit, blank, required)
+  const english = createRequiredFields<Fields>(submit, blank, required)
   const translating = () => Object.values(english.values()).some((v) => v.trim())
   /** An English field: required only once the admin started the translation. */
-  const optional = (key: keyof ServiceText) => {
+  const optional = (key: keyof Fields) => {
     const bound = english.bind(key)
     return {
       get value() {
