@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { contentDisposition, parseRange } from "./download"
+import { checkFile, type UploadPurpose } from "./purposes"
 
 describe("byte ranges", () => {
   it("reads the forms a download manager sends", () => {
@@ -36,5 +37,18 @@ describe("Content-Disposition", () => {
 
   it("escapes the characters RFC 5987 does not allow bare", () => {
     expect(contentDisposition("a'b(1).txt")).toContain("filename*=UTF-8''a%27b%281%29.txt")
+  })
+})
+
+describe("a file's name", () => {
+  const purposes = new Map([["ticket-attachment", { purpose: "ticket-attachment" } as UploadPurpose]])
+  it("is kept without bidirectional controls, so lists and mails show the real name", () => {
+    const checked = checkFile(purposes, 1024, {
+      purpose: "ticket-attachment",
+      filename: "invoice\u202Efdp.exe\u2066\u200F",
+      contentType: "application/octet-stream",
+      size: 10
+    })
+    expect(checked.ok && checked.filename).toBe("invoicefdp.exe")
   })
 })

@@ -5,6 +5,7 @@
  * sniffed into something a browser would render.
  */
 import { Readable } from "node:stream"
+import { withoutBidiControls } from "./names"
 import type { UploadRecord } from "./records"
 import type { UploadStore } from "./store"
 
@@ -28,9 +29,8 @@ export const parseRange = (header: string | null | undefined, size: number) => {
 
 /** `attachment; filename="ascii"; filename*=UTF-8''percent-encoded`. */
 export const contentDisposition = (name: string) => {
-  // Bidirectional controls (U+202A-202E, U+2066-2069, U+200E/F) would let "exe.pdf" show as
-  // "fdp.exe" in the save dialog: a name keeps none.
-  const filename = name.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+  // Names stored before uploads dropped them may still hold bidirectional controls.
+  const filename = withoutBidiControls(name)
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_")
   const encoded = encodeURIComponent(filename).replace(
     /['()*]/g,

@@ -8,6 +8,7 @@
 import { basename } from "node:path"
 import type { Effect } from "effect"
 import { defineExtensionPoint } from "../plugin"
+import { withoutBidiControls } from "./names"
 
 export interface UploadPurpose {
   /** Named by the client in the upload's metadata (`purpose`). */
@@ -72,7 +73,8 @@ export const checkFile = (
       message: `purpose "${file.purpose}" is unknown; use one of ${[...purposes.keys()].join(", ")}`
     }
   }
-  const filename = basename(file.filename.replaceAll("\\", "/")).trim()
+  // Kept without bidirectional controls, so every list, mail and download shows the real name.
+  const filename = withoutBidiControls(basename(file.filename.replaceAll("\\", "/"))).trim()
   if (!filename || filename.length > 255 || hasControlCharacter(filename)) {
     return {
       ok: false,
