@@ -158,7 +158,8 @@ describe("the knowledge base, manuals and support pages", () => {
     await dialog.getByLabel("服务说明").fill("一次集群巡检")
     await dialog.getByRole("button", { name: "保存" }).click()
     expect(await fieldError(dialog, "价格说明").textContent()).toBe("必填")
-    await dialog.getByLabel("价格说明").fill("¥1,000/次")
+    // Exact: the dialog also has 英文价格说明 (the English price note).
+    await dialog.getByRole("textbox", { name: "价格说明", exact: true }).fill("¥1,000/次")
     await dialog.getByRole("button", { name: "保存" }).click()
     await dialog.waitFor({ state: "hidden" })
     await page.getByRole("heading", { name: "E2E 巡检" }).waitFor()
