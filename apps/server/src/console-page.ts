@@ -45,10 +45,11 @@ export const consolePage = (consoleDir: string, plugins: ReadonlyArray<PluginInf
   const [head, rest] = [html.slice(0, headEnd), html.slice(headEnd)]
   const preloads = readPreloads(consoleDir)
   const inPage = (file: string) => html.includes(`"${file}"`)
-  const pluginFiles = plugins.flatMap((p) => preloads.plugins[p.id] ?? [])
+  // What the page already loads is left out once here, not on every request.
+  const pluginFiles = plugins.flatMap((p) => preloads.plugins[p.id] ?? []).filter((f) => !inPage(f))
   const routes = preloads.routes
     .filter((r) => r.path.startsWith("/"))
-    .map((r) => ({ ...routeMatcher(r.path), files: r.files }))
+    .map((r) => ({ ...routeMatcher(r.path), files: r.files.filter((f) => !inPage(f)) }))
   const linkTo = (file: string) =>
     file.endsWith(".css")
       ? `<link rel="stylesheet" crossorigin href="${file}">`
@@ -61,7 +62,7 @@ export const consolePage = (consoleDir: string, plugins: ReadonlyArray<PluginInf
         (best, r) => (best && best.fixed >= r.fixed ? best : r),
         undefined
       )
-    const files = [...new Set([...pluginFiles, ...(route?.files ?? [])])].filter((f) => !inPage(f))
+    const files = [...new Set([...pluginFiles, ...(route?.files ?? [])])]
     const boot: ConsoleBoot | undefined = session && {
       plugins,
       session: session.viewer ? sessionInfoOf(session.viewer) : null
