@@ -61,3 +61,13 @@ export const IdempotencyKey = Schema.String.pipe(
     })
   )
 )
+
+/**
+ * A whole number from `minimum` to `maximum` written in a REST query string (`?limit=20`):
+ * every query value arrives as text, so it is decoded from it, and "2.5" or "abc" is refused
+ * with the field's name.
+ */
+export const WholeNumberFromString = (minimum: number, maximum: number) =>
+  Schema.NumberFromString.pipe(
+    Schema.check(Schema.isInt({ message: "must be a whole number" }), Schema.isBetween({ minimum, maximum }))
+  )

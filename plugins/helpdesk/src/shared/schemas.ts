@@ -1,7 +1,7 @@
 /**
  * @module Helpdesk input schemas, shared by the server (decoding at the edge) and the console.
  */
-import { CalendarDate, IdempotencyKey } from "@wharf/core/schemas"
+import { CalendarDate, IdempotencyKey, WholeNumberFromString } from "@wharf/core/schemas"
 import { Schema } from "effect"
 import { SEVERITIES, STATUSES } from "./status"
 
@@ -189,17 +189,13 @@ export const SettingsInput = Schema.Struct({
 })
 export const OutboxInput = Schema.Struct({ to: optionalText(254), limit: Limit, offset: Offset })
 
-const intFromString = (minimum: number, maximum: number) =>
-  Schema.NumberFromString.pipe(
-    Schema.check(Schema.isInt({ message: "must be a whole number" }), Schema.isBetween({ minimum, maximum }))
-  )
 /** `GET /api/v1/tickets?status=&severity=&search=&limit=&offset=`. */
 export const ListTicketsQuery = Schema.Struct({
   status: Schema.optional(StatusSchema),
   severity: Schema.optional(SeveritySchema),
   search: optionalText(200),
-  limit: Schema.optional(intFromString(1, 100)),
-  offset: Schema.optional(intFromString(0, 1_000_000))
+  limit: Schema.optional(WholeNumberFromString(1, 100)),
+  offset: Schema.optional(WholeNumberFromString(0, 1_000_000))
 })
 export const GuestViewQuery = Schema.Struct({ token: GuestToken })
 export const GuestReplyBody = Schema.Struct({

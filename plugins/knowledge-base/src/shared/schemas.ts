@@ -1,6 +1,7 @@
 /**
  * @module The knowledge base's input schemas, shared by the server (decoding) and the console.
  */
+import { WholeNumberFromString } from "@wharf/core/schemas"
 import { Schema } from "effect"
 
 const text = (min: number, max: number) =>
@@ -73,13 +74,9 @@ export const SearchInput = Schema.Struct({
     Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: MAX_SEARCH_OFFSET })))
   )
 })
-/** REST search query: every value arrives as a string. */
-const intFromString = (minimum: number, maximum: number) =>
-  Schema.NumberFromString.pipe(
-    Schema.check(Schema.isInt({ message: "must be a whole number" }), Schema.isBetween({ minimum, maximum }))
-  )
+/** The REST search query (every value arrives as a string). */
 export const SearchQuery = Schema.Struct({
   ...searchFields,
-  limit: Schema.optional(intFromString(1, 50)),
-  offset: Schema.optional(intFromString(0, MAX_SEARCH_OFFSET))
+  limit: Schema.optional(WholeNumberFromString(1, 50)),
+  offset: Schema.optional(WholeNumberFromString(0, MAX_SEARCH_OFFSET))
 })

@@ -1,11 +1,8 @@
 /** @module The logs routes' query: which container, from where (tail, since), and whether the previous run. */
+import { WholeNumberFromString } from "@wharf/core/schemas"
 import { Schema } from "effect"
 
 const Name = Schema.String.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(253)))
-const intFromString = (minimum: number, maximum: number) =>
-  Schema.NumberFromString.pipe(
-    Schema.check(Schema.isInt({ message: "must be a whole number" }), Schema.isBetween({ minimum, maximum }))
-  )
 
 /** `?cluster=&namespace=&pod=&container=&tail=&sinceSeconds=&previous=true`. */
 export const LogsQuery = Schema.Struct({
@@ -14,9 +11,9 @@ export const LogsQuery = Schema.Struct({
   pod: Name,
   container: Schema.optional(Name),
   /** Lines from the end to start with (Kubernetes' tailLines). */
-  tail: Schema.optional(intFromString(1, 100_000)),
+  tail: Schema.optional(WholeNumberFromString(1, 100_000)),
   /** Only lines of the last N seconds. */
-  sinceSeconds: Schema.optional(intFromString(1, 30 * 86_400)),
+  sinceSeconds: Schema.optional(WholeNumberFromString(1, 30 * 86_400)),
   /** Only lines after this time (RFC 3339): a reconnecting view asks from its last line. */
   sinceTime: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(40)))),
   /** The previous (terminated) run of the container, as `kubectl logs --previous`. */
