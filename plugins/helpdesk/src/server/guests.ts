@@ -15,7 +15,7 @@ import { attachUploads, downloadGuestAttachment, formUploadOwner, ownerFor } fro
 import { confirmGuestAddress, countGuestFiling } from "./guest-limits"
 import { deliver, mailToRequester } from "./notify"
 import { GuestLinks } from "./secret"
-import { recordSurvey } from "./surveys"
+import { rateOnce, type SurveyAnswer } from "./surveys"
 import { detailOf, insertTicket } from "./tickets"
 
 /** The public form's credential for uploading its attachments (they are sent before the ticket). */
@@ -173,11 +173,24 @@ export const guestClose = Effect.fn("Guests.close")(function* (
   return yield* guestTicket(number, token)
 })
 
+/** A guest rates their closed ticket through the link; with `key`, a retry rates once. */
 export const guestSurvey = Effect.fn("Guests.survey")(function* (
   number: number,
   token: string,
-  input: { rating: number; comment?: string | undefined }
+  input: SurveyAnswer,
+  key?: string
 ) {
-  yield* recordSurvey(yield* openWithLink(number, token), "customer", input)
-  return yield* guestTicket(number, token)
+  // Only a genuine link gets as far as its key: the key space is the ticket's.
+  yield* openWithLink(number, token)
+  const locked = Effect.map(openWithLink(number, token, true), (ticket) => ({
+    ticket,
+    side: "customer" as const
+  }))
+  return yield* rateOnce(
+    { scope: "helpdesk.guest-survey", owner: `guest-ticket:${number}`, key },
+    number,
+    input,
+    locked,
+    guestTicket(number, token)
+  )
 })

@@ -1,7 +1,7 @@
 /**
  * Retried creates (issue 12, finding 11): a client whose answer was lost sends the same
  * request with the same Idempotency-Key (REST) or `idempotencyKey` (tRPC) and gets the first
- * answer; nothing is filed, replied or mailed twice. The same key with another request is
+ * answer; nothing is filed, replied, rated or mailed twice. The same key with another request is
  * refused in words.
  */
 import { testBackends } from "@wharf/core/testing"
@@ -144,5 +144,69 @@ describe.each(testBackends())("retried creates on $name", (backend) => {
       "guest-reply-1"
     )
     expect(forged.status).toBe(404)
+  })
+
+  const surveys = async (number: number) =>
+    wharf.database.pool<{ rating: number; comment: string }[]>`
+      select s.rating, s.comment from helpdesk.surveys s join helpdesk.tickets t on t.id = s.ticket_id
+      where t.number = ${number}`
+
+  it("a rating sent again with the same key answers with the first rating, stored once", async () => {
+    const { number } = (await post(customer, "/tickets", ticket("评价重试 rating retried"))).body
+    expect((await post(customer, `/tickets/${number}/close`, {})).status).toBe(200)
+    const rating = { rating: 4, comment: "解决得很快" }
+    const first = await post(customer, `/tickets/${number}/survey`, rating, "survey-1")
+    const again = await post(customer, `/tickets/${number}/survey`, rating, "survey-1")
+    expect([first.status, again.status]).toEqual([201, 201])
+    expect(again.body.survey).toMatchObject({ rating: 4, comment: "解决得很快" })
+    expect(again.body.survey).toEqual(first.body.survey)
+    expect(await surveys(number)).toEqual([{ rating: 4, comment: "解决得很快" }])
+    // Other stars with the same key: core's refusal, and the first rating stands.
+    const other = await post(customer, `/tickets/${number}/survey`, { rating: 1 }, "survey-1")
+    expect(other.status).toBe(409)
+    expect(other.body.error).toMatchObject({ code: "Conflict", reason: "core.idempotencyKeyReused" })
+    expect(await surveys(number)).toEqual([{ rating: 4, comment: "解决得很快" }])
+    // A new key is a new rating, and a ticket is rated once.
+    const newKey = await post(customer, `/tickets/${number}/survey`, rating, "survey-2")
+    expect(newKey.status).toBe(409)
+    expect(newKey.body.error.message).toMatch(/already been rated/)
+  })
+
+  it("the console's rating, retried or racing with one key, is stored once and all get it", async () => {
+    const { number } = (await post(customer, "/tickets", ticket("评价并发 rating racing"))).body
+    await post(customer, `/tickets/${number}/close`, {})
+    const input = { number, rating: 5, idempotencyKey: "survey-racing" }
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => customer.trpc.helpdesk.tickets.survey.mutate(input))
+    )
+    expect(results.map((r) => (r.ok ? r.data.survey?.rating : r.error.message))).toEqual([5, 5, 5, 5])
+    expect(await surveys(number)).toHaveLength(1)
+    const changed = await customer.trpc.helpdesk.tickets.survey.mutate({ ...input, rating: 2 })
+    expect(!changed.ok && changed.error.httpStatus).toBe(409)
+  })
+
+  it("a guest's rating sent again with the same key is stored once", async () => {
+    const guest = wharf.client()
+    const email = "rating.guest@example.org"
+    const form = {
+      name: "访客 Guest",
+      email,
+      title: "访客评价 guest rating",
+      severity: "minor",
+      categoryId: category,
+      description: "请关闭"
+    }
+    const { number } = (await post(guest, "/guest/tickets", form)).body
+    const token = (await outbox(wharf, email))[0]!.text_body.match(/token=([\w-]+)/)![1]!
+    const link = { number, token }
+    expect((await guest.trpc.helpdesk.guest.close.mutate(link)).ok).toBe(true)
+    const rating = { ...link, rating: 3, comment: "还行", idempotencyKey: "guest-survey-1" }
+    const first = await guest.trpc.helpdesk.guest.survey.mutate(rating)
+    const again = await guest.trpc.helpdesk.guest.survey.mutate(rating)
+    expect(first.ok && again.ok && again.data.survey).toEqual(first.ok && first.data.survey)
+    expect(await surveys(number)).toEqual([{ rating: 3, comment: "还行" }])
+    const other = await guest.trpc.helpdesk.guest.survey.mutate({ ...rating, rating: 1 })
+    expect(!other.ok && other.error.httpStatus).toBe(409)
+    expect(!other.ok && other.error.message).toContain("Idempotency-Key was already used")
   })
 })

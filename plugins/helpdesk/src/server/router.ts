@@ -81,7 +81,9 @@ const tickets = router({
     .mutation(({ ctx, input }) => ctx.run(closeTicket(input.number, "confirm"))),
   survey: authedProcedure
     .input(input(SurveyInput))
-    .mutation(({ ctx, input }) => ctx.run(rateTicket(input.number, input)))
+    .mutation(({ ctx, input: { idempotencyKey, number, ...answer } }) =>
+      ctx.run(rateTicket(number, answer, idempotencyKey))
+    )
 })
 
 const preferences = router({
@@ -150,7 +152,9 @@ const guest = router({
     .mutation(({ ctx, input }) => ctx.run(guestClose(input.number, input.token, "confirm"))),
   survey: publicProcedure
     .input(input(GuestSurveyInput))
-    .mutation(({ ctx, input }) => ctx.run(guestSurvey(input.number, input.token, input)))
+    .mutation(({ ctx, input: { idempotencyKey, number, token, ...answer } }) =>
+      ctx.run(guestSurvey(number, token, answer, idempotencyKey))
+    )
 })
 
 const admin = router({

@@ -84,12 +84,14 @@ export const helpdeskRoutes = defineRoutes((r) =>
     .post(
       "/tickets/:number/survey",
       {
-        summary: "Rate a closed ticket, once (1–5 stars and a comment)",
+        summary:
+          "Rate a closed ticket, once (1–5 stars and a comment); a retry with the same Idempotency-Key answers the same",
         access: "user",
         body: SurveyBody,
         status: 201
       },
-      ({ params, body }) => Effect.flatMap(ticketNumber(params), (n) => rateTicket(n, body))
+      ({ params, body, c }) =>
+        Effect.flatMap(ticketNumber(params), (n) => rateTicket(n, body, c.req.header("idempotency-key")))
     )
     .post(
       "/guest/upload-credentials",

@@ -3,7 +3,17 @@
  * side; and the report support reads, averaged per period, category and agent.
  */
 
-import { Conflict, conflictOnDuplicate, Db, Forbidden, requireRole, type Sql } from "@wharf/core"
+import {
+  Conflict,
+  conflictOnDuplicate,
+  Db,
+  Forbidden,
+  idempotent,
+  type Remember,
+  requireRole,
+  requireViewer,
+  type Sql
+} from "@wharf/core"
 import { Effect } from "effect"
 import { helpdeskReasons } from "../shared/reasons"
 import type { SurveyReport } from "../shared/types"
@@ -11,10 +21,13 @@ import { findVisibleTicket, sideOf } from "./access"
 import type { TicketRow } from "./rows"
 import { detailOf } from "./tickets"
 
+/** What a rating is: the stars and the comment. */
+export type SurveyAnswer = { rating: number; comment?: string | undefined }
+
 export const recordSurvey = Effect.fn("Surveys.record")(function* (
   ticket: TicketRow,
   side: "customer" | "support",
-  input: { rating: number; comment?: string | undefined }
+  input: SurveyAnswer
 ) {
   if (side !== "customer") return yield* new Forbidden(helpdeskReasons.because("helpdesk.customerOnlyRates"))
   if (ticket.status !== "closed") {
@@ -102,12 +115,48 @@ export const surveyReport = Effect.fn("Surveys.report")(function* (input: {
   } satisfies SurveyReport
 })
 
-/** A signed-in customer rates a closed ticket they can see. */
+/**
+ * Rate the ticket `find` locks, once per key: the key is recorded in the survey's
+ * transaction, so a retry (or a racing twin) answers with the ticket as rated instead of
+ * "already rated", and the same key with other stars is refused.
+ */
+export const rateOnce = <E, R, A, E2, R2>(
+  key: { scope: string; owner: string; key: string | undefined },
+  number: number,
+  input: SurveyAnswer,
+  find: Effect.Effect<{ ticket: TicketRow; side: "customer" | "support" }, E, R>,
+  answer: Effect.Effect<A, E2, R2>
+) =>
+  Effect.gen(function* () {
+    const db = yield* Db
+    return yield* idempotent(
+      { ...key, request: { number, rating: input.rating, comment: input.comment } },
+      (remember: Remember<{}>) =>
+        Effect.andThen(
+          db.transaction(
+            Effect.gen(function* () {
+              const { ticket, side } = yield* find
+              yield* remember({})
+              yield* recordSurvey(ticket, side, input)
+            })
+          ),
+          answer
+        ),
+      () => answer
+    )
+  })
+
+/** A signed-in customer rates a closed ticket they can see; with `key`, a retry rates once. */
 export const rateTicket = Effect.fn("Surveys.rate")(function* (
   number: number,
-  input: { rating: number; comment?: string | undefined }
+  input: SurveyAnswer,
+  key?: string
 ) {
-  const { ticket, viewer } = yield* findVisibleTicket(number)
-  yield* recordSurvey(ticket, sideOf(viewer, ticket), input)
-  return yield* detailOf(ticket, viewer)
+  const owner = `user:${(yield* requireViewer).id}`
+  const locked = Effect.map(findVisibleTicket(number, { forUpdate: true }), ({ ticket, viewer }) => ({
+    ticket,
+    side: sideOf(viewer, ticket)
+  }))
+  const current = Effect.flatMap(findVisibleTicket(number), ({ ticket, viewer }) => detailOf(ticket, viewer))
+  return yield* rateOnce({ scope: "helpdesk.survey", owner, key }, number, input, locked, current)
 })

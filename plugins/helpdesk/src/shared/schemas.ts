@@ -98,7 +98,8 @@ export const SurveyBody = Schema.Struct({ rating: Rating, comment: optionalText(
 export const SurveyInput = Schema.Struct({
   number: TicketNumber,
   rating: Rating,
-  comment: optionalText(2000)
+  comment: optionalText(2000),
+  ...RetryKey
 })
 
 export const GuestCreateInput = Schema.Struct({
@@ -128,7 +129,8 @@ export const GuestSurveyInput = Schema.Struct({
   number: TicketNumber,
   token: GuestToken,
   rating: Rating,
-  comment: optionalText(2000)
+  comment: optionalText(2000),
+  ...RetryKey
 })
 
 export const QueueInput = Schema.Struct({

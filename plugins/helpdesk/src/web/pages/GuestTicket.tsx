@@ -15,8 +15,9 @@ export default function GuestTicket() {
   const link = () => ({ number: Number(params.number), token: String(search.token ?? "") })
   const [ticket, { refetch, mutate }] = createResource(link, (l) => api.guest.view.query(l))
   const then = <T,>(p: Promise<T>) => p.then((next) => mutate(next as never))
-  // A reply retried after a lost answer is in the thread once.
+  // A reply retried after a lost answer is in the thread once; a rating is given once.
   const retry = retryKey()
+  const rated = retryKey()
   return (
     <Page
       title={settled(ticket)?.title ?? t("helpdesk.guest.ticket", { number: params.number ?? "" })}
@@ -53,8 +54,12 @@ export default function GuestTicket() {
                 },
                 close: () => then(api.guest.close.mutate(link())),
                 confirm: () => then(api.guest.confirm.mutate(link())),
-                survey: (rating, comment) =>
-                  then(api.guest.survey.mutate({ ...link(), rating, ...(comment.trim() ? { comment } : {}) }))
+                survey: (rating, comment) => {
+                  const request = { ...link(), rating, ...(comment.trim() ? { comment } : {}) }
+                  return then(
+                    api.guest.survey.mutate({ ...request, idempotencyKey: rated.for(request) })
+                  ).then(() => rated.done())
+                }
               }}
             />
           )}

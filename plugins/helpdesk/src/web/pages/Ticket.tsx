@@ -14,8 +14,9 @@ export default function Ticket() {
   const params = useParams()
   const number = () => Number(params.number)
   const [ticket, { refetch, mutate }] = createResource(number, (n) => api.tickets.get.query({ number: n }))
-  // A reply retried after a lost answer is in the thread once.
+  // A reply retried after a lost answer is in the thread once; a rating is given once.
   const retry = retryKey()
+  const rated = retryKey()
   const then = <T,>(p: Promise<T>) =>
     p.then((next) => {
       mutate(next as never)
@@ -60,14 +61,12 @@ export default function Ticket() {
                 },
                 close: () => then(api.tickets.close.mutate({ number: tk().number })),
                 confirm: () => then(api.tickets.confirm.mutate({ number: tk().number })),
-                survey: (rating, comment) =>
-                  then(
-                    api.tickets.survey.mutate({
-                      number: tk().number,
-                      rating,
-                      ...(comment.trim() ? { comment } : {})
-                    })
-                  )
+                survey: (rating, comment) => {
+                  const request = { number: tk().number, rating, ...(comment.trim() ? { comment } : {}) }
+                  return then(
+                    api.tickets.survey.mutate({ ...request, idempotencyKey: rated.for(request) })
+                  ).then(() => rated.done())
+                }
               }}
             />
           </Page>
