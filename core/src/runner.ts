@@ -3,7 +3,7 @@
  * and turning its failure into one of the Wharf errors (or an internal error that is
  * logged and never shown in detail).
  */
-import { Cause, Effect, Exit, Option } from "effect"
+import { Cause, Effect, Exit, Option, Result } from "effect"
 import { DbError } from "./db/Db"
 import { Invalid, isWharfError, Unavailable, type WharfError } from "./errors"
 import { CurrentViewer, type Viewer } from "./viewer"
@@ -54,14 +54,22 @@ export const failureOf = (cause: Cause.Cause<unknown>): WharfError | InternalErr
   return new InternalError(Option.isSome(failure) ? failure.value : Cause.squash(cause))
 }
 
+/** Effect's `ManagedRuntime` dies with this text when asked to run after it was disposed. */
+const isRuntimeClosed = (cause: Cause.Cause<unknown>) => {
+  const defect = Cause.findDefect(cause)
+  return Result.isSuccess(defect) && defect.success === "ManagedRuntime disposed"
+}
+
 export const makeRun =
   (runtime: RuntimeLike, viewer: Viewer | null, log: (e: InternalError) => void): RunEffect =>
   async (effect) => {
     const exit = await runtime.runPromiseExit(Effect.provideService(effect, CurrentViewer, viewer))
     if (Exit.isSuccess(exit)) return exit.value
-    // Interrupted and nothing else: Wharf is stopping (or the caller went away). Not a fault
-    // to log; without this every open stream wrote an ERROR line at each shutdown.
-    if (Cause.hasInterruptsOnly(exit.cause)) throw new Unavailable({ message: "Wharf is stopping" })
+    // Interrupted and nothing else, or run after the runtime closed: Wharf is stopping (or
+    // the caller went away). Not a fault to log; without this every open stream wrote an
+    // ERROR line at each shutdown, and a keep-alive connection's last request got a 500.
+    if (Cause.hasInterruptsOnly(exit.cause) || isRuntimeClosed(exit.cause))
+      throw new Unavailable({ message: "Wharf is stopping" })
     const failure = failureOf(exit.cause)
     if (failure instanceof InternalError) log(failure)
     throw failure

@@ -35,6 +35,17 @@ describe("quotas and 租客管理 in the console", () => {
     await screenshot(admin, "quotas-created-zh")
   })
 
+  it("finds a tenant's quota by name, and says when no tenant matches", async () => {
+    const search = admin.getByRole("searchbox", { name: "查找租客" })
+    await search.fill("david")
+    await expect.poll(() => admin.locator(".card table[aria-label]").count()).toBe(2) // david's and the summary
+    await card().waitFor()
+    await search.fill("nobody-has-this-name")
+    await admin.getByText("没有名称或 ID 含“nobody-has-this-name”的租客").waitFor()
+    await search.fill("")
+    await card().waitFor()
+  })
+
   it("adds a second priority, edits a value in place, deletes a priority", async () => {
     await card()
       .getByRole("button", { name: `添加优先级 ${USER}` })

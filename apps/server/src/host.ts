@@ -215,7 +215,9 @@ export const createWharf = async (options: {
     const shared = {
       config,
       plugins,
-      authenticate: (credentials: Credentials) => runtime.runPromise(authenticator.authenticate(credentials)),
+      // Through the same runner as every route: stopping answers 503, a fault is logged once.
+      authenticate: (credentials: Credentials) =>
+        makeRun(runtime, null, logInternal)(authenticator.authenticate(credentials)),
       run: (viewer: Viewer | null) => makeRun(runtime, viewer, logInternal),
       audit: (entry: { action: string; detail: unknown; viewer: Viewer | null }) =>
         runtime

@@ -139,3 +139,29 @@ describe("the HTTP surface", () => {
     expect(res.headers.get("x-request-id")).toBe("trace-42")
   })
 })
+
+describe("a request reaching Wharf while it stops", () => {
+  it("answers 503 'Wharf is stopping' in the caller's shape, not a 500", async () => {
+    process.env.WHARF_LOG ??= "silent"
+    const dir = mkdtempSync(join(tmpdir(), "wharf-stopping-"))
+    const config = loadConfig({
+      env: { WHARF_DATA_DIR: join(dir, "data"), WHARF_DEMO: "0", WHARF_ADMIN_PASSWORD: "admin-password-1" },
+      defaultPlugins: ["identity"]
+    })
+    const wharf = await createWharf({ config, jobs: false })
+    await wharf.close()
+    try {
+      // A keep-alive connection still open at shutdown sends one more request.
+      const rest = await wharf.app.request("/api/v1/me", { headers: { cookie: "wharf_session=abc" } })
+      expect(rest.status).toBe(503)
+      expect(await rest.json()).toEqual({ error: { code: "Unavailable", message: "Wharf is stopping" } })
+      const trpc = await wharf.app.request("/trpc/identity.me", { headers: { cookie: "wharf_session=abc" } })
+      expect(trpc.status).toBe(503)
+      expect(await trpc.json()).toMatchObject({
+        error: { message: "Wharf is stopping", data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503 } }
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

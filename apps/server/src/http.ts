@@ -8,18 +8,23 @@ import { join } from "node:path"
 import { serveStatic } from "@hono/node-server/serve-static"
 import { trpcServer } from "@hono/trpc-server"
 import type { AnyTRPCRouter } from "@trpc/server"
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc"
 import {
   type Authentication,
   type Credentials,
   errorResponse,
   Forbidden,
+  httpStatusOf,
+  isWharfError,
   log,
   type OpenedDatabase,
   type PluginInfo,
   type RunEffect,
+  trpcCodeOf,
   type Viewer,
   type WharfConfigShape,
   type WharfEnv,
+  type WharfError,
   type WharfPlugin
 } from "@wharf/core"
 import { type Context, Hono, type Next } from "hono"
@@ -92,10 +97,17 @@ const healthRoutes = (app: Hono<WharfEnv>, database: OpenedDatabase) => {
 const authenticateRequests = (options: Pick<HttpOptions, "config" | "authenticate" | "run">) => {
   const checkOrigin = sameOrigin(options.config)
   return async (c: Context<WharfEnv>, next: Next) => {
-    const auth = await options.authenticate({
-      cookie: c.req.header("cookie"),
-      authorization: c.req.header("authorization")
-    })
+    let auth: Authentication | null
+    try {
+      auth = await options.authenticate({
+        cookie: c.req.header("cookie"),
+        authorization: c.req.header("authorization")
+      })
+    } catch (e) {
+      // Wharf stopping (or the database gone) while the session is read: the caller may retry.
+      if (isWharfError(e)) return refuse(c, e)
+      throw e
+    }
     const foreign = checkOrigin(c, auth)
     if (foreign) return foreign
     c.set("auth", auth)
@@ -105,14 +117,32 @@ const authenticateRequests = (options: Pick<HttpOptions, "config" | "authenticat
       !SAFE_METHODS.has(c.req.method) &&
       c.req.header(CSRF_HEADER) !== auth.csrfToken
     ) {
-      const message = "The request is missing this session's CSRF token; reload the page and try again"
-      // tRPC clients read errors in tRPC's shape; REST clients in ours.
-      return c.req.path.startsWith("/trpc/")
-        ? c.json({ error: { message, code: -32003, data: { code: "FORBIDDEN", httpStatus: 403 } } }, 403)
-        : errorResponse(c, new Forbidden({ message }))
+      return refuse(
+        c,
+        new Forbidden({
+          message: "The request is missing this session's CSRF token; reload the page and try again"
+        })
+      )
     }
     await next()
   }
+}
+
+/** An error answered before the request reaches its route: tRPC clients read tRPC's shape; REST clients ours. */
+const refuse = (c: Context<WharfEnv>, e: WharfError) => {
+  if (!c.req.path.startsWith("/trpc/")) return errorResponse(c, e)
+  const status = httpStatusOf[e._tag]
+  const code = trpcCodeOf[e._tag]
+  return c.json(
+    {
+      error: {
+        message: e.message,
+        code: TRPC_ERROR_CODES_BY_KEY[code],
+        data: { code, httpStatus: status }
+      }
+    },
+    status
+  )
 }
 
 /**

@@ -8,8 +8,14 @@ export const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
     server.once("listening", () => resolve((server.address() as { port: number }).port))
   })
 
-/** `seconds` of GETs to `url` over 50 connections. */
+/**
+ * `seconds` of GETs to `url` over 50 connections, sent from a worker thread: on the
+ * benchmark's own thread the load generator would share the event loop of the server it
+ * measures, and its time would count as the server's.
+ */
 export const load = (url: string, seconds: number, headers: Record<string, string> = {}) =>
   new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon({ url, connections: 50, duration: seconds, headers }, (e, r) => (e ? reject(e) : resolve(r)))
+    autocannon({ url, connections: 50, duration: seconds, headers, workers: 1 }, (e, r) =>
+      e ? reject(e) : resolve(r)
+    )
   )

@@ -217,6 +217,34 @@ describe.each(testBackends())("tenants and quotas on $name", (backend) => {
     expect(s.body.total.cpu).toBe(504)
     expect(s.body.capacity?.cpu).toBeGreaterThan(0)
     expect(s.body.overcommitted).toContain("cpu")
+    expect(s.body).toMatchObject({ tenants: 2, priorities: 2 })
+  })
+
+  it("pages a cluster's summary by tenant, and finds a tenant by name, keeping the whole cluster's sum", async () => {
+    const { cluster } = await ownCluster("paged")
+    await create(cluster, { type: "user", subject: "li.wei@example.com", cpu: 4 })
+    await create(cluster, { type: "user", subject: "li.wei@example.com", priority: 2, cpu: 6 })
+    await create(cluster, { type: "leasee", subject: "data-team", priority: 1, cpu: 10 })
+    const page = (query: string) => admin.rest<QuotaSummary>("GET", `/quotas/summary/${cluster.id}?${query}`)
+
+    const first = await page("limit=1")
+    expect(first.body.rows.map((r) => [r.tenant.id, r.priority])).toEqual([["g-data-team", 1]])
+    expect(first.body).toMatchObject({ tenants: 2, priorities: 3, total: { cpu: 20 } })
+    const second = await page("limit=1&offset=1")
+    // A tenant's priorities stay together on one page.
+    expect(second.body.rows.map((r) => [r.tenant.id, r.priority])).toEqual([
+      [LI, 0],
+      [LI, 2]
+    ])
+    const found = await page("search=li.wei")
+    expect(found.body.rows.map((r) => r.tenant.id)).toEqual([LI, LI])
+    expect(found.body).toMatchObject({ tenants: 1, total: { cpu: 20 } })
+
+    const refused = await page("limit=abc")
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toContain("limit")
+    const tooMany = await admin.call("query", "tenants.quotas.summary", { clusterId: cluster.id, limit: 500 })
+    expect(tooMany.ok ? 200 : tooMany.error.httpStatus).toBe(400)
   })
 
   it("answers 404 to a user of another tenant on every tenants and quotas route and procedure", async () => {

@@ -8,6 +8,7 @@ import {
   Conflict,
   Db,
   type DbError,
+  deepFreeze,
   Invalid,
   NotFound,
   requireRole,
@@ -17,7 +18,7 @@ import {
 import { type ClusterRef, KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect, Exit } from "effect"
 import { QUOTA_DEFAULTS, QUOTA_LIMITS, type QuotaValues } from "../shared/schemas"
-import type { QuotaRow, QuotaSummary, ResourceKind, Resources } from "../shared/types"
+import type { QuotaRow, QuotaSummary, ResourceKind, Resources, TenantRef } from "../shared/types"
 import { RESOURCE_KINDS } from "../shared/types"
 import { directory } from "./directory"
 import { Reconciler } from "./reconciler"
@@ -240,45 +241,59 @@ const sum = (rows: ReadonlyArray<Resources>): Resources => ({
 
 // A cluster's summary, kept for a second and shared by every reader (50 admins refreshing
 // must not mean 50 reads of every quota and of the cluster list): one computation at a time
-// per cluster, frozen so the REST layer writes its JSON once. This replica's changes drop
-// it at once; another replica's show within the second.
+// per cluster. Each page asked of it is kept with it, frozen, so the REST layer writes a
+// page's JSON once. This replica's changes drop it at once; another replica's show within
+// the second.
 const SUMMARY_TTL_MS = 1000
-type Kept = { at: number; summary: Promise<Exit.Exit<QuotaSummary, NotFound | Unavailable | DbError>> }
+/** Tenants on a page of the summary, when the caller does not say. */
+export const SUMMARY_PAGE = 20
+const KEPT_PAGES = 100
+
+interface WholeSummary {
+  readonly clusterId: string
+  readonly clusterName: string
+  /** Every tenant with quota on the cluster, in the rows' order, with its priorities. */
+  readonly tenants: ReadonlyArray<{ readonly tenant: TenantRef; readonly rows: ReadonlyArray<QuotaRow> }>
+  readonly priorities: number
+  readonly total: Resources
+  readonly capacity: QuotaSummary["capacity"]
+  readonly overcommitted: ReadonlyArray<ResourceKind>
+  readonly pages: Map<string, QuotaSummary>
+}
+type Kept = { at: number; summary: Promise<Exit.Exit<WholeSummary, NotFound | Unavailable | DbError>> }
 const kept = new Map<string, Kept>()
 const forgetSummaries = Effect.gen(function* () {
   yield* (yield* Db).afterCommit(() => kept.clear())
 })
 
-const freeze = <T>(value: T): T => {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) freeze(v)
-    Object.freeze(value)
-  }
-  return value
-}
-
 const computeSummary = Effect.fn("Quotas.computeSummary")(function* (clusterId: string) {
   const cluster = yield* clusterNamed(clusterId)
   if (!cluster) return yield* new NotFound({ message: "No such cluster" })
   const rows = (yield* listQuotas({ clusterId: cluster.id })).map((q) => toRow(q, [cluster]))
+  const byTenant = new Map<string, { tenant: TenantRef; rows: QuotaRow[] }>()
+  for (const row of rows) {
+    const entry = byTenant.get(row.tenant.id)
+    if (entry) entry.rows.push(row)
+    else byTenant.set(row.tenant.id, { tenant: row.tenant, rows: [row] })
+  }
   const total = sum(rows)
   const capacity = yield* Effect.orElseSucceed(capacityOf(clusterId), () => null)
   const overcommitted: ResourceKind[] = capacity
     ? (["cpu", "memory", "storage"] as const).filter((k) => total[k] > capacity[k])
     : []
-  return freeze({
+  return {
     clusterId,
     clusterName: cluster.name,
-    rows,
+    tenants: deepFreeze([...byTenant.values()]),
+    priorities: rows.length,
     total,
     capacity,
-    overcommitted
-  } satisfies QuotaSummary)
+    overcommitted,
+    pages: new Map()
+  } satisfies WholeSummary
 })
 
-/** Every priority of every tenant on a cluster, their sum and the cluster's capacity (admins). */
-export const quotaSummary = Effect.fn("Quotas.summary")(function* (clusterId: string) {
-  yield* requireRole("admin")
+const keptSummary = Effect.fn("Quotas.keptSummary")(function* (clusterId: string) {
   let entry = kept.get(clusterId)
   if (!entry || Date.now() - entry.at >= SUMMARY_TTL_MS) {
     const context = yield* Effect.context<Db | KubeClients>()
@@ -292,4 +307,38 @@ export const quotaSummary = Effect.fn("Quotas.summary")(function* (clusterId: st
   }
   const summary = entry.summary
   return yield* yield* Effect.promise(() => summary)
+})
+
+/**
+ * A cluster's quotas for admins: the sum of every priority of every tenant beside the
+ * cluster's capacity, and a page of the tenants (those matching `search`) with their
+ * priorities. A page, not every row: a cluster shared by hundreds of tenants would otherwise
+ * send hundreds of rows to a screen that shows a few.
+ */
+export const quotaSummary = Effect.fn("Quotas.summary")(function* (
+  clusterId: string,
+  page: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined } = {}
+) {
+  yield* requireRole("admin")
+  const whole = yield* keptSummary(clusterId)
+  const search = page.search?.trim() ?? ""
+  const limit = page.limit ?? SUMMARY_PAGE
+  const offset = page.offset ?? 0
+  const key = `${limit}/${offset}/${search}`
+  const found = whole.pages.get(key)
+  if (found) return found
+  const matching = whole.tenants.filter((t) => matches(search, t.tenant.name, t.tenant.id))
+  const made = deepFreeze({
+    clusterId: whole.clusterId,
+    clusterName: whole.clusterName,
+    rows: matching.slice(offset, offset + limit).flatMap((t) => t.rows),
+    tenants: matching.length,
+    priorities: whole.priorities,
+    total: whole.total,
+    capacity: whole.capacity,
+    overcommitted: whole.overcommitted
+  } satisfies QuotaSummary)
+  // Searches differ; the pages kept for one second are bounded all the same.
+  if (whole.pages.size < KEPT_PAGES) whole.pages.set(key, made)
+  return made
 }, noDb)

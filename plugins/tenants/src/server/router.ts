@@ -5,13 +5,13 @@ import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect } from "effect"
 import {
   CheckInput,
-  ClusterIdInput,
   CreateQuotaInput,
   HostInput,
   MineQuery,
   PeerInput,
   QuotaIdInput,
   QuotaListQuery,
+  SummaryInput,
   TenantInput,
   TenantsQuery,
   UpdateQuotaInput
@@ -64,8 +64,8 @@ export const tenantsRouter = router({
       .query(({ ctx, input }) => ctx.run(listQuotaRows(input))),
     get: authedProcedure.input(input(QuotaIdInput)).query(({ ctx, input }) => ctx.run(quotaRow(input.id))),
     summary: adminProcedure
-      .input(input(ClusterIdInput))
-      .query(({ ctx, input }) => ctx.run(quotaSummary(input.clusterId))),
+      .input(input(SummaryInput))
+      .query(({ ctx, input: { clusterId, ...page } }) => ctx.run(quotaSummary(clusterId, page))),
     create: adminProcedure
       .input(input(CreateQuotaInput))
       .mutation(({ ctx, input }) => ctx.run(createQuota(input))),

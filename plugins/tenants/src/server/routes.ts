@@ -7,6 +7,7 @@ import {
   MineQuery,
   QuotaListQuery,
   QuotaValues,
+  SummaryQuery,
   TenantsQuery
 } from "../shared/schemas"
 import { checkQuota } from "./check"
@@ -106,10 +107,12 @@ export const tenantsRoutes = defineRoutes((r) =>
     .get(
       "/quotas/summary/:clusterId",
       {
-        summary: "Every priority of every tenant on a cluster, their sum and the cluster's capacity",
-        access: "admin"
+        summary:
+          "A cluster's quotas: the sum of every priority of every tenant beside the cluster's capacity, and a page of tenants with their priorities; ?search=, ?limit= (20), ?offset=",
+        access: "admin",
+        query: SummaryQuery
       },
-      ({ params }) => quotaSummary(params.clusterId!)
+      ({ params, query }) => quotaSummary(params.clusterId!, query)
     )
     .get("/quotas/:id", { summary: "One quota priority", access: "user" }, ({ params }) =>
       quotaRow(params.id!)

@@ -2,6 +2,7 @@
  * @module Input schemas of the tenants API, shared by the server (decoding) and the console.
  * Ranges are checked by the service, so the message names the field in the viewer's language.
  */
+import { WholeNumberFromString } from "@wharf/core/schemas"
 import { Schema } from "effect"
 
 const Id = Schema.String.pipe(Schema.check(Schema.isMaxLength(100)))
@@ -54,7 +55,23 @@ export const QuotaListQuery = Schema.Struct({
   tenant: Schema.optional(Id),
   search: Schema.optional(Search)
 })
-export const ClusterIdInput = Schema.Struct({ clusterId: Id })
+const PAGE_MAX = 200
+const OFFSET_MAX = 1_000_000
+/** A page of a cluster's quota summary (tenants matching `search`). */
+export const SummaryInput = Schema.Struct({
+  clusterId: Id,
+  search: Schema.optional(Search),
+  limit: Schema.optional(Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: PAGE_MAX })))),
+  offset: Schema.optional(
+    Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: OFFSET_MAX })))
+  )
+})
+/** `GET /quotas/summary/:clusterId?search=&limit=&offset=`. */
+export const SummaryQuery = Schema.Struct({
+  search: Schema.optional(Search),
+  limit: Schema.optional(WholeNumberFromString(1, PAGE_MAX)),
+  offset: Schema.optional(WholeNumberFromString(0, OFFSET_MAX))
+})
 export const TenantsQuery = Schema.Struct({ search: Schema.optional(Search) })
 export const TenantInput = Schema.Struct({ tenantId: Id, search: Schema.optional(Search) })
 export const MineQuery = Schema.Struct({ search: Schema.optional(Search) })

@@ -70,7 +70,12 @@ export interface ClusterQuota {
 export interface QuotaSummary {
   readonly clusterId: string
   readonly clusterName: string
+  /** The priorities of this page's tenants, tenant by tenant. */
   readonly rows: ReadonlyArray<QuotaRow>
+  /** How many tenants match the search (every page's tenants). */
+  readonly tenants: number
+  /** How many priorities the cluster has, of every tenant. */
+  readonly priorities: number
   /** The sum of every priority of every tenant. */
   readonly total: Resources
   /** What the cluster's hosts can give (network: null, Kubernetes does not say). */

@@ -3,26 +3,33 @@
  * priority's values edited in place, "+" adds a priority, 删除 deletes one; 新建 creates a
  * quota for a user (by email) or a group (by name) with the seed's defaults; a summary of
  * the sum beside the cluster's capacity, warning where quotas promise more than exists.
+ * Tenants come a page at a time (searchable): a cluster may be shared by hundreds.
  */
 import {
   Badge,
   Button,
   Card,
   ChoiceGroup,
+  createPagedList,
   createSubmit,
+  EmptyState,
   ErrorNotice,
   FormDialog,
   FormError,
+  Loading,
   Page,
+  Pagination,
+  SearchInput,
   Select,
   TextInput,
   t,
-  toast
+  toast,
+  tPlural
 } from "@wharf/core/web"
-import { createEffect, createMemo, createResource, createSignal, For, Show } from "solid-js"
+import { createEffect, createMemo, createResource, createSignal, For, on, Show } from "solid-js"
 import { formatAmount } from "../../shared/format"
 import { QUOTA_DEFAULTS } from "../../shared/schemas"
-import { type QuotaRow, RESOURCE_KINDS, type ResourceKind } from "../../shared/types"
+import { type QuotaRow, type QuotaSummary, RESOURCE_KINDS, type ResourceKind } from "../../shared/types"
 import { api, describe } from "../api"
 import { InlineNumber, kindLabel } from "../parts"
 
@@ -36,13 +43,19 @@ export default function Quotas() {
   createEffect(() => {
     if (!clusterId() && clusters.latest?.[0]) setClusterId(clusters.latest[0].id)
   })
-  const [summary, { refetch }] = createResource(clusterId, (id) =>
-    api.quotas.summary.query({ clusterId: id })
-  )
+  // The cluster's sum and capacity come with each page of tenants (one request per page).
+  const [summary, setSummary] = createSignal<QuotaSummary>()
+  const list = createPagedList(async (page) => {
+    const id = clusterId()
+    if (!id) return { items: [], total: 0 }
+    const s = await api.quotas.summary.query({ clusterId: id, ...page })
+    setSummary(s)
+    return { items: s.rows, total: s.tenants }
+  })
+  createEffect(on(clusterId, () => list.setOffset(0), { defer: true }))
   const byTenant = createMemo(() => {
     const groups = new Map<string, QuotaRow[]>()
-    for (const r of summary.latest?.rows ?? [])
-      groups.set(r.tenant.id, [...(groups.get(r.tenant.id) ?? []), r])
+    for (const r of list.rows() ?? []) groups.set(r.tenant.id, [...(groups.get(r.tenant.id) ?? []), r])
     return [...groups.values()]
   })
   const [dialog, setDialog] = createSignal<{
@@ -55,7 +68,7 @@ export default function Quotas() {
     try {
       await api.quotas.update.mutate({ id: row.id, [field]: value })
       toast(t("quotas.saved"))
-      await refetch()
+      list.refetch()
       return true
     } catch (e) {
       toast(describe(e), "error")
@@ -66,7 +79,7 @@ export default function Quotas() {
     try {
       await api.quotas.delete.mutate({ id: row.id })
       toast(t("quotas.deleted", { priority: row.priority }))
-      await refetch()
+      list.refetch()
     } catch (e) {
       toast(describe(e), "error")
     }
@@ -89,127 +102,48 @@ export default function Quotas() {
           options={(clusters.latest ?? []).map((c) => ({ value: c.id, label: c.name }))}
           onChange={(e) => setClusterId(e.currentTarget.value)}
         />
+        <SearchInput
+          label={t("quotas.search")}
+          placeholder={t("quotas.search")}
+          value={list.searchText()}
+          onInput={list.onSearch}
+        />
         <span class="muted">{t("quotas.editHint")}</span>
       </div>
-      <Show when={!summary.error} fallback={<ErrorNotice error={summary.error} onRetry={refetch} />}>
-        <Show when={byTenant().length > 0} fallback={<p class="muted">{t("quotas.empty")}</p>}>
+      <Show when={!list.error()} fallback={<ErrorNotice error={list.error()} onRetry={list.refetch} />}>
+        <Show when={summary()}>{(s) => <SummaryCard summary={s()} />}</Show>
+        <Show
+          when={byTenant().length > 0}
+          fallback={
+            <Show when={!list.loading() && !clusters.loading} fallback={<Loading />}>
+              <EmptyState
+                title={list.search() ? t("quotas.noMatch", { search: list.search() }) : t("quotas.empty")}
+              />
+            </Show>
+          }
+        >
           <For each={byTenant()}>
             {(rows) => (
-              <Card
-                title={`${rows[0]!.tenant.name} (${rows[0]!.tenant.id})`}
-                actions={
-                  <Button
-                    size="sm"
-                    aria-label={`${t("quotas.addPriority")} ${rows[0]!.tenant.name}`}
-                    onClick={() =>
-                      setDialog({
-                        type: rows[0]!.tenant.kind === "user" ? "user" : "leasee",
-                        subject: rows[0]!.tenant.name,
-                        fixed: true
-                      })
-                    }
-                  >
-                    + {t("quotas.addPriority")}
-                  </Button>
+              <TenantCard
+                rows={rows}
+                onSave={save}
+                onRemove={(row) => void remove(row)}
+                onAddPriority={() =>
+                  setDialog({
+                    type: rows[0]!.tenant.kind === "user" ? "user" : "leasee",
+                    subject: rows[0]!.tenant.name,
+                    fixed: true
+                  })
                 }
-              >
-                <table class="table" aria-label={rows[0]!.tenant.name}>
-                  <thead>
-                    <tr>
-                      <For each={FIELDS}>{(f) => <th>{fieldLabel(f)}</th>}</For>
-                      <th />
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={rows}>
-                      {(row) => (
-                        <tr>
-                          <For each={FIELDS}>
-                            {(f) => (
-                              <td>
-                                <InlineNumber
-                                  value={row[f]}
-                                  label={`${fieldLabel(f)} (${t("tenants.priority")} ${row.priority})`}
-                                  onSave={(v) => save(row, f, v)}
-                                />
-                              </td>
-                            )}
-                          </For>
-                          <td class="align-right">
-                            <Button
-                              size="sm"
-                              variant="danger"
-                              aria-label={`${t("quotas.delete")} ${t("tenants.priority")} ${row.priority}`}
-                              onClick={() => void remove(row)}
-                            >
-                              {t("quotas.delete")}
-                            </Button>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </Card>
+              />
             )}
           </For>
-        </Show>
-        <Show when={summary.latest}>
-          {(s) => (
-            <Card title={t("quotas.summary")}>
-              <Show when={s().overcommitted.length > 0}>
-                <p role="alert">
-                  <Badge tone="warning">
-                    {t("quotas.overcommitted", {
-                      kinds: s()
-                        .overcommitted.map((k) => kindLabel(k))
-                        .join(", ")
-                    })}
-                  </Badge>
-                </p>
-              </Show>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th>{t("tenants.name")}</th>
-                    <For each={FIELDS}>{(f) => <th class="align-right">{fieldLabel(f)}</th>}</For>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={s().rows}>
-                    {(r) => (
-                      <tr>
-                        <td class="mono">{r.tenant.name}</td>
-                        <For each={FIELDS}>{(f) => <td class="align-right">{r[f]}</td>}</For>
-                      </tr>
-                    )}
-                  </For>
-                  <tr>
-                    <th>{t("quotas.total")}</th>
-                    <td />
-                    <For each={RESOURCE_KINDS}>
-                      {(k) => (
-                        <td class="align-right" classList={{ over: s().overcommitted.includes(k) }}>
-                          {formatAmount(k, s().total[k])}
-                        </td>
-                      )}
-                    </For>
-                  </tr>
-                  <tr>
-                    <th>{t("quotas.capacity")}</th>
-                    <td />
-                    <For each={RESOURCE_KINDS}>
-                      {(k) => (
-                        <td class="align-right">
-                          {k !== "network" && s().capacity ? formatAmount(k, s().capacity![k]) : "—"}
-                        </td>
-                      )}
-                    </For>
-                  </tr>
-                </tbody>
-              </table>
-            </Card>
-          )}
+          <Pagination
+            offset={list.offset()}
+            limit={list.limit}
+            total={list.total()}
+            onChange={list.setOffset}
+          />
         </Show>
       </Show>
       <Show when={dialog()}>
@@ -220,12 +154,127 @@ export default function Quotas() {
             onClose={() => setDialog(null)}
             onCreated={() => {
               setDialog(null)
-              void refetch()
+              list.refetch()
             }}
           />
         )}
       </Show>
     </Page>
+  )
+}
+
+/** A tenant's priorities on the cluster, each value edited in place. */
+const TenantCard = (props: {
+  rows: ReadonlyArray<QuotaRow>
+  onSave: (row: QuotaRow, field: Field, value: number) => Promise<boolean>
+  onRemove: (row: QuotaRow) => void
+  onAddPriority: () => void
+}) => {
+  const tenant = () => props.rows[0]!.tenant
+  return (
+    <Card
+      title={`${tenant().name} (${tenant().id})`}
+      actions={
+        <Button
+          size="sm"
+          aria-label={`${t("quotas.addPriority")} ${tenant().name}`}
+          onClick={props.onAddPriority}
+        >
+          + {t("quotas.addPriority")}
+        </Button>
+      }
+    >
+      <table class="table" aria-label={tenant().name}>
+        <thead>
+          <tr>
+            <For each={FIELDS}>{(f) => <th>{fieldLabel(f)}</th>}</For>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows}>
+            {(row) => (
+              <tr>
+                <For each={FIELDS}>
+                  {(f) => (
+                    <td>
+                      <InlineNumber
+                        value={row[f]}
+                        label={`${fieldLabel(f)} (${t("tenants.priority")} ${row.priority})`}
+                        onSave={(v) => props.onSave(row, f, v)}
+                      />
+                    </td>
+                  )}
+                </For>
+                <td class="align-right">
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    aria-label={`${t("quotas.delete")} ${t("tenants.priority")} ${row.priority}`}
+                    onClick={() => props.onRemove(row)}
+                  >
+                    {t("quotas.delete")}
+                  </Button>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </Card>
+  )
+}
+
+/** Every priority of every tenant on the cluster summed, beside what the cluster's hosts have. */
+const SummaryCard = (props: { summary: QuotaSummary }) => {
+  const s = () => props.summary
+  return (
+    <Card
+      title={t("quotas.summary")}
+      actions={<span class="muted">{tPlural("quotas.priorities", s().priorities)}</span>}
+    >
+      <Show when={s().overcommitted.length > 0}>
+        <p role="alert">
+          <Badge tone="warning">
+            {t("quotas.overcommitted", {
+              kinds: s()
+                .overcommitted.map((k) => kindLabel(k))
+                .join(", ")
+            })}
+          </Badge>
+        </p>
+      </Show>
+      <table class="table" aria-label={t("quotas.summary")}>
+        <thead>
+          <tr>
+            <th />
+            <For each={RESOURCE_KINDS}>{(k) => <th class="align-right">{kindLabel(k)}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th>{t("quotas.total")}</th>
+            <For each={RESOURCE_KINDS}>
+              {(k) => (
+                <td class="align-right" classList={{ over: s().overcommitted.includes(k) }}>
+                  {formatAmount(k, s().total[k])}
+                </td>
+              )}
+            </For>
+          </tr>
+          <tr>
+            <th>{t("quotas.capacity")}</th>
+            <For each={RESOURCE_KINDS}>
+              {(k) => (
+                <td class="align-right">
+                  {k !== "network" && s().capacity ? formatAmount(k, s().capacity![k]) : "—"}
+                </td>
+              )}
+            </For>
+          </tr>
+        </tbody>
+      </table>
+    </Card>
   )
 }
 
