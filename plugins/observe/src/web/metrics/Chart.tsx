@@ -1,12 +1,14 @@
 /**
- * @module One uPlot chart of metric lines over time: sized to its box, a tooltip at the cursor
- * with the time and each line's value in its unit (and the bucket's min–max on long ranges).
+ * @module One uPlot chart of metric lines over time: sized to its box, its value axis in one
+ * unit with round steps (./axis), a tooltip at the cursor with the time and each line's value
+ * in the axis's unit (and the bucket's min–max on long ranges).
  */
-import { locale } from "@wharf/core/web"
+import { locale, tPlural } from "@wharf/core/web"
 import { createEffect, onCleanup, onMount } from "solid-js"
 import uPlot from "uplot"
 import "uplot/dist/uPlot.min.css"
 import type { MetricLine } from "../../shared/metrics"
+import { extent, type Quantity, valueAxis } from "./axis"
 
 const COLORS = ["#2f6bed", "#1f8a4c", "#b26b00", "#c8372d", "#7b4bd6", "#0f8b8d", "#8a94a3"]
 
@@ -45,7 +47,11 @@ const textWidth = (text: string) => {
   return measurer.measureText(text).width
 }
 
-/** The value axis as wide as its longest label ("200m cores", "1.5 GB"), plus the ticks and a gap. */
+/** "0.50 cores" but "1 core": English counts a written fraction as many, even 1.00. */
+const coresText = (amount: string) =>
+  tPlural("observe.metrics.cores", amount.includes(".") ? 0.5 : Number(amount), { count: amount })
+
+/** The value axis as wide as its longest label ("0.15 cores", "1.5 GiB"), plus the ticks and a gap. */
 const valueAxisSize = (_u: uPlot, values: string[] | null) =>
   Math.ceil(Math.max(32, ...(values ?? []).map(textWidth))) + 18
 
@@ -68,7 +74,7 @@ const timeLabels = (_u: uPlot, splits: number[]) => {
 
 export const Chart = (props: {
   lines: ReadonlyArray<ChartLine>
-  format: (v: number) => string
+  quantity: Quantity
   /** x scale bounds, epoch ms: the chosen range even where data is missing. */
   from: number
   to: number
@@ -78,6 +84,7 @@ export const Chart = (props: {
   let box!: HTMLDivElement
   let tip!: HTMLDivElement
   let plot: uPlot | undefined
+  let format = (v: number) => String(v)
 
   const tooltip = (u: uPlot) => {
     const i = u.cursor.idx
@@ -90,10 +97,10 @@ export const Chart = (props: {
       const at = l.line.t.indexOf((u.data[0][i] ?? 0) * 1000)
       const min = at >= 0 ? l.line.min?.[at] : undefined
       const max = at >= 0 ? l.line.max?.[at] : undefined
-      const [low, high] = [min, max].map((x) => (x == null ? undefined : props.format(x)))
+      const [low, high] = [min, max].map((x) => (x == null ? undefined : format(x)))
       // The bucket's spread, when it has one worth showing.
       const range = low !== undefined && high !== undefined && low !== high ? ` (${low} – ${high})` : ""
-      return `<div><i style="background:${COLORS[k % COLORS.length]}"></i>${escapeHtml(l.name)}: <b>${v == null ? "—" : props.format(v)}</b>${range}</div>`
+      return `<div><i style="background:${COLORS[k % COLORS.length]}"></i>${escapeHtml(l.name)}: <b>${v == null ? "—" : format(v)}</b>${range}</div>`
     })
     tip.innerHTML = `<div class="metrics-tip-time">${timeText(u.data[0][i] ?? 0)}</div>${rows.join("")}`
     tip.style.display = "block"
@@ -104,11 +111,16 @@ export const Chart = (props: {
 
   const build = () => {
     plot?.destroy()
+    const axis = valueAxis(props.quantity, extent(props.lines.map((l) => l.line.avg)), coresText)
+    format = axis.format
     const opts: uPlot.Options = {
       width: Math.max(200, box.clientWidth),
       height: props.height ?? 200,
       legend: { show: props.lines.length > 1, live: false },
-      scales: { x: { time: true, range: () => [props.from / 1000, props.to / 1000] } },
+      scales: {
+        x: { time: true, range: () => [props.from / 1000, props.to / 1000] },
+        y: { range: () => [axis.min, axis.max] }
+      },
       series: [
         {},
         ...props.lines.map((l, k) => ({
@@ -116,12 +128,17 @@ export const Chart = (props: {
           stroke: COLORS[k % COLORS.length]!,
           width: 1.5,
           spanGaps: false,
-          value: (_u: uPlot, v: number | null) => (v == null ? "—" : props.format(v))
+          value: (_u: uPlot, v: number | null) => (v == null ? "—" : format(v))
         }))
       ],
       axes: [
         { font: AXIS_FONT, values: timeLabels },
-        { font: AXIS_FONT, size: valueAxisSize, values: (_u, splits) => splits.map((v) => props.format(v)) }
+        {
+          font: AXIS_FONT,
+          size: valueAxisSize,
+          splits: () => [...axis.ticks],
+          values: () => [...axis.labels]
+        }
       ],
       hooks: { setCursor: [tooltip] }
     }

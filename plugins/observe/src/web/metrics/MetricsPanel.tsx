@@ -7,8 +7,8 @@ import { Card, EmptyState, ErrorNotice, Loading, t } from "@wharf/core/web"
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { type MetricKind, type MetricLine, type MetricsRange, RANGE_MS } from "../../shared/metrics"
 import { metricsApi } from "./api"
+import type { Quantity } from "./axis"
 import { Chart, type ChartLine } from "./Chart"
-import { formatterOf } from "./format"
 import { type RangeChoice, RangeTabs } from "./RangeTabs"
 import "./metrics.css"
 
@@ -18,7 +18,7 @@ export type MetricsTarget =
   | { target: "host"; clusterId: string; node: string }
 
 /** Charts of a target: which metrics share a chart, under which title. */
-const GROUPS: Record<MetricsTarget["target"], ReadonlyArray<{ title: string; metrics: MetricKind[] }>> = {
+const GROUPS: Record<MetricsTarget["target"], ReadonlyArray<{ title: Quantity; metrics: MetricKind[] }>> = {
   pod: [
     { title: "cpu", metrics: ["cpu"] },
     { title: "memory", metrics: ["memory"] },
@@ -74,7 +74,6 @@ export const MetricsPanel = (props: { of: MetricsTarget; title?: string; initial
     return GROUPS[props.of.target]
       .map((g) => ({
         title: g.title,
-        format: formatterOf(g.metrics[0]!),
         lines: d.lines
           .filter((l) => g.metrics.includes(l.metric))
           .map((l): ChartLine => ({ name: lineName(l, props.of.target), line: l }))
@@ -117,7 +116,7 @@ export const MetricsPanel = (props: { of: MetricsTarget; title?: string; initial
                         <h3>{t(`observe.metrics.${c.title}`)}</h3>
                         <Chart
                           lines={c.lines}
-                          format={c.format}
+                          quantity={c.title}
                           from={d().from}
                           to={d().to}
                           label={t(`observe.metrics.${c.title}`)}
