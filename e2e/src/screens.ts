@@ -109,6 +109,8 @@ const main = async () => {
         walk: async (page) => {
           await page.getByRole("link", { name: "default", exact: true }).click()
           await page.getByRole("link", { name: "sim-node-1" }).click()
+          // Its usage charts fill after the metrics collector's first cycle (15 s).
+          await page.locator('.metrics-panel [data-metric="memory"] canvas').waitFor({ timeout: 45_000 })
           // The host's figures, not its labels, are what this page is for.
           await page.locator(".usage-grid").evaluate((grid) => grid.closest(".card")!.scrollIntoView())
         }
