@@ -86,6 +86,60 @@ describe("identity administration in the console", () => {
     await screenshot(page, "group-en")
   })
 
+  it("a group's admin finds a person by name, adds them to the group and removes them; a plain member gets no controls", async () => {
+    // li.wei is data-team's admin, not a platform admin, and reads the console in Chinese.
+    const asUser = async (email: string) => {
+      const other = await (await browser.newContext({ locale: "zh-CN" })).newPage()
+      await other.goto(baseUrl())
+      await other.getByLabel("邮箱").fill(email)
+      await other.getByLabel("密码").fill("wharf-demo-1")
+      await other.getByRole("button", { name: "登录" }).click()
+      await other.getByRole("heading", { name: /你好/ }).waitFor()
+      return other
+    }
+    const li = await asUser("li.wei@example.com")
+    await li.getByRole("navigation").getByRole("button", { name: "管理" }).click()
+    await li.getByRole("menuitem", { name: "我管理的用户组" }).click()
+    await li.getByRole("link", { name: "管理 data-team 的成员" }).click()
+    await li.getByRole("heading", { name: "data-team" }).waitFor()
+    await li.getByRole("cell", { name: "zhang.min@example.com" }).waitFor()
+    const add = li.getByRole("form", { name: "添加成员" })
+    // Nobody by that name: said in words, nothing added.
+    await add.getByLabel("姓名或邮箱").fill("没有这个人")
+    await add.getByRole("button", { name: "添加成员" }).click()
+    await add.getByText("没有可添加的用户与“没有这个人”匹配").waitFor()
+    // Found by name, picked from the matches, added.
+    await add.getByLabel("姓名或邮箱").fill("Anna")
+    await add
+      .getByRole("list", { name: "匹配的用户" })
+      .getByRole("button", { name: /Anna Schmidt/ })
+      .click()
+    expect(await add.getByLabel("姓名或邮箱").inputValue()).toBe("anna.schmidt@example.com")
+    await add.getByRole("button", { name: "添加成员" }).click()
+    const row = li.getByRole("row", { name: /anna\.schmidt@example\.com/ })
+    await row.waitFor()
+    await screenshot(li, "my-group-zh")
+    // Removed after a confirmation.
+    await row.getByRole("button", { name: "移除" }).click()
+    await li
+      .getByRole("dialog")
+      .getByText("Anna Schmidt（anna.schmidt@example.com）将失去对命名空间")
+      .waitFor()
+    await li.getByRole("dialog").getByRole("button", { name: "移除成员" }).click()
+    await li.getByText("已移除 Anna Schmidt").waitFor()
+    await row.waitFor({ state: "detached" })
+    const groupPage = li.url()
+    await li.context().close()
+
+    // zhang.min is a plain member: the page says who manages it and offers nothing to change.
+    const zhang = await asUser("zhang.min@example.com")
+    await zhang.goto(groupPage)
+    await zhang.getByText("只有用户组的管理员可以管理成员；您是这个用户组的普通成员。").waitFor()
+    expect(await zhang.getByRole("form", { name: "添加成员" }).count()).toBe(0)
+    expect(await zhang.getByRole("button", { name: "移除" }).count()).toBe(0)
+    await zhang.context().close()
+  })
+
   it("a user creates an API token, sees it once, and it answers on the REST API", async () => {
     await page.goto(`${baseUrl()}/profile`)
     await page.getByLabel("Token name").fill("e2e pipeline")

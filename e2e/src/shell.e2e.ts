@@ -62,13 +62,14 @@ describe("the console shell", () => {
     await page.getByRole("heading", { name: "用户组" }).waitFor()
     expect(await nav.getByRole("button", { name: "管理" }).getAttribute("class")).toContain("active")
 
-    // A plain user sees no admin entries.
+    // A plain user sees no platform admin entries.
     await page.context().clearCookies()
     await signIn("li.wei@example.com", "wharf-demo-1")
     await page.getByRole("heading", { name: "李伟，你好" }).waitFor()
-    // The contract-test entry is for everyone; the identity admin pages are not.
+    // The contract-test entry is for everyone; the identity admin pages are not, but as
+    // data-team's admin li.wei has the groups they manage.
     await nav.getByRole("button", { name: "管理" }).click()
-    expect(await menu.getByRole("menuitem").allTextContents()).toEqual(["契约测试"])
+    expect(await menu.getByRole("menuitem").allTextContents()).toEqual(["我管理的用户组", "契约测试"])
   })
 
   it("a plugin's page calls its procedure and shows the result; its widget is on the home page", async () => {

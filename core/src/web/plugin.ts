@@ -22,9 +22,10 @@ export interface NavEntry {
   readonly roles?: ReadonlyArray<Role>
   /**
    * Who sees the entry: signed-in `members` (the default), `everyone` (public pages such as
-   * the knowledge base), or signed-out `visitors` only (the guest ticket form).
+   * the knowledge base), signed-out `visitors` only (the guest ticket form), or `groupAdmins`:
+   * admins of a group who are not platform admins (these manage every group elsewhere).
    */
-  readonly audience?: "members" | "everyone" | "visitors"
+  readonly audience?: "members" | "everyone" | "visitors" | "groupAdmins"
 }
 
 export interface ConsoleRoute {

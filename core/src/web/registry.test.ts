@@ -71,6 +71,27 @@ describe("the navigation built from enabled plugins", () => {
     expect(paths(navFor(withPublic, viewer(["user"])))[0]).toEqual(["support", ["/kb", "/tickets"]])
   })
 
+  it("shows the admin of a group, who is no platform admin, the entries for group admins", () => {
+    const withGroups: ReadonlyArray<ConsolePlugin> = [
+      ...plugins,
+      {
+        id: "mine",
+        nav: [{ path: "/groups", label: "mine", order: 30, section: "admin", audience: "groupAdmins" }]
+      }
+    ]
+    const member = (role: "member" | "admin", roles: Viewer["roles"] = ["user"]): Viewer => ({
+      ...viewer(roles),
+      groups: [{ id: "g1", name: "data-team", role }]
+    })
+    expect(paths(navFor(withGroups, member("admin"))).at(-1)).toEqual(["admin", ["/groups"]])
+    expect(paths(navFor(withGroups, member("member"))).map(([s]) => s)).not.toContain("admin")
+    expect(paths(navFor(withGroups, member("admin", ["admin"]))).at(-1)).toEqual([
+      "admin",
+      ["/admin/users", "/admin/groups"]
+    ])
+    expect(navFor(withGroups, null)).toEqual([])
+  })
+
   it("contributes nothing for a plugin that is not enabled", () => {
     const enabled = plugins.filter((p) => p.id !== "helpdesk")
     expect(paths(navFor(enabled, viewer(["admin"]))).map(([s]) => s)).toEqual(["platform", "admin"])

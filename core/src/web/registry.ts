@@ -22,8 +22,11 @@ export const SECTIONS: ReadonlyArray<Section> = ["support", "platform", "admin"]
 
 const allowed = (viewer: Viewer | null, entry: NavEntry) => {
   const audience = entry.audience ?? "members"
-  if (!viewer) return audience !== "members"
+  if (!viewer) return audience === "everyone" || audience === "visitors"
   if (audience === "visitors") return false
+  if (audience === "groupAdmins") {
+    return !hasRole(viewer, "admin") && viewer.groups.some((g) => g.role === "admin")
+  }
   return !entry.roles || entry.roles.length === 0 || hasRole(viewer, ...entry.roles)
 }
 

@@ -38,7 +38,8 @@ const toUser = (r: UserRow): DirectoryUser => ({
 const toGroup = (r: GroupRow): DirectoryGroup => ({ id: r.id, name: r.name, description: r.description })
 
 /** `%search%` for ilike, with the user's own `%`, `_` and `\` taken literally. */
-const patternOf = (search: string | undefined) => `%${(search ?? "").trim().replace(/[%_\\]/g, "\\$&")}%`
+export const patternOf = (search: string | undefined) =>
+  `%${(search ?? "").trim().replace(/[%_\\]/g, "\\$&")}%`
 /** Lookups are internal calls, but a page is still a page. */
 const pageOf = (q: DirectoryQuery) => ({
   limit: Math.max(0, Math.min(1000, Math.trunc(q.limit))),

@@ -54,6 +54,29 @@ describe.each(testBackends())("group admins on $name", (backend) => {
     expect(await members(li, "data-team")).not.toContain("david.lee@example.com:admin")
   })
 
+  it("a group's admin finds people to add by name or email: enabled, not yet members, a few", async () => {
+    const li = await as("li.wei@example.com")
+    const groupId = ids.get("data-team")!
+    const lookup = async (search: string) => {
+      const r = await li.trpc.identity.groups.lookup.query({ groupId, search })
+      return r.ok ? r.data.map((p) => p.email) : r.error
+    }
+    expect(await lookup("david")).toEqual(["david.lee@example.com"])
+    expect(await lookup("DAVID.LEE@")).toEqual(["david.lee@example.com"])
+    // Members are not offered again.
+    expect(await lookup("zhang.min")).toEqual([])
+    const everyone = (await lookup("example.com")) as string[]
+    expect(everyone).toContain("david.lee@example.com")
+    expect(everyone).not.toContain("li.wei@example.com")
+    expect(await lookup(" x ")).toMatchObject({
+      httpStatus: 400,
+      message: expect.stringContaining("type at least 2 characters of a name or email")
+    })
+    const zhang = await as("zhang.min@example.com")
+    const refused = await zhang.trpc.identity.groups.lookup.query({ groupId, search: "david" })
+    expect(!refused.ok && refused.error.httpStatus).toBe(403)
+  })
+
   it("a plain member is refused in words; outside the group it is absent", async () => {
     const zhang = await as("zhang.min@example.com") // member of data-team
     expect(await members(zhang, "data-team")).toBe(403)

@@ -7,7 +7,8 @@
 import { Conflict, conflictOnDuplicate, Db, Forbidden, hasRole, NotFound, requireViewer } from "@wharf/core"
 import { Effect } from "effect"
 import { identityReasons } from "../shared/reasons"
-import type { GroupMember, GroupSummary } from "../shared/types"
+import type { GroupCandidate, GroupMember, GroupSummary } from "../shared/types"
+import { patternOf } from "./directory"
 import { forget } from "./sign-in-cache"
 
 const { because } = identityReasons
@@ -49,7 +50,7 @@ export const listGroups = Effect.fn("Groups.list")(function* (input: {
   offset: number
 }) {
   const db = yield* Db
-  const pattern = `%${(input.search ?? "").trim().replace(/[%_\\]/g, "\\$&")}%`
+  const pattern = patternOf(input.search)
   const rows = yield* db.query(
     (sql) => sql<(GroupRow & { total: string })[]>`
       select g.id, g.name, g.description, g.created_at,
@@ -114,6 +115,26 @@ export const listMembers = Effect.fn("Groups.members")(function* (groupId: strin
       join identity.users u on u.id = m.user_id where m.group_id = ${groupId} order by u.email`
   )
   return rows.map((r): GroupMember => ({ userId: r.user_id, email: r.email, name: r.name, role: r.role }))
+})
+
+/** How many people a lookup offers: enough to pick from, too few to page through the directory. */
+const LOOKUP_LIMIT = 8
+
+/**
+ * People a group's manager may add: enabled users, not yet members, whose name or email
+ * contains `search`, a few at a time.
+ */
+export const lookupCandidates = Effect.fn("Groups.lookup")(function* (groupId: string, search: string) {
+  const db = yield* Db
+  const pattern = patternOf(search)
+  const rows = yield* db.query(
+    (sql) => sql<{ id: string; email: string; name: string }[]>`
+      select u.id, u.email, u.name from identity.users u
+      where not u.disabled and (u.email ilike ${pattern} or u.name ilike ${pattern})
+        and not exists (select 1 from identity.memberships m where m.group_id = ${groupId} and m.user_id = u.id)
+      order by u.name, u.email limit ${LOOKUP_LIMIT}`
+  )
+  return rows.map((r): GroupCandidate => ({ userId: r.id, email: r.email, name: r.name }))
 })
 
 export const addMember = Effect.fn("Groups.addMember")(function* (input: {

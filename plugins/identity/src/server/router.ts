@@ -24,6 +24,7 @@ import {
   GroupIdInput,
   IdInput,
   ListInput,
+  LookupInput,
   MemberInput,
   SetLocaleInput,
   SetMemberRoleInput,
@@ -41,6 +42,7 @@ import {
   deleteGroup,
   listGroups,
   listMembers,
+  lookupCandidates,
   removeMember,
   requireGroupManager,
   setMemberRole,
@@ -168,6 +170,11 @@ const groups = router({
   members: authedProcedure
     .input(input(GroupIdInput))
     .query(({ ctx, input }) => ctx.run(managing(input.groupId, listMembers(input.groupId)))),
+  lookup: authedProcedure
+    .input(input(LookupInput))
+    .query(({ ctx, input }) =>
+      ctx.run(managing(input.groupId, lookupCandidates(input.groupId, input.search)))
+    ),
   addMember: authedProcedure
     .input(input(AddMemberInput))
     .mutation(({ ctx, input }) => ctx.run(managing(input.groupId, addMember(input)))),

@@ -83,6 +83,18 @@ export const UpdateGroupInput = Schema.Struct({
   description: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(500))))
 })
 export const GroupIdInput = Schema.Struct({ groupId: Id })
+/** A name or email, or part of one, to find people to add to a group. */
+export const LookupInput = Schema.Struct({
+  groupId: Id,
+  search: Schema.String.pipe(
+    Schema.check(
+      Schema.isMaxLength(100, { message: "must be at most 100 characters" }),
+      Schema.makeFilter((s: string) =>
+        s.trim().length >= 2 ? undefined : "type at least 2 characters of a name or email"
+      )
+    )
+  )
+})
 export const AddMemberInput = Schema.Struct({ groupId: Id, email: Email, role: GroupRole })
 export const MemberInput = Schema.Struct({ groupId: Id, userId: Id })
 export const SetMemberRoleInput = Schema.Struct({ groupId: Id, userId: Id, role: GroupRole })

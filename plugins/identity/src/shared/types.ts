@@ -26,6 +26,13 @@ export interface GroupSummary {
   readonly createdAt: string
 }
 
+/** Someone a group's manager may add, found by name or email. */
+export interface GroupCandidate {
+  readonly userId: string
+  readonly email: string
+  readonly name: string
+}
+
 export interface GroupMember {
   readonly userId: string
   readonly email: string

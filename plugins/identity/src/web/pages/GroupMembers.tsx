@@ -1,6 +1,7 @@
 /**
- * @module A group's members: add one by email, change a member's role (saved on change),
- * remove one. Members use the group's namespace; group admins also manage it.
+ * @module A group's members: add one found by name or email, change a member's role (saved
+ * on change), remove one. Members use the group's namespace. Platform admins see it on the
+ * group's admin page, a group's own admins on their page of the group (`MyGroup`).
  */
 import {
   Button,
@@ -19,14 +20,14 @@ import {
   t,
   toast
 } from "@wharf/core/web"
-import { createMemo, createResource, createSignal, Show } from "solid-js"
-import type { GroupMember, GroupSummary } from "../../shared/types"
+import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js"
+import type { GroupCandidate, GroupMember, GroupSummary } from "../../shared/types"
 import { api } from "../api"
 import { checkMemberEmail, GROUP_ROLES, type GroupRole, namespaceOf } from "../rules"
 
 const groupRoleChoices = () => GROUP_ROLES.map((r) => ({ value: r, label: t(`identity.groupRole.${r}`) }))
 
-export const GroupMembers = (props: { group: GroupSummary; onChanged: () => void }) => {
+export const GroupMembers = (props: { group: Pick<GroupSummary, "id" | "name">; onChanged: () => void }) => {
   const [members, { refetch, mutate }] = createResource(
     () => props.group.id,
     (groupId) => api.groups.members.query({ groupId })
@@ -148,46 +149,86 @@ export const GroupMembers = (props: { group: GroupSummary; onChanged: () => void
   )
 }
 
+/** Wait this long after the last keystroke before looking people up. */
+const LOOKUP_DELAY_MS = 250
+
 const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
-  const [email, setEmail] = createSignal("")
+  const [who, setWho] = createSignal("")
   const [role, setRole] = createSignal<GroupRole>("member")
-  const [emailError, setEmailError] = createSignal<string>()
+  const [whoError, setWhoError] = createSignal<string>()
   const [failure, setFailure] = createSignal<string>()
   const [busy, setBusy] = createSignal(false)
+  // What is looked up: the field as typed, once it stops changing, unless it is a chosen email.
+  const [search, setSearch] = createSignal<string>()
+  const [matches] = createResource(search, (text) =>
+    api.groups.lookup.query({ groupId: props.groupId, search: text })
+  )
+  let timer: ReturnType<typeof setTimeout> | undefined
+  onCleanup(() => clearTimeout(timer))
+
+  const type = (value: string) => {
+    setWho(value)
+    setWhoError(undefined)
+    clearTimeout(timer)
+    const text = value.trim()
+    timer = setTimeout(() => setSearch(text.length >= 2 ? text : undefined), LOOKUP_DELAY_MS)
+  }
+  const choose = (person: GroupCandidate) => {
+    clearTimeout(timer)
+    setWho(person.email)
+    setSearch(undefined)
+  }
+
+  /** The email to add: as typed, or the one person the name matches. */
+  const emailOf = async (text: string): Promise<string | undefined> => {
+    if (!checkMemberEmail(text).email) return text
+    if (text.length < 2) {
+      setWhoError(t("identity.members.whoShort"))
+      return undefined
+    }
+    const found = await api.groups.lookup.query({ groupId: props.groupId, search: text })
+    if (found.length === 1) return found[0]!.email
+    if (found.length > 1) setSearch(text)
+    setWhoError(
+      found.length === 0 ? t("identity.members.noMatch", { search: text }) : t("identity.members.pickOne")
+    )
+    return undefined
+  }
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
-    const problem = checkMemberEmail(email()).email
-    setEmailError(problem ? t(problem) : undefined)
-    if (problem) return
     setBusy(true)
     setFailure(undefined)
     try {
-      await api.groups.addMember.mutate({ groupId: props.groupId, email: email().trim(), role: role() })
-      toast(t("identity.members.added", { email: email().trim() }))
-      setEmail("")
+      const email = await emailOf(who().trim())
+      if (email === undefined) return
+      await api.groups.addMember.mutate({ groupId: props.groupId, email, role: role() })
+      toast(t("identity.members.added", { email }))
+      setWho("")
+      setSearch(undefined)
       props.onAdded()
     } catch (err) {
       const issues = fieldIssues(err)
-      if (issues.email) setEmailError(issues.email)
+      if (issues.email || issues.search) setWhoError(issues.email ?? issues.search)
       else setFailure(describeError(err))
     } finally {
       setBusy(false)
     }
   }
 
+  const offered = () => (search() ? (matches.error ? undefined : matches()) : undefined)
+
   return (
     <form onSubmit={submit} noValidate aria-label={t("identity.members.add")}>
       <FormError message={failure()} />
       <div class="idn-inline-form">
         <TextInput
-          label={t("identity.field.email")}
-          type="email"
+          label={t("identity.members.who")}
           autocomplete="off"
-          placeholder={t("identity.members.emailPlaceholder")}
-          value={email()}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-          error={emailError()}
+          placeholder={t("identity.members.whoPlaceholder")}
+          value={who()}
+          onInput={(e) => type(e.currentTarget.value)}
+          error={whoError()}
           required
         />
         <div class="idn-narrow">
@@ -202,6 +243,34 @@ const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
           {t("identity.members.add")}
         </Button>
       </div>
+      <Show when={matches.error && search()}>
+        <ErrorNotice error={matches.error} />
+      </Show>
+      <Show when={offered()}>
+        {(found) => (
+          <Show
+            when={found().length > 0}
+            fallback={
+              // After a submit the field's own error says it.
+              <Show when={!whoError()}>
+                <p class="muted">{t("identity.members.noMatch", { search: search() ?? "" })}</p>
+              </Show>
+            }
+          >
+            <ul class="idn-matches" aria-label={t("identity.members.matches")}>
+              <For each={found()}>
+                {(person) => (
+                  <li>
+                    <button type="button" class="link-button" onClick={() => choose(person)}>
+                      {person.name} <span class="muted">{person.email}</span>
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
     </form>
   )
 }
