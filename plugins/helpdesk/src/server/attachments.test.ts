@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import { readMigrations, runMigrations } from "@wharf/core"
 import { testBackends } from "@wharf/core/testing"
 import type { TestClient, TestWharf } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -50,6 +51,24 @@ describe.each(testBackends())("ticket attachments on $name (HD-3)", (backend) =>
     )) as [TestClient, TestClient, TestClient]
   })
   afterAll(() => wharf?.stop())
+
+  it("an attachment's name stored with a right-to-left override before uploads dropped it reads clean", async () => {
+    const number = await newTicket(zhang, {
+      attachments: [await upload(zhang, CONTENT, { name: "invoice.pdf" })]
+    })
+    // What an attachment stored earlier still held.
+    await wharf.database.pool`
+      update helpdesk.attachments a set name = ${"invoice\u202Efdp.exe"}
+      from helpdesk.tickets t where t.id = a.ticket_id and t.number = ${number}`
+    const cleaning = "0005_attachment_names_without_bidi.sql"
+    await wharf.database.pool`delete from wharf.migrations where plugin = 'helpdesk' and name = ${cleaning}`
+    const helpdesk = readMigrations(new URL("../../migrations/", import.meta.url))
+    expect(await runMigrations(wharf.database.pool, [{ plugin: "helpdesk", migrations: helpdesk }])).toEqual([
+      `helpdesk/${cleaning}`
+    ])
+    const detail = (await zhang.rest("GET", `/tickets/${number}`)).body
+    expect(detail.attachments.map((a: { name: string }) => a.name)).toEqual(["invoicefdp.exe"])
+  })
 
   it("a ticket with an attachment, end to end: uploaded, claimed, listed and downloaded", async () => {
     const id = await upload(zhang, CONTENT)
