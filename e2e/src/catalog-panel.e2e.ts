@@ -117,6 +117,13 @@ describe("Inceptor with its dependencies, 控制面板 and an installed app's pa
     await page.getByLabel("分类").selectOption("cluster")
   })
 
+  it("steps back from a page past the last (an old link) to the last page there is", async () => {
+    const all = await page.locator(".app-card-item").count()
+    await page.goto(`${baseUrl()}/apps?page=9`)
+    await page.waitForURL((url) => !url.searchParams.has("page"))
+    await expect.poll(() => page.locator(".app-card-item").count()).toBe(all)
+  })
+
   it("refuses to delete the Metastore Inceptor depends on, naming it; a cascade lists everything; a lone app deletes", async () => {
     const target = card(metastore)
     await target.hover()

@@ -14,6 +14,7 @@ import type {
   Instance,
   InstanceDetail,
   InstanceKubeEvents,
+  InstanceList,
   Preview
 } from "../shared/instances"
 import { type AppApis, appApis, installAndWait, PLUGINS, signedIn, waitFor } from "./testing/helpers"
@@ -299,6 +300,21 @@ describe.each(testBackends())("installed apps on $name", (backend) => {
     expect(byCluster.body.items).toHaveLength(2)
     const wrong = await li.rest("GET", "/apps?status=sleeping")
     expect(wrong.status).toBe(400)
+  })
+
+  it("pages the list in the grouping's order, each heading counting its whole group", async () => {
+    const page = (query: string) => li.rest<InstanceList>("GET", `/apps?${query}`)
+    const first = await page("group=none&limit=1")
+    expect(first.body.items.map((i) => i.name)).toEqual(["mysql-shared"])
+    expect(first.body).toMatchObject({ total: 2, groups: [{ key: "", count: 2 }] })
+    const second = await page("group=none&limit=1&offset=1")
+    expect(second.body.items.map((i) => i.name)).toEqual(["redis-nun6"])
+    const byNamespace = await page("group=namespace&limit=1")
+    expect(byNamespace.body.groups.reduce((n, g) => n + g.count, 0)).toBe(2)
+    expect(byNamespace.body.items).toHaveLength(1)
+    expect((await page("limit=0")).status).toBe(400)
+    expect((await page("limit=2.5")).status).toBe(400)
+    expect((await page("group=tenant")).status).toBe(400)
   })
 
   it("opens a component link through Wharf only for those who may see the app", async () => {

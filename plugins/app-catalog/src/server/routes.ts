@@ -74,7 +74,7 @@ export const appCatalogRoutes = defineRoutes((r) =>
       "/apps",
       {
         summary:
-          "Installed apps the caller may see; ?cluster=,&status=,&namespace= comma lists (OR within, AND across)",
+          "Installed apps the caller may see; ?cluster=,&status=,&namespace= comma lists (OR within, AND across); ?group= orders them (cluster, status, namespace, none); ?limit=&offset= a page (without limit: all)",
         access: "user",
         query: InstanceListRestQuery
       },
@@ -87,7 +87,10 @@ export const appCatalogRoutes = defineRoutes((r) =>
             namespace: list(query.namespace),
             tenant: query.tenant,
             app: query.app,
-            q: query.q
+            q: query.q,
+            group: query.group,
+            limit: query.limit,
+            offset: query.offset
           }
           return yield* listInstances(filters)
         })

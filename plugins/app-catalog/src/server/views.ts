@@ -6,6 +6,7 @@
 import * as k8s from "@kubernetes/client-node"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect } from "effect"
+import { groupInOrder } from "../shared/grouping"
 import type {
   Instance,
   InstanceDetail,
@@ -90,26 +91,36 @@ const listFor = (tenants: ReadonlySet<string> | null, query: InstanceListQuery) 
     const chosen = query.tenant ? [query.tenant] : undefined
     const tenantIds = tenants ? [...tenants].filter((t) => within(chosen, t)) : chosen
     const rows = yield* selectInstances(tenantIds ? { tenantIds } : {})
-    const known = yield* (yield* KubeClients).clusters.pipe(Effect.orElseSucceed(() => []))
+    const clusters = yield* (yield* KubeClients).clusters.pipe(Effect.orElseSucceed(() => []))
+    const clusterName = (id: string) => clusters.find((c) => c.id === id)?.name ?? id
     // People type a cluster's name (the CLI's --cluster default); the console sends ids.
-    const wantedClusters = query.cluster?.map((c) => known.find((k) => k.name === c)?.id ?? c)
+    const wantedClusters = query.cluster?.map((c) => clusters.find((k) => k.name === c)?.id ?? c)
     const q = query.q?.trim().toLowerCase()
     const mine = rows.filter((r) => within(query.app ? [query.app] : undefined, r.app))
-    const items = yield* viewsOf(
-      mine.filter(
-        (r) =>
-          within(wantedClusters, r.clusterId) &&
-          within(query.status, r.status) &&
-          within(query.namespace, r.namespace) &&
-          (!q || r.name.includes(q) || r.app.includes(q))
-      )
+    const matching = mine.filter(
+      (r) =>
+        within(wantedClusters, r.clusterId) &&
+        within(query.status, r.status) &&
+        within(query.namespace, r.namespace) &&
+        (!q || r.name.includes(q) || r.app.includes(q))
     )
-    const clusters = yield* (yield* KubeClients).clusters.pipe(Effect.orElseSucceed(() => []))
+    // In the grouping's order, so a page holds whole runs of its groups; only the page's
+    // rows are turned into views (their bindings read), not every match.
+    const groups = groupInOrder(
+      matching.map((row) => ({ ...row, clusterName: clusterName(row.clusterId), row })),
+      query.group ?? "cluster"
+    )
+    const ordered = groups.flatMap((g) => g.items.map((i) => i.row))
+    const offset = query.offset ?? 0
+    const page =
+      query.limit === undefined ? ordered.slice(offset) : ordered.slice(offset, offset + query.limit)
     const clusterIds = [...new Set(mine.map((r) => r.clusterId))]
     return {
-      items,
+      items: yield* viewsOf(page),
+      total: ordered.length,
+      groups: groups.map((g) => ({ key: g.key, count: g.items.length })),
       facets: {
-        cluster: clusterIds.map((id) => ({ id, name: clusters.find((c) => c.id === id)?.name ?? id })),
+        cluster: clusterIds.map((id) => ({ id, name: clusterName(id) })),
         status: [...new Set(mine.map((r) => r.status))].sort() as InstanceStatus[],
         namespace: [...new Set(mine.map((r) => r.namespace))].sort()
       }

@@ -7,6 +7,7 @@
  * range, a dependency the tenant may use) is checked by the service, so the message names the
  * field in the viewer's language.
  */
+import { WholeNumberFromString } from "@wharf/core/schemas"
 import { Schema } from "effect"
 import { FieldValue } from "./definition"
 
@@ -109,6 +110,16 @@ export type InstanceStatus = typeof InstanceStatus.Type
 
 const Filter = Schema.optional(Schema.Array(Text(100)))
 
+/** Cards on a page of the control panel, at most. */
+export const LIST_PAGE_MAX = 200
+
+/** How the control panel may group its cards (see ./grouping.ts). */
+export const GROUPINGS = ["cluster", "status", "namespace", "none"] as const
+export type Grouping = (typeof GROUPINGS)[number]
+const Group = Schema.optional(Schema.Literals(GROUPINGS))
+const between = (minimum: number, maximum: number) =>
+  Schema.optional(Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum, maximum }))))
+
 /**
  * The control panel's filters: OR within a dimension, AND across; a dimension left out (or
  * empty) does not filter. Over REST each is a comma list: `?status=ready,degraded`.
@@ -119,7 +130,14 @@ export const InstanceListQuery = Schema.Struct({
   namespace: Filter,
   tenant: Schema.optional(Text(100)),
   app: Schema.optional(Text(60)),
-  q: Schema.optional(Text(200))
+  q: Schema.optional(Text(200)),
+  /**
+   * A page of the list in a grouping's order (default cluster): `limit` instances from
+   * `offset`; without `limit`, every instance (the CLI and REST clients that want them all).
+   */
+  group: Group,
+  limit: between(1, LIST_PAGE_MAX),
+  offset: between(0, 1_000_000)
 })
 export type InstanceListQuery = typeof InstanceListQuery.Type
 
@@ -130,7 +148,10 @@ export const InstanceListRestQuery = Schema.Struct({
   namespace: Schema.optional(Text(2000)),
   tenant: Schema.optional(Text(100)),
   app: Schema.optional(Text(60)),
-  q: Schema.optional(Text(200))
+  q: Schema.optional(Text(200)),
+  group: Group,
+  limit: Schema.optional(WholeNumberFromString(1, LIST_PAGE_MAX)),
+  offset: Schema.optional(WholeNumberFromString(0, 1_000_000))
 })
 
 /** Existing instances of `app` that `tenant` may bind on `cluster` (the wizard's green choices). */
@@ -188,7 +209,12 @@ export interface InstanceDetail extends Instance {
 }
 
 export interface InstanceList {
+  /** This page's instances, in the grouping's order. */
   readonly items: ReadonlyArray<Instance>
+  /** How many instances match the filters (every page's). */
+  readonly total: number
+  /** Each group's key and size over every page, in order: a heading counts its whole group. */
+  readonly groups: ReadonlyArray<{ readonly key: string; readonly count: number }>
   /** The values each filter offers, from the instances the viewer may see. */
   readonly facets: {
     readonly cluster: ReadonlyArray<{ readonly id: string; readonly name: string }>

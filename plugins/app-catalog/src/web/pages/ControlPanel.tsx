@@ -4,8 +4,9 @@
  * the URL; × on a card deletes with the dependents rule; status follows the cluster live.
  */
 import { A, useSearchParams } from "@solidjs/router"
-import { EmptyState, ErrorNotice, Loading, Page, Select, t } from "@wharf/core/web"
-import { createMemo, createResource, createSignal, For, Show } from "solid-js"
+import { EmptyState, ErrorNotice, Loading, Page, Pagination, Select, t } from "@wharf/core/web"
+import { createEffect, createMemo, createResource, createSignal, For, Show } from "solid-js"
+import { groupInOrder } from "../../shared/grouping"
 import { INSTANCE_STATUSES, type Instance } from "../../shared/instances"
 import { api } from "../api"
 import { apps, watchInstances } from "../instances"
@@ -17,10 +18,11 @@ import {
   type Dimension,
   GROUPINGS,
   type Grouping,
-  groupInstances,
   groupingOf,
-  listQuery,
+  PANEL_PAGE,
   type PanelSearch,
+  pageOf,
+  pageQuery,
   toggled
 } from "../panel/grouping"
 import { InstanceCard } from "../panel/InstanceCard"
@@ -31,9 +33,17 @@ import "../panel/panel.css"
 export default function ControlPanel() {
   const [search, setSearch] = useSearchParams<PanelSearch & Record<string, string>>()
   const [list, { refetch }] = createResource(
-    () => listQuery(search),
+    () => pageQuery(search),
     (query) => apps.list.query(query)
   )
+  // A page left empty (its last card deleted, or fewer apps since the link was made) steps back.
+  createEffect(() => {
+    const l = list.latest
+    if (l && !list.loading && l.items.length === 0 && pageOf(search) > 1) {
+      const last = Math.ceil(l.total / PANEL_PAGE)
+      setSearch({ page: last > 1 ? String(last) : undefined })
+    }
+  })
   // Icons come from the catalog; one call for all cards.
   const [catalog] = createResource(() => api.list.query({}))
   const icon = (app: string) => catalog()?.items.find((a) => a.name === app)?.icon ?? app.slice(0, 2)
@@ -41,7 +51,9 @@ export default function ControlPanel() {
   watchInstances(() => void refetch())
 
   const grouping = () => groupingOf(search)
-  const groups = createMemo(() => groupInstances(list.latest?.items ?? [], grouping()))
+  const groups = createMemo(() => groupInOrder(list.latest?.items ?? [], grouping()))
+  // A heading counts its whole group, not only the cards of this page.
+  const groupSize = (key: string) => list.latest?.groups.find((g) => g.key === key)?.count ?? 0
   const filtered = () => DIMENSIONS.some((d) => chosen(search, d).length > 0)
   const groupTitle = (g: Grouping, key: string) =>
     g === "status" ? t(`panel.status.${key}`) : g === "none" ? t("panel.all") : key
@@ -83,14 +95,16 @@ export default function ControlPanel() {
             label={t("panel.groupBy")}
             options={GROUPINGS.map((g) => ({ value: g, label: t(`panel.group.${g}`) }))}
             value={grouping()}
-            onChange={(e) => setSearch({ group: e.currentTarget.value })}
+            onChange={(e) => setSearch({ group: e.currentTarget.value, page: undefined })}
           />
         </div>
         <FilterMenu
           options={options()}
           selected={(d) => chosen(search, d)}
-          onToggle={(d, value, on) => setSearch({ [d]: toggled(search, d, value, on) })}
-          onClear={() => setSearch({ cluster: undefined, status: undefined, namespace: undefined })}
+          onToggle={(d, value, on) => setSearch({ [d]: toggled(search, d, value, on), page: undefined })}
+          onClear={() =>
+            setSearch({ cluster: undefined, status: undefined, namespace: undefined, page: undefined })
+          }
         />
       </div>
       <Show when={!list.error} fallback={<ErrorNotice error={list.error} onRetry={refetch} />}>
@@ -119,7 +133,7 @@ export default function ControlPanel() {
                   <section class="panel-section" aria-label={groupTitle(grouping(), group.key)}>
                     <Show when={grouping() !== "none"}>
                       <h2 class="panel-section-title">
-                        {groupTitle(grouping(), group.key)} <span class="muted">{group.items.length}</span>
+                        {groupTitle(grouping(), group.key)} <span class="muted">{groupSize(group.key)}</span>
                       </h2>
                     </Show>
                     <ul class="catalog-grid panel-grid">
@@ -132,6 +146,17 @@ export default function ControlPanel() {
                   </section>
                 )}
               </For>
+              <Show when={result().total > PANEL_PAGE}>
+                <Pagination
+                  offset={(pageOf(search) - 1) * PANEL_PAGE}
+                  limit={PANEL_PAGE}
+                  total={result().total}
+                  onChange={(offset) => {
+                    const page = offset / PANEL_PAGE + 1
+                    setSearch({ page: page > 1 ? String(page) : undefined })
+                  }}
+                />
+              </Show>
             </Show>
           )}
         </Show>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
+import { groupInOrder } from "../../shared/grouping"
 import type { Instance } from "../../shared/instances"
-import { groupInstances, listQuery, toggled } from "./grouping"
+import { listQuery, pageQuery, toggled } from "./grouping"
 
 const instance = (name: string, status: Instance["status"], clusterName: string, namespace: string) =>
   ({ name, status, clusterName, namespace }) as Instance
@@ -15,6 +16,12 @@ describe("the control panel's grouping and filters", () => {
     expect(listQuery({ status: "nonsense" })).toEqual({})
   })
 
+  it("asks for the URL's page in the URL's grouping, the first when the page is nonsense", () => {
+    expect(pageQuery({ group: "status", page: "3" })).toEqual({ group: "status", limit: 48, offset: 96 })
+    expect(pageQuery({ page: "-2" })).toEqual({ group: "cluster", limit: 48, offset: 0 })
+    expect(pageQuery({ page: "abc", status: "ready" })).toMatchObject({ status: ["ready"], offset: 0 })
+  })
+
   it("ticks and unticks labels; the last one unticked drops the dimension from the URL", () => {
     expect(toggled({}, "status", "ready", true)).toBe("ready")
     expect(toggled({ status: "ready" }, "status", "failed", true)).toBe("ready,failed")
@@ -27,11 +34,11 @@ describe("the control panel's grouping and filters", () => {
       instance("mysql-a", "deploying", "edge", "u-me"),
       instance("inceptor-c", "failed", "default", "u-me")
     ]
-    expect(groupInstances(items, "status").map((g) => g.key)).toEqual(["deploying", "ready", "failed"])
-    expect(groupInstances(items, "cluster").map((g) => [g.key, g.items.map((i) => i.name)])).toEqual([
+    expect(groupInOrder(items, "status").map((g) => g.key)).toEqual(["deploying", "ready", "failed"])
+    expect(groupInOrder(items, "cluster").map((g) => [g.key, g.items.map((i) => i.name)])).toEqual([
       ["default", ["inceptor-c", "redis-b"]],
       ["edge", ["mysql-a"]]
     ])
-    expect(groupInstances(items, "none")).toHaveLength(1)
+    expect(groupInOrder(items, "none")).toHaveLength(1)
   })
 })

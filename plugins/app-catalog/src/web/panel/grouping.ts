@@ -4,19 +4,24 @@
  * (the seed: untouched is all selected); the server applies OR within, AND across.
  */
 import {
+  GROUPINGS,
+  type Grouping,
   INSTANCE_STATUSES,
-  type Instance,
   type InstanceListQuery,
   type InstanceStatus
 } from "../../shared/instances"
 
-export const GROUPINGS = ["cluster", "status", "namespace", "none"] as const
-export type Grouping = (typeof GROUPINGS)[number]
+export { GROUPINGS, type Grouping }
+
+/** Cards on a page: four rows of a wide grid. */
+export const PANEL_PAGE = 48
 export const DIMENSIONS = ["cluster", "status", "namespace"] as const
 export type Dimension = (typeof DIMENSIONS)[number]
 
 export interface PanelSearch {
   group?: string | undefined
+  /** The page, from 1 (absent: the first). */
+  page?: string | undefined
   cluster?: string | undefined
   status?: string | undefined
   namespace?: string | undefined
@@ -49,23 +54,16 @@ export const listQuery = (s: PanelSearch): InstanceListQuery => {
   }
 }
 
-export interface InstanceGroup {
-  readonly key: string
-  readonly items: ReadonlyArray<Instance>
+/** The page the URL names (1 when absent or nonsense). */
+export const pageOf = (s: PanelSearch): number => {
+  const n = Number(s.page)
+  return Number.isInteger(n) && n >= 1 ? n : 1
 }
 
-const keyOf = (i: Instance, g: Grouping) =>
-  g === "cluster" ? i.clusterName : g === "status" ? i.status : g === "namespace" ? i.namespace : ""
-
-/** Groups in a stable order (statuses in their lifecycle order), items by name within each. */
-export const groupInstances = (items: ReadonlyArray<Instance>, g: Grouping): InstanceGroup[] => {
-  const groups = new Map<string, Instance[]>()
-  for (const i of [...items].sort((a, b) => a.name.localeCompare(b.name))) {
-    const k = keyOf(i, g)
-    groups.set(k, [...(groups.get(k) ?? []), i])
-  }
-  const order = (k: string) => (g === "status" ? INSTANCE_STATUSES.indexOf(k as InstanceStatus) : 0)
-  return [...groups.entries()]
-    .map(([key, list]) => ({ key, items: list }))
-    .sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key))
-}
+/** The query for the page the URL names, in its grouping's order. */
+export const pageQuery = (s: PanelSearch): InstanceListQuery => ({
+  ...listQuery(s),
+  group: groupingOf(s),
+  limit: PANEL_PAGE,
+  offset: (pageOf(s) - 1) * PANEL_PAGE
+})
