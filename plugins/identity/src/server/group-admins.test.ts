@@ -54,21 +54,26 @@ describe.each(testBackends())("group admins on $name", (backend) => {
     expect(await members(li, "data-team")).not.toContain("david.lee@example.com:admin")
   })
 
-  it("a group's admin finds people to add by name or email: enabled, not yet members, a few", async () => {
+  it("a group's admin finds a person to add by their whole email only; a platform admin by any part of a name", async () => {
     const li = await as("li.wei@example.com")
     const groupId = ids.get("data-team")!
-    const lookup = async (search: string) => {
-      const r = await li.trpc.identity.groups.lookup.query({ groupId, search })
+    const lookup = async (client: typeof li, search: string) => {
+      const r = await client.trpc.identity.groups.lookup.query({ groupId, search })
       return r.ok ? r.data.map((p) => p.email) : r.error
     }
-    expect(await lookup("david")).toEqual(["david.lee@example.com"])
-    expect(await lookup("DAVID.LEE@")).toEqual(["david.lee@example.com"])
+    // Other tenants' people are not a group admin's to browse.
+    expect(await lookup(li, "david")).toEqual([])
+    expect(await lookup(li, "example.com")).toEqual([])
+    expect(await lookup(li, " DAVID.LEE@example.com ")).toEqual(["david.lee@example.com"])
     // Members are not offered again.
-    expect(await lookup("zhang.min")).toEqual([])
-    const everyone = (await lookup("example.com")) as string[]
+    expect(await lookup(li, "zhang.min@example.com")).toEqual([])
+    const admin = wharf.client()
+    await admin.signIn()
+    expect(await lookup(admin, "david")).toEqual(["david.lee@example.com"])
+    const everyone = (await lookup(admin, "example.com")) as string[]
     expect(everyone).toContain("david.lee@example.com")
     expect(everyone).not.toContain("li.wei@example.com")
-    expect(await lookup(" x ")).toMatchObject({
+    expect(await lookup(li, " x ")).toMatchObject({
       httpStatus: 400,
       message: expect.stringContaining("type at least 2 characters of a name or email")
     })

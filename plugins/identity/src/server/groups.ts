@@ -121,16 +121,21 @@ export const listMembers = Effect.fn("Groups.members")(function* (groupId: strin
 const LOOKUP_LIMIT = 8
 
 /**
- * People a group's manager may add: enabled users, not yet members, whose name or email
- * contains `search`, a few at a time.
+ * People a group's manager may add: enabled users, not yet members, a few at a time. A
+ * platform admin finds them by any part of a name or email; a group's own admin only by a
+ * whole email, as an invitation: other tenants' people are not theirs to browse (a search
+ * for "a", "b", … would otherwise list every user of the platform, eight at a time).
  */
 export const lookupCandidates = Effect.fn("Groups.lookup")(function* (groupId: string, search: string) {
   const db = yield* Db
+  const browse = hasRole(yield* requireViewer, "admin")
   const pattern = patternOf(search)
+  const email = search.trim()
   const rows = yield* db.query(
     (sql) => sql<{ id: string; email: string; name: string }[]>`
       select u.id, u.email, u.name from identity.users u
-      where not u.disabled and (u.email ilike ${pattern} or u.name ilike ${pattern})
+      where not u.disabled
+        and ${browse ? sql`(u.email ilike ${pattern} or u.name ilike ${pattern})` : sql`lower(u.email) = lower(${email})`}
         and not exists (select 1 from identity.memberships m where m.group_id = ${groupId} and m.user_id = u.id)
       order by u.name, u.email limit ${LOOKUP_LIMIT}`
   )

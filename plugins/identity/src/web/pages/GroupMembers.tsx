@@ -13,12 +13,14 @@ import {
   FormError,
   fieldIssues,
   formatNumber,
+  hasRole,
   Select,
   settled,
   Table,
   TextInput,
   t,
-  toast
+  toast,
+  viewer
 } from "@wharf/core/web"
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import type { GroupCandidate, GroupMember, GroupSummary } from "../../shared/types"
@@ -153,6 +155,11 @@ export const GroupMembers = (props: { group: Pick<GroupSummary, "id" | "name">; 
 const LOOKUP_DELAY_MS = 250
 
 const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
+  // Platform admins find people by any part of a name; a group's admin by a whole email.
+  const browse = () => {
+    const v = viewer()
+    return v !== null && v !== undefined && hasRole(v, "admin")
+  }
   const [who, setWho] = createSignal("")
   const [role, setRole] = createSignal<GroupRole>("member")
   const [whoError, setWhoError] = createSignal<string>()
@@ -190,7 +197,9 @@ const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
     if (found.length === 1) return found[0]!.email
     if (found.length > 1) setSearch(text)
     setWhoError(
-      found.length === 0 ? t("identity.members.noMatch", { search: text }) : t("identity.members.pickOne")
+      found.length === 0
+        ? t(browse() ? "identity.members.noMatch" : "identity.members.noEmailMatch", { search: text })
+        : t("identity.members.pickOne")
     )
     return undefined
   }
@@ -223,9 +232,11 @@ const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
       <FormError message={failure()} />
       <div class="idn-inline-form">
         <TextInput
-          label={t("identity.members.who")}
+          label={browse() ? t("identity.members.who") : t("identity.members.email")}
           autocomplete="off"
-          placeholder={t("identity.members.whoPlaceholder")}
+          placeholder={
+            browse() ? t("identity.members.whoPlaceholder") : t("identity.members.emailPlaceholder")
+          }
           value={who()}
           onInput={(e) => type(e.currentTarget.value)}
           error={whoError()}
@@ -253,7 +264,11 @@ const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
             fallback={
               // After a submit the field's own error says it.
               <Show when={!whoError()}>
-                <p class="muted">{t("identity.members.noMatch", { search: search() ?? "" })}</p>
+                <p class="muted">
+                  {t(browse() ? "identity.members.noMatch" : "identity.members.noEmailMatch", {
+                    search: search() ?? ""
+                  })}
+                </p>
               </Show>
             }
           >
