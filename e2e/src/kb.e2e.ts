@@ -73,6 +73,24 @@ describe("the knowledge base, manuals and support pages", () => {
     await screenshot(page, "manual-tos-1.9")
   })
 
+  it("in English, a manual page reads in English, and a knowledge-base search finds it by its English words", async () => {
+    const english = await browser.newContext({ locale: "en", viewport: { width: 1280, height: 900 } })
+    const reader = await english.newPage()
+    await reader.goto(`${baseUrl()}/manuals/TOS/2.0/install-app`)
+    await reader.getByRole("heading", { name: "Installing apps" }).waitFor()
+    await reader.getByText("From TOS 2.0 the install wizard can be saved as a template.").waitFor()
+    expect(await reader.getByText("wharf apps install redis --tenant u-liwei --set memory=1Gi").count()).toBe(
+      1
+    )
+    expect(await reader.locator(".manual-prose").textContent()).not.toMatch(/安装向导|应用列表/)
+    await screenshot(reader, "manual-tos-2.0-en")
+    await reader.goto(`${baseUrl()}/kb?q=${encodeURIComponent("install wizard template")}`)
+    const hits = reader.locator(".manuals-hits")
+    await hits.getByRole("link", { name: "Installing apps" }).waitFor()
+    expect(await hits.locator("mark").allTextContents()).toContain("wizard")
+    await english.close()
+  })
+
   it("shows the support channels with their live state, and the releases newest first", async () => {
     await page.goto(`${baseUrl()}/support`)
     await page.getByRole("cell", { name: "在控制台提交工单" }).waitFor()
@@ -190,9 +208,12 @@ describe("the knowledge base, manuals and support pages", () => {
     await page.goto(`${baseUrl()}/kb`)
     await page.getByRole("link", { name: "TOS 2.0 用户手册" }).click()
     await page.getByRole("button", { name: "新建页面" }).click()
-    await dialog.getByLabel("标题").fill("E2E 页面")
+    await dialog.getByRole("textbox", { name: "标题", exact: true }).fill("E2E 页面")
     await dialog.getByLabel("页面地址").fill("E2E_page")
-    await dialog.getByLabel("正文").fill("测试正文")
+    await dialog.getByRole("textbox", { name: "正文", exact: true }).fill("测试正文")
+    // The English is optional: written here, English readers see it.
+    await dialog.getByLabel("英文标题").fill("E2E page")
+    await dialog.getByLabel("英文正文").fill("Text for English readers")
     await dialog.getByRole("button", { name: "保存" }).click()
     expect(await fieldError(dialog, "页面地址").textContent()).toBe(
       "只能用小写字母、数字和短横线，且以字母或数字开头"
@@ -201,6 +222,10 @@ describe("the knowledge base, manuals and support pages", () => {
     await dialog.getByRole("button", { name: "保存" }).click()
     await page.getByText("页面已保存").waitFor()
     await page.getByRole("heading", { name: "E2E 页面" }).waitFor()
+    await page.getByRole("button", { name: "编辑此页" }).click()
+    await expect.poll(() => dialog.getByLabel("英文正文").inputValue()).toBe("Text for English readers")
+    await page.keyboard.press("Escape")
+    await dialog.waitFor({ state: "hidden" })
 
     await page.getByRole("button", { name: "新建版本" }).click()
     await dialog.getByRole("button", { name: "创建" }).click()

@@ -12,6 +12,7 @@ interface DemoPage {
   readonly title: string
   readonly titleEn: string
   readonly body: string
+  readonly bodyEn: string
   readonly children?: ReadonlyArray<DemoPage>
 }
 const DemoPage: Schema.Codec<DemoPage> = Schema.Struct({
@@ -19,6 +20,7 @@ const DemoPage: Schema.Codec<DemoPage> = Schema.Struct({
   title: Schema.String,
   titleEn: Schema.String,
   body: Schema.String,
+  bodyEn: Schema.String,
   children: Schema.optional(Schema.Array(Schema.suspend((): Schema.Codec<DemoPage> => DemoPage)))
 })
 /** demo/manuals.json, decoded so a generator slip stops the demo instead of storing nonsense. */
@@ -68,8 +70,9 @@ export const loadDemoManuals = Effect.gen(function* () {
             Effect.gen(function* () {
               const [row] = yield* db.query(
                 (sql) => sql<{ id: string }[]>`
-                  insert into manuals.pages (manual_id, parent_id, position, slug, title, title_en, body)
-                  values (${manual!.id}, ${parent}, ${position++}, ${p.slug}, ${p.title}, ${p.titleEn}, ${p.body})
+                  insert into manuals.pages (manual_id, parent_id, position, slug, title, title_en, body, body_en)
+                  values (${manual!.id}, ${parent}, ${position++}, ${p.slug}, ${p.title}, ${p.titleEn},
+                    ${p.body}, ${p.bodyEn})
                   returning id::text`
               )
               if (p.children) yield* insert(p.children, row!.id)

@@ -51,12 +51,13 @@ export const createManual = Effect.fn("Manuals.create")(function* (input: {
         yield* db.query(
           (sql) => sql`
             with old as (
-              select id, parent_id, position, slug, title, body from manuals.pages where manual_id = ${source}
+              select id, parent_id, position, slug, title, title_en, body, body_en
+              from manuals.pages where manual_id = ${source}
             ), fresh as (
               select id as old_id, gen_random_uuid() as new_id from old
             )
-            insert into manuals.pages (id, manual_id, parent_id, position, slug, title, body)
-            select f.new_id, ${created.id}, p.new_id, o.position, o.slug, o.title, o.body
+            insert into manuals.pages (id, manual_id, parent_id, position, slug, title, title_en, body, body_en)
+            select f.new_id, ${created.id}, p.new_id, o.position, o.slug, o.title, o.title_en, o.body, o.body_en
             from old o join fresh f on f.old_id = o.id left join fresh p on p.old_id = o.parent_id`
         )
       } else {
@@ -80,6 +81,9 @@ export const savePage = Effect.fn("Manuals.savePage")(function* (input: {
   readonly newSlug: string
   readonly title: string
   readonly body: string
+  /** The English title and Markdown: null clears one, absent keeps what is stored. */
+  readonly titleEn?: string | null | undefined
+  readonly bodyEn?: string | null | undefined
   /** The parent page's slug; absent or null for a top-level page. */
   readonly parent?: string | null | undefined
 }) {
@@ -110,6 +114,8 @@ export const savePage = Effect.fn("Manuals.savePage")(function* (input: {
     yield* db.query(
       (sql) => sql`
         update manuals.pages set slug = ${input.newSlug}, title = ${input.title}, body = ${input.body},
+          title_en = case when ${input.titleEn !== undefined}::boolean then ${input.titleEn ?? null} else title_en end,
+          body_en = case when ${input.bodyEn !== undefined}::boolean then ${input.bodyEn ?? null} else body_en end,
           parent_id = ${parentId},
           position = case when parent_id is not distinct from ${parentId}::uuid then position
             else (select coalesce(max(position), -1) + 1 from manuals.pages
@@ -119,11 +125,11 @@ export const savePage = Effect.fn("Manuals.savePage")(function* (input: {
   } else {
     yield* db.query(
       (sql) => sql`
-        insert into manuals.pages (manual_id, parent_id, position, slug, title, body)
+        insert into manuals.pages (manual_id, parent_id, position, slug, title, title_en, body, body_en)
         values (${manual}, ${parentId},
           (select coalesce(max(position), -1) + 1 from manuals.pages
            where manual_id = ${manual} and parent_id is not distinct from ${parentId}::uuid),
-          ${input.newSlug}, ${input.title}, ${input.body})`
+          ${input.newSlug}, ${input.title}, ${input.titleEn ?? null}, ${input.body}, ${input.bodyEn ?? null})`
     )
   }
   yield* reindex
@@ -135,7 +141,13 @@ export const putPage = (
   product: string,
   version: string,
   slug: string,
-  page: { readonly title: string; readonly body: string; readonly parent?: string | null | undefined }
+  page: {
+    readonly title: string
+    readonly body: string
+    readonly titleEn?: string | null | undefined
+    readonly bodyEn?: string | null | undefined
+    readonly parent?: string | null | undefined
+  }
 ) =>
   Effect.gen(function* () {
     yield* editor
@@ -186,7 +198,7 @@ export const deletePage = Effect.fn("Manuals.deletePage")(function* (input: {
   return { ok: true as const }
 })
 
-/** A page's Markdown and parent, for the editor's form. */
+/** A page's Markdown (both languages) and parent, for the editor's form. */
 export const pageSource = Effect.fn("Manuals.pageSource")(function* (input: {
   readonly product: string
   readonly version: string
@@ -196,8 +208,18 @@ export const pageSource = Effect.fn("Manuals.pageSource")(function* (input: {
   const db = yield* Db
   const manual = yield* manualId(input.product, input.version)
   const [page] = yield* db.query(
-    (sql) => sql<{ slug: string; title: string; body: string; parent: string | null }[]>`
-      select p.slug, p.title, p.body, parent.slug as parent from manuals.pages p
+    (sql) => sql<
+      {
+        slug: string
+        title: string
+        titleEn: string | null
+        body: string
+        bodyEn: string | null
+        parent: string | null
+      }[]
+    >`
+      select p.slug, p.title, p.title_en as "titleEn", p.body, p.body_en as "bodyEn", parent.slug as parent
+      from manuals.pages p
       left join manuals.pages parent on parent.id = p.parent_id
       where p.manual_id = ${manual} and p.slug = ${input.slug}`
   )

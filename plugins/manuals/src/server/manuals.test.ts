@@ -107,6 +107,114 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect(zh.ok && zh.data.toc[0]!.title).toBe("TOS 概述")
   })
 
+  it("reads a page's text in the reader's language, and finds English words in English pages", async () => {
+    const read = (locale?: "en" | "zh-CN") =>
+      wharf.client().trpc.manuals.page.query({
+        product: "TOS",
+        version: "1.9",
+        slug: "quota",
+        ...(locale ? { locale } : {})
+      })
+    const en = await read("en")
+    if (!en.ok) throw new Error("no page")
+    expect(en.data.title).toBe("Creating user quotas")
+    expect(en.data.html).toContain(
+      "When usage reaches 80% of the quota, the tenant's administrator is alerted."
+    )
+    expect(en.data.html).not.toMatch(/[\u4e00-\u9fff]/)
+    for (const zh of [await read("zh-CN"), await read()]) {
+      expect(zh.ok && zh.data.html).toContain("用量达到配额的 80% 时，租户管理员会收到告警。")
+    }
+    // A command is the same in both languages.
+    const tdh = await wharf
+      .client()
+      .trpc.manuals.page.query({ product: "TDH", version: "7.0", slug: "scale-out", locale: "en" })
+    expect(tdh.ok && tdh.data.html).toContain("hdfs balancer -threshold 10")
+
+    const search = (q: string, locale?: "en" | "zh-CN") =>
+      wharf
+        .client()
+        .trpc.manuals.search.query({ q, product: "TOS", version: "1.9", ...(locale ? { locale } : {}) })
+    const english = await search("quotas", "en")
+    expect(english.ok && english.data[0]).toMatchObject({ slug: "quota", title: "Creating user quotas" })
+    const snippet = english.ok ? english.data[0]!.snippet.map(([text]) => text).join("") : ""
+    expect(snippet).toContain("quota")
+    expect(snippet).not.toMatch(/[\u4e00-\u9fff]/)
+    // Chinese readers search the Chinese; a caller who does not say gets each page once.
+    const chinese = await search("用户配额", "zh-CN")
+    expect(chinese.ok && chinese.data[0]).toMatchObject({ slug: "quota", title: "创建用户配额" })
+    const either = await search("quota")
+    const slugs = either.ok ? either.data.map((h: { slug: string }) => h.slug) : []
+    expect(slugs).toContain("quota")
+    expect(new Set(slugs).size).toBe(slugs.length)
+  })
+
+  it("an editor writes a page in both languages; English readers see the Chinese where the English is left empty", async () => {
+    const agent = wharf.client()
+    await agent.signIn("wang.fang@example.com", "wharf-demo-1")
+    const put = await agent.rest("PUT", "/manuals/TDH/6.2/pages/hue", {
+      title: "Hue 查询界面",
+      body: "用 Hue 浏览 HDFS 文件。",
+      titleEn: "The Hue query UI",
+      bodyEn: "Browse HDFS files with Hue.",
+      parent: "operate"
+    })
+    expect(put.status).toBe(200)
+    const read = (locale: "en" | "zh-CN") =>
+      wharf.client().trpc.manuals.page.query({ product: "TDH", version: "6.2", slug: "hue", locale })
+    const en = await read("en")
+    expect(en.ok && [en.data.title, en.data.html]).toEqual([
+      "The Hue query UI",
+      "<p>Browse HDFS files with Hue.</p>\n"
+    ])
+    const zh = await read("zh-CN")
+    expect(zh.ok && zh.data.title).toBe("Hue 查询界面")
+    const hits = await wharf.client().trpc.manuals.search.query({ q: "browse", product: "TDH", locale: "en" })
+    expect(hits.ok && hits.data.map((h: { slug: string }) => h.slug)).toContain("hue")
+
+    const source = await agent.trpc.manuals.editor.source.query({
+      product: "TDH",
+      version: "6.2",
+      slug: "hue"
+    })
+    expect(source.ok && [source.data.titleEn, source.data.bodyEn]).toEqual([
+      "The Hue query UI",
+      "Browse HDFS files with Hue."
+    ])
+    // Saving the Chinese alone keeps the English; clearing the English text falls back to the Chinese.
+    const saved = await agent.trpc.manuals.editor.save.mutate({
+      product: "TDH",
+      version: "6.2",
+      slug: "hue",
+      newSlug: "hue",
+      title: "Hue 查询界面",
+      body: "用 Hue 浏览 HDFS 文件与 Inceptor 表。",
+      parent: "operate"
+    })
+    expect(saved.ok).toBe(true)
+    expect(((await read("en")) as { data: { html: string } }).data.html).toContain(
+      "Browse HDFS files with Hue."
+    )
+    await agent.trpc.manuals.editor.save.mutate({
+      product: "TDH",
+      version: "6.2",
+      slug: "hue",
+      newSlug: "hue",
+      title: "Hue 查询界面",
+      body: "用 Hue 浏览 HDFS 文件与 Inceptor 表。",
+      bodyEn: null,
+      parent: "operate"
+    })
+    const fallback = await read("en")
+    expect(fallback.ok && [fallback.data.title, fallback.data.html]).toEqual([
+      "The Hue query UI",
+      "<p>用 Hue 浏览 HDFS 文件与 Inceptor 表。</p>\n"
+    ])
+    expect(
+      (await agent.trpc.manuals.editor.delete.mutate({ product: "TDH", version: "6.2", slug: "hue" })).ok
+    ).toBe(true)
+  })
+
   it("publishes a valid, escaped Atom feed", async () => {
     const admin = wharf.client()
     await admin.signIn()

@@ -21,7 +21,7 @@ export const compareVersions = (a: string, b: string) => {
   return 0
 }
 
-/** The language a manual's titles are read in; English falls back to the Chinese where untranslated. */
+/** The language a manual's titles and pages are read in; English falls back to the Chinese where untranslated. */
 export type Locale = "zh-CN" | "en"
 
 interface ManualRow {
@@ -40,11 +40,16 @@ interface PageRow {
   title: string
   title_en: string | null
   body: string
+  body_en: string | null
 }
 
 /** A title in the reader's language. */
 const titleIn = (locale: Locale | undefined, r: { title: string; title_en: string | null }) =>
   (locale === "en" && r.title_en) || r.title
+
+/** A page's Markdown in the reader's language (the Chinese where no English was written). */
+const bodyIn = (locale: Locale | undefined, r: { body: string; body_en: string | null }) =>
+  (locale === "en" && r.body_en) || r.body
 
 const manualRows = Effect.gen(function* () {
   const db = yield* Db
@@ -90,7 +95,7 @@ export const getPage = Effect.fn("Manuals.page")(function* (
   if (!manual) return yield* new NotFound({ message: `No ${product} ${version} manual` })
   const pages = yield* db.query(
     (sql) => sql<PageRow[]>`
-      select id::text, manual_id::text, parent_id::text, slug, title, title_en, body from manuals.pages
+      select id::text, manual_id::text, parent_id::text, slug, title, title_en, body, body_en from manuals.pages
       where manual_id = ${manual.id} order by position`
   )
   const toc = tree(pages, null, locale)
@@ -108,13 +113,15 @@ export const getPage = Effect.fn("Manuals.page")(function* (
     toc,
     slug: page.slug,
     title: titleIn(locale, page),
-    html: renderMarkdown(page.body),
+    html: renderMarkdown(bodyIn(locale, page)),
     versions: siblings
       .sort((a, b) => compareVersions(b.version, a.version))
       .map((m) => ({ version: m.version, hasPage: has.has(m.id) }))
   }
   return result
 })
+
+const locales: ReadonlyArray<Locale> = ["zh-CN", "en"]
 
 export class ManualsSearch extends Context.Service<
   ManualsSearch,
@@ -123,6 +130,8 @@ export class ManualsSearch extends Context.Service<
       q: string
       product?: string
       version?: string
+      /** Pages as a reader in this language reads them; both languages (each page once) if absent. */
+      locale?: Locale
     }) => Effect.Effect<PageHit[], DbError>
     readonly reload: Effect.Effect<void, DbError>
   }
@@ -133,34 +142,33 @@ export const manualsSearchLayer = Layer.effect(
   Effect.gen(function* () {
     const db = yield* Db
     let index = new SearchIndex()
-    const byId = new Map<string, PageHit & { text: string }>()
+    const byId = new Map<string, PageHit & { page: string; text: string }>()
     const reload = Effect.gen(function* () {
       const rows = yield* db.query(
         (sql) => sql<(PageRow & { product: string; version: string })[]>`
-          select p.id::text, p.slug, p.title, p.body, m.product, m.version
+          select p.id::text, p.slug, p.title, p.title_en, p.body, p.body_en, m.product, m.version
           from manuals.pages p join manuals.manuals m on m.id = p.manual_id`
       )
       const next = new SearchIndex()
       byId.clear()
+      // Each page twice, once as each reader reads it: an English reader finds English
+      // words in translated pages, and the Chinese of those not translated yet.
       for (const r of rows) {
-        const text = plainText(r.body)
-        next.put({
-          id: r.id,
-          title: r.title,
-          text,
-          product: r.product,
-          version: r.version,
-          locale: "zh-CN",
-          tags: []
-        })
-        byId.set(r.id, {
-          product: r.product,
-          version: r.version,
-          slug: r.slug,
-          title: r.title,
-          snippet: [],
-          text
-        })
+        for (const locale of locales) {
+          const id = `${r.id}|${locale}`
+          const title = titleIn(locale, r)
+          const text = plainText(bodyIn(locale, r))
+          next.put({ id, title, text, product: r.product, version: r.version, locale, tags: [] })
+          byId.set(id, {
+            page: r.id,
+            product: r.product,
+            version: r.version,
+            slug: r.slug,
+            title,
+            snippet: [],
+            text
+          })
+        }
       }
       index = next
     })
@@ -172,7 +180,7 @@ export const manualsSearchLayer = Layer.effect(
         .query(
           (sql) => sql<{ f: string }[]>`
           select count(*)::text || ':' || coalesce(sum(hashtext(p.id::text || p.slug || p.title || p.body
-            || m.product || m.version)::bigint), 0)::text as f
+            || coalesce(p.title_en, '') || '|' || coalesce(p.body_en, '') || m.product || m.version)::bigint), 0)::text as f
           from manuals.pages p join manuals.manuals m on m.id = p.manual_id`
         )
         .pipe(Effect.map((rows) => rows[0]?.f ?? "")),
@@ -184,13 +192,17 @@ export const manualsSearchLayer = Layer.effect(
         Effect.andThen(
           current,
           Effect.sync(() => {
-            const hits = index.search({ ...q, limit: 20, offset: 0 })
-            return hits.ids.flatMap((id) => {
-              const hit = byId.get(id)
-              if (!hit) return []
-              const { text, ...rest } = hit
-              return [{ ...rest, snippet: snippet(text, hits.terms, 160) }]
-            })
+            const hits = index.search({ ...q, limit: 40, offset: 0 })
+            const seen = new Set<string>()
+            return hits.ids
+              .flatMap((id) => {
+                const hit = byId.get(id)
+                if (!hit || seen.has(hit.page)) return []
+                seen.add(hit.page)
+                const { text, page: _, ...rest } = hit
+                return [{ ...rest, snippet: snippet(text, hits.terms, 160) }]
+              })
+              .slice(0, 20)
           })
         )
     })

@@ -22,7 +22,9 @@ export const PageInput = Schema.Struct({
 export const ManualSearchInput = Schema.Struct({
   q: text(1, 200),
   product: Schema.optional(text(1, 40)),
-  version: Schema.optional(text(1, 20))
+  version: Schema.optional(text(1, 20)),
+  /** Search the pages as a reader in this language reads them; both languages if absent. */
+  locale: Schema.optional(Locale)
 })
 export const ReleaseInput = Schema.Struct({
   title: text(1, 200),
@@ -53,6 +55,14 @@ export const CreateManualInput = Schema.Struct({
   publishedAt: date,
   copyFrom: Schema.optional(text(1, 20))
 })
+/**
+ * A page's English title and Markdown: null clears it (English readers then see the
+ * Chinese), absent keeps what is stored.
+ */
+const PageEnglish = {
+  titleEn: Schema.optional(Schema.NullOr(text(1, 200))),
+  bodyEn: Schema.optional(Schema.NullOr(text(1, 200_000)))
+}
 export const PageRef = Schema.Struct({ product: text(1, 40), version: text(1, 20), slug })
 export const SavePageInput = Schema.Struct({
   product: text(1, 40),
@@ -61,11 +71,13 @@ export const SavePageInput = Schema.Struct({
   newSlug: slug,
   title: text(1, 200),
   body: text(1, 200_000),
+  ...PageEnglish,
   parent: Schema.optional(Schema.NullOr(slug))
 })
 /** REST: the page is named by the path, the rest is the body. */
 export const PageBody = Schema.Struct({
   title: text(1, 200),
   body: text(1, 200_000),
+  ...PageEnglish,
   parent: Schema.optional(Schema.NullOr(slug))
 })

@@ -20,10 +20,10 @@ export const ManualHits = (props: { q?: unknown; product?: unknown; version?: un
       if (!q) return null
       const product = text(props.product)
       const version = product && text(props.version)
-      return { q, ...(product ? { product } : {}), ...(version ? { version } : {}) }
+      return { q, locale: locale(), ...(product ? { product } : {}), ...(version ? { version } : {}) }
     },
     async (s) => {
-      const [found, manuals] = await Promise.all([api.search.query(s), api.list.query({ locale: locale() })])
+      const [found, manuals] = await Promise.all([api.search.query(s), api.list.query({ locale: s.locale })])
       if (s.version) return found.slice(0, MAX)
       const latest = new Set(manuals.filter((m) => m.latest).map((m) => `${m.product} ${m.version}`))
       return found.filter((h) => latest.has(`${h.product} ${h.version}`)).slice(0, MAX)

@@ -1,6 +1,7 @@
 /**
  * @module The editors' form for a manual page: a new page, or the current one (its
  * Markdown is loaded from the server). Slug and parent place it in the manual's tree.
+ * The English title and text are optional: English readers see the Chinese where empty.
  */
 import {
   Button,
@@ -39,6 +40,8 @@ export const PageDialog = (props: {
   const [slug, setSlug] = createSignal("")
   const [parent, setParent] = createSignal("")
   const [body, setBody] = createSignal("")
+  const [titleEn, setTitleEn] = createSignal("")
+  const [bodyEn, setBodyEn] = createSignal("")
   const submit = createSubmit()
   const [loading, setLoading] = createSignal(false)
   const [confirming, setConfirming] = createSignal(false)
@@ -49,6 +52,8 @@ export const PageDialog = (props: {
     setSlug("")
     setParent("")
     setBody("")
+    setTitleEn("")
+    setBodyEn("")
     if (!editing) return
     setLoading(true)
     api.editor.source
@@ -58,6 +63,8 @@ export const PageDialog = (props: {
         setSlug(p.slug)
         setParent(p.parent ?? "")
         setBody(p.body)
+        setTitleEn(p.titleEn ?? "")
+        setBodyEn(p.bodyEn ?? "")
       })
       .catch(submit.fail)
       .finally(() => setLoading(false))
@@ -79,6 +86,8 @@ export const PageDialog = (props: {
         newSlug: slug(),
         title: title().trim(),
         body: body(),
+        titleEn: titleEn().trim() || null,
+        bodyEn: bodyEn().trim() ? bodyEn() : null,
         parent: parent() || null
       })
       toast(t("manuals.page.saved"))
@@ -142,13 +151,26 @@ export const PageDialog = (props: {
           />
         </div>
         <Textarea
-          label={t("manuals.admin.body")}
+          label={t("manuals.page.body")}
           hint={t("manuals.admin.bodyHint")}
           required
           rows={14}
           value={body()}
           error={required(body())}
           onInput={(e) => setBody(e.currentTarget.value)}
+        />
+        <h3 class="manual-form-section">{t("manuals.page.english")}</h3>
+        <TextInput
+          label={t("manuals.page.titleEn")}
+          maxLength={200}
+          value={titleEn()}
+          onInput={(e) => setTitleEn(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t("manuals.page.bodyEn")}
+          rows={10}
+          value={bodyEn()}
+          onInput={(e) => setBodyEn(e.currentTarget.value)}
         />
         <FormError message={submit.failure()} />
       </FormDialog>

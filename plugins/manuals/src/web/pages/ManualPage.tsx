@@ -55,7 +55,7 @@ export default function ManualPage() {
   let timer: ReturnType<typeof setTimeout> | undefined
   onCleanup(() => clearTimeout(timer))
   const [hits] = createResource(
-    () => (q() ? { q: q(), product: params.product, version: params.version } : null),
+    () => (q() ? { q: q(), product: params.product, version: params.version, locale: locale() } : null),
     (s) => api.search.query(s)
   )
   const base = () => `/manuals/${params.product}/${params.version}`
