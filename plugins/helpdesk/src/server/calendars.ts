@@ -14,6 +14,7 @@ interface CalendarRow {
   id: string
   key: string
   name: string
+  name_en: string | null
   time_zone: string
   days: number[]
   start_minute: number
@@ -29,6 +30,7 @@ const toInfo = (r: CalendarRow): ServiceCalendarInfo => ({
   id: r.id,
   key: r.key,
   name: r.name,
+  nameEn: r.name_en,
   timeZone: r.time_zone,
   days: r.days.map(Number),
   startMinute: r.start_minute,
@@ -47,7 +49,7 @@ export const listCalendars = Effect.fn("Calendars.list")(function* (id?: string)
   const db = yield* Db
   const rows = yield* db.query(
     (sql) => sql<CalendarRow[]>`
-      select c.id, c.key, c.name, c.time_zone, c.days, c.start_minute, c.end_minute,
+      select c.id, c.key, c.name, c.name_en, c.time_zone, c.days, c.start_minute, c.end_minute,
         c.holidays::text[] as holidays, c.is_default,
         (select json_agg(json_build_object('severity', s.severity, 'first_response_minutes',
            s.first_response_minutes, 'resolution_minutes', s.resolution_minutes))
@@ -79,6 +81,9 @@ export const dueTimes = (calendar: ServiceCalendarInfo | null, severity: Severit
 
 export const updateCalendar = Effect.fn("Calendars.update")(function* (input: {
   id: string
+  name?: string | undefined
+  /** Null clears the English name (English readers then see the Chinese). */
+  nameEn?: string | null | undefined
   timeZone?: string | undefined
   holidays?: ReadonlyArray<string> | undefined
   isDefault?: true | undefined
@@ -102,6 +107,8 @@ export const updateCalendar = Effect.fn("Calendars.update")(function* (input: {
       const [row] = yield* db.query(
         (sql) => sql<{ id: string }[]>`
           update helpdesk.calendars set
+            name = coalesce(${input.name ?? null}, name),
+            name_en = case when ${input.nameEn !== undefined}::boolean then ${input.nameEn ?? null} else name_en end,
             time_zone = coalesce(${input.timeZone ?? null}, time_zone),
             holidays = coalesce(${input.holidays ? [...input.holidays] : null}::date[], holidays)
           where id = ${input.id} returning id`

@@ -32,6 +32,7 @@ export interface TicketRow {
   assignee_name: string | null
   calendar_id: string | null
   calendar_name: string | null
+  calendar_name_en: string | null
   first_response_due: Date | null
   resolution_due: Date | null
   first_responded_at: Date | null
@@ -48,7 +49,7 @@ export const ticketColumns = (sql: Sql) => sql`
   t.id, t.number, t.title, t.severity, t.status, t.category_id, c.name as category_name,
   c.name_en as category_name_en, t.product, t.version, t.description, t.requester_id, t.requester_name,
   t.requester_email, t.tenant_kind, t.tenant_id, t.tenant_name, t.assignee_id, t.assignee_name,
-  t.calendar_id, cal.name as calendar_name, t.first_response_due, t.resolution_due, t.first_responded_at,
+  t.calendar_id, cal.name as calendar_name, cal.name_en as calendar_name_en, t.first_response_due, t.resolution_due, t.first_responded_at,
   t.first_response_breached_at, t.resolution_breached_at, t.status_changed_at, t.closed_at, t.created_at,
   t.updated_at`
 
@@ -56,7 +57,7 @@ export const ticketColumns = (sql: Sql) => sql`
 const SUMMARY = `t.number, t.title, t.severity, t.status, t.category_id, c.name as category_name,
   c.name_en as category_name_en, t.requester_id, t.requester_name, t.tenant_kind, t.tenant_name,
   t.assignee_id, t.assignee_name, t.created_at, t.updated_at`
-const SLA = `cal.name as calendar_name, t.first_response_due, t.resolution_due, t.first_responded_at,
+const SLA = `cal.name as calendar_name, cal.name_en as calendar_name_en, t.first_response_due, t.resolution_due, t.first_responded_at,
   t.first_response_breached_at, t.resolution_breached_at, t.closed_at`
 
 /** Lists select these, not `ticketColumns`: a page of descriptions and e-mail addresses
@@ -68,6 +69,7 @@ type SlaRow = Pick<
   TicketRow,
   | "status"
   | "calendar_name"
+  | "calendar_name_en"
   | "first_response_due"
   | "resolution_due"
   | "first_responded_at"
@@ -120,6 +122,7 @@ const slaOf = (t: SlaRow, now = new Date()): SlaState => {
           : "ok"
   return {
     calendar: t.calendar_name,
+    calendarEn: t.calendar_name_en,
     firstResponseDue: t.first_response_due?.toISOString() ?? null,
     resolutionDue: t.resolution_due?.toISOString() ?? null,
     firstRespondedAt: t.first_responded_at?.toISOString() ?? null,

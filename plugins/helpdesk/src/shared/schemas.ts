@@ -177,6 +177,8 @@ export const UpdateCategoryInput = Schema.Struct({
 const Minutes = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 525_600 })))
 export const UpdateCalendarInput = Schema.Struct({
   id: Id,
+  name: Schema.optional(text(1, 60)),
+  nameEn: Schema.optional(Schema.NullOr(text(1, 60))),
   timeZone: Schema.optional(text(1, 60)),
   holidays: Schema.optional(Schema.Array(CalendarDate)),
   isDefault: Schema.optional(Schema.Literal(true)),

@@ -3,6 +3,8 @@ import type { Severity, TicketStatus } from "./status"
 
 export interface SlaState {
   readonly calendar: string | null
+  /** The calendar's English name; null where not translated. */
+  readonly calendarEn: string | null
   readonly firstResponseDue: string | null
   readonly resolutionDue: string | null
   readonly firstRespondedAt: string | null
@@ -106,6 +108,8 @@ export interface ServiceCalendarInfo {
   readonly id: string
   readonly key: string
   readonly name: string
+  /** Null: not translated, English readers see the Chinese name. */
+  readonly nameEn: string | null
   readonly timeZone: string
   readonly days: ReadonlyArray<number>
   readonly startMinute: number

@@ -7,7 +7,7 @@ import { createResource, createSignal, Show } from "solid-js"
 import { SEVERITIES, type Severity, STATUSES, type TicketStatus } from "../shared/status"
 import type { TicketDetail } from "../shared/types"
 import { api, describe, severityLabel, statusLabel } from "./api"
-import { SlaBadge, TenantName } from "./parts"
+import { calendarName, SlaBadge, TenantName } from "./parts"
 
 export const SupportPanel = (props: { ticket: TicketDetail; onChange: (t: TicketDetail) => void }) => {
   const [agents] = createResource(() => api.support.agents.query())
@@ -96,7 +96,9 @@ export const SupportPanel = (props: { ticket: TicketDetail; onChange: (t: Ticket
                   <SlaBadge sla={sla()} />
                 </dd>
                 <dt>{t("helpdesk.support.calendar")}</dt>
-                <dd>{sla().calendar ?? "—"}</dd>
+                <dd>
+                  {sla().calendar ? calendarName({ name: sla().calendar!, nameEn: sla().calendarEn }) : "—"}
+                </dd>
                 <dt>{t("helpdesk.support.firstResponse")}</dt>
                 <dd>
                   {sla().firstResponseDue ? formatDateTime(sla().firstResponseDue!) : "—"}

@@ -51,6 +51,10 @@ export const LinkedText = (props: { text: string }) => (
 
 export const categoryName = (c: { name: string; nameEn: string }) => (locale() === "en" ? c.nameEn : c.name)
 
+/** A service calendar's name in the reader's language: the Chinese where no English was given. */
+export const calendarName = (c: { name: string; nameEn: string | null }) =>
+  (locale() === "en" && c.nameEn) || c.name
+
 export const SlaBadge = (props: { sla: SlaState | undefined }) => (
   <Show when={props.sla}>
     {(sla) => {

@@ -8,6 +8,7 @@ import {
   Card,
   ErrorNotice,
   formatDateTime,
+  locale,
   Page,
   Pagination,
   settled,
@@ -17,13 +18,62 @@ import {
   toast
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
+import type { ServiceCalendarInfo } from "../../shared/types"
 import { api, describe, severityLabel } from "../api"
-import { LinkedText } from "../parts"
+import { calendarName, LinkedText } from "../parts"
 import "../helpdesk.css"
 
 const minutes = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`
-const DAYS = ["一", "二", "三", "四", "五", "六", "日"]
+/** Served weekdays as the reader says them: 周一二三四五, or Mon Tue Wed Thu Fri. */
+const weekdays = (days: ReadonlyArray<number>) =>
+  locale() === "en"
+    ? days
+        .map((d) =>
+          new Date(Date.UTC(2024, 0, d)).toLocaleDateString("en", { weekday: "short", timeZone: "UTC" })
+        )
+        .join(" ")
+    : `周${days.map((d) => "一二三四五六日"[d - 1]).join("")}`
+
+/** An admin names a calendar in Chinese and, optionally, in English (empty: English readers see the Chinese). */
+const CalendarNames = (props: { calendar: ServiceCalendarInfo; onSaved: () => void }) => {
+  const [name, setName] = createSignal(props.calendar.name)
+  const [nameEn, setNameEn] = createSignal(props.calendar.nameEn ?? "")
+  const [error, setError] = createSignal<string>()
+  const save = async (e: SubmitEvent) => {
+    e.preventDefault()
+    setError(undefined)
+    const r = await api.admin.updateCalendar
+      .mutate({ id: props.calendar.id, name: name().trim(), nameEn: nameEn().trim() || null })
+      .catch((err: unknown) => setError(describe(err)))
+    if (!r) return
+    toast(t("helpdesk.support.saved"))
+    props.onSaved()
+  }
+  return (
+    <form class="hd-inline-form" onSubmit={save}>
+      <TextInput
+        label={t("helpdesk.admin.nameZh")}
+        maxLength={60}
+        required
+        value={name()}
+        onInput={(e) => setName(e.currentTarget.value)}
+      />
+      <TextInput
+        label={t("helpdesk.admin.nameEn")}
+        maxLength={60}
+        value={nameEn()}
+        onInput={(e) => setNameEn(e.currentTarget.value)}
+      />
+      <Button type="submit">{t("helpdesk.admin.save")}</Button>
+      <Show when={error()}>
+        <div class="notice notice-error" role="alert">
+          {error()}
+        </div>
+      </Show>
+    </form>
+  )
+}
 
 const Categories = () => {
   const [list, { refetch }] = createResource(() => api.admin.categories.query())
@@ -101,7 +151,7 @@ const Categories = () => {
 }
 
 const Calendars = () => {
-  const [list] = createResource(() => api.admin.calendars.query())
+  const [list, { refetch }] = createResource(() => api.admin.calendars.query())
   return (
     <Card title={t("helpdesk.admin.calendars")}>
       <Show when={!list.error} fallback={<ErrorNotice error={list.error} />}>
@@ -110,18 +160,19 @@ const Calendars = () => {
             {(c) => (
               <div class="hd-calendar">
                 <h3>
-                  {c.name}{" "}
+                  {calendarName(c)}{" "}
                   <Show when={c.isDefault}>
                     <Badge tone="info">{t("helpdesk.admin.default")}</Badge>
                   </Show>
                 </h3>
                 <p class="muted">
-                  {t("helpdesk.admin.hours")}: 周{c.days.map((d) => DAYS[d - 1]).join("")}{" "}
-                  {minutes(c.startMinute)}–{minutes(c.endMinute)} · {c.timeZone}
+                  {t("helpdesk.admin.hours")}: {weekdays(c.days)} {minutes(c.startMinute)}–
+                  {minutes(c.endMinute)} · {c.timeZone}
                 </p>
                 <p class="muted">
                   {t("helpdesk.admin.holidays")}: {c.holidays.length}
                 </p>
+                <CalendarNames calendar={c} onSaved={refetch} />
                 <table class="table hd-targets">
                   <tbody>
                     <For each={c.targets}>
