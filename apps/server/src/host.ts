@@ -34,6 +34,7 @@ import {
   resolvePlugins,
   router,
   runMigrations,
+  Secrets,
   startInboundSmtp,
   Uploads,
   uploadsLayer,
@@ -90,7 +91,10 @@ const servicesLayer = (
     Layer.succeed(Extensions, makeExtensions(plugins.flatMap((p) => p.contributions ?? []))),
     jsonLoggerLayer
   )
-  const withServices = Layer.provideMerge(Layer.mergeAll(Audit.layer, Jobs.layer, Mailer.layer), coreLayer)
+  const withServices = Layer.provideMerge(
+    Layer.mergeAll(Audit.layer, Jobs.layer, Mailer.layer, Secrets.layer),
+    coreLayer
+  )
   // Each plugin's services may use core's and those of the plugins before it.
   const pluginLayers = plugins.reduce<Layer.Layer<any, any, never>>(
     (acc, p) => (p.layer ? Layer.provideMerge(p.layer, acc) : acc),

@@ -11,7 +11,7 @@ import { exportsOf, type KubeObject, renderApp, roleSettings } from "../shared/r
 import { AppCatalog } from "../shared/service"
 import type { Binding } from "../shared/template"
 import { priorityOf, type Values } from "../shared/values"
-import { bindingsOf, type InstanceRow, selectInstances } from "./store"
+import { bindingsOf, type InstanceRow, passwordsOf, selectInstances } from "./store"
 
 const ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -86,7 +86,7 @@ export const bindingsFor = (
 ): Effect.Effect<
   Record<string, Binding | null>,
   import("@wharf/core").DbError,
-  import("@wharf/core").Db | AppCatalog
+  import("@wharf/core").Db | import("@wharf/core").Secrets | AppCatalog
 > =>
   Effect.gen(function* () {
     const bindings: Record<string, Binding | null> = {}
@@ -109,7 +109,7 @@ export const bindingsFor = (
           instance: dep.name,
           namespace: dep.namespace,
           values: dep.values,
-          secrets: dep.secrets,
+          secrets: yield* passwordsOf(dep),
           bindings: yield* bindingsFor(dep, depth + 1)
         })
       }
@@ -127,7 +127,7 @@ export const renderRow = (row: InstanceRow, values: Values = row.values) =>
         instance: row.name,
         namespace: row.namespace,
         values,
-        secrets: row.secrets,
+        secrets: yield* passwordsOf(row),
         bindings: yield* bindingsFor(row)
       },
       entry.hook

@@ -25,7 +25,7 @@ import { AppCatalog } from "../shared/service"
 import type { Binding } from "../shared/template"
 import { bindingsFor, byPriority, type Demand, demandOf, generateSecrets } from "./desired"
 import { sayer } from "./say"
-import { type InstanceRow, selectInstances } from "./store"
+import { type InstanceRow, passwordsOf, selectInstances } from "./store"
 
 export interface DraftInstance {
   readonly planned: PlannedInstance
@@ -218,7 +218,7 @@ const existingBinding = (row: InstanceRow) =>
         instance: row.name,
         namespace: row.namespace,
         values: row.values,
-        secrets: row.secrets,
+        secrets: yield* passwordsOf(row),
         bindings: yield* bindingsFor(row)
       })
     } satisfies Binding

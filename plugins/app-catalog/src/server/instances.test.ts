@@ -302,6 +302,19 @@ describe.each(testBackends())("installed apps on $name", (backend) => {
     expect(wrong.status).toBe(400)
   })
 
+  it("keeps an app's generated password sealed in the database, and whole in the cluster's Secret", async () => {
+    const [row] = await wharf.database.pool<{ secrets: Record<string, string> }[]>`
+      select secrets from app_catalog.instances where name = 'mysql-shared'`
+    const sealed = row!.secrets["root-password"]!
+    expect(sealed).toMatch(/^v1\./)
+    const secret = await kube.core.readNamespacedSecret({ name: "mysql-shared-secrets", namespace: NS })
+    const inCluster = Object.values(secret.data ?? {}).map((v) => Buffer.from(v, "base64").toString("utf8"))
+    const password = inCluster.find((v) => /^[A-Za-z0-9]{24}$/.test(v))
+    expect(password).toBeDefined()
+    expect(sealed).not.toContain(password)
+    expect(JSON.stringify(row)).not.toContain(password)
+  })
+
   it("pages the list in the grouping's order, each heading counting its whole group", async () => {
     const page = (query: string) => li.rest<InstanceList>("GET", `/apps?${query}`)
     const first = await page("group=none&limit=1")

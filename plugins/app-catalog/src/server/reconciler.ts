@@ -9,7 +9,7 @@
  */
 
 import * as k8s from "@kubernetes/client-node"
-import { Db, type DbError, type JobDefinition } from "@wharf/core"
+import { Db, type DbError, type JobDefinition, type Secrets } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Context, Effect, Layer } from "effect"
 import type { InstanceEvent, InstanceStatus } from "../shared/instances"
@@ -83,7 +83,7 @@ export const reconcilerLayer = Layer.effect(
   Effect.gen(function* () {
     const db = yield* Db
     const kube = yield* KubeClients
-    const context = yield* Effect.context<Db | KubeClients | AppCatalog>()
+    const context = yield* Effect.context<Db | KubeClients | AppCatalog | Secrets>()
     const listeners = new Set<(change: InstanceChange) => void>()
     const emit = (row: InstanceRow, removed = false) => {
       const change: InstanceChange = {
@@ -120,7 +120,7 @@ export const reconcilerLayer = Layer.effect(
         yield* Effect.ensuring(step(row), releaseLease(row.id).pipe(Effect.ignore))
       })
 
-    const step = (row: InstanceRow): Effect.Effect<void, unknown, Db | KubeClients | AppCatalog> =>
+    const step = (row: InstanceRow): Effect.Effect<void, unknown, Db | KubeClients | AppCatalog | Secrets> =>
       Effect.gen(function* () {
         const kc = yield* kube.config(row.clusterId)
         const onCluster = <A>(what: string, run: () => Promise<A>) =>

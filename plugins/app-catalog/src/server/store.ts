@@ -2,7 +2,7 @@
  * @module The instances' tables: rows in and out, nothing else. Who may see what is decided
  * by `access.ts`; what a row means to a cluster by the reconciler.
  */
-import { Db, type Sql } from "@wharf/core"
+import { Db, isSealed, Secrets, type Sql } from "@wharf/core"
 import { Effect } from "effect"
 import type { FieldValue } from "../shared/definition"
 import type { InstanceStatus, Visibility } from "../shared/instances"
@@ -23,6 +23,7 @@ export interface InstanceRow {
   readonly namespace: string
   readonly visibility: Visibility
   readonly values: Record<string, FieldValue>
+  /** Generated passwords, sealed (`passwordsOf` opens them). */
   readonly secrets: Record<string, string>
   readonly generation: number
   readonly appliedGeneration: number
@@ -145,7 +146,31 @@ export interface NewInstance {
   readonly createdBy: string | null
 }
 
-export const insertInstance = (n: NewInstance) =>
+/** What an app's generated passwords are sealed for (a key of their own, from core's Secrets). */
+const PASSWORDS = "app-catalog/passwords"
+
+const mapValues = (o: Record<string, string>, f: (v: string) => string) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]))
+
+/**
+ * An instance's generated passwords, opened: they are sealed at rest, so a copy of the
+ * database (a backup, a dump for support) does not hold every app's database password.
+ * A row stored before sealing keeps its plain text, which passes through as it is.
+ */
+export const passwordsOf = (row: Pick<InstanceRow, "secrets">) =>
+  Effect.gen(function* () {
+    const sealer = (yield* Secrets).sealer(PASSWORDS)
+    return mapValues(row.secrets, (v) => (isSealed(v) ? sealer.open(v) : v))
+  })
+
+/** Stores a new instance, its generated passwords sealed. */
+export const insertInstance = (plain: NewInstance) =>
+  Effect.gen(function* () {
+    const sealer = (yield* Secrets).sealer(PASSWORDS)
+    return yield* insertRow({ ...plain, secrets: mapValues(plain.secrets, sealer.seal) })
+  })
+
+const insertRow = (n: NewInstance) =>
   query(async (sql) => {
     const [row] = await sql<RawRow[]>`
         insert into app_catalog.instances

@@ -5,23 +5,24 @@
  * change); and a live node/pod cache (`ClusterWatch`) per cluster, started on first use.
  */
 import type * as k8s from "@kubernetes/client-node"
-import { Db, NotFound, Unavailable, WharfConfig } from "@wharf/core"
+import { Db, NotFound, type Sealer, Secrets, Unavailable } from "@wharf/core"
 import { Context, Effect, Layer } from "effect"
 import { KubeClients } from "../shared/services"
 import { ClusterWatch } from "./clusterWatch"
 import { type Credentials, explainFailure, kubeConfigOf } from "./connection"
-import { makeSealer, masterSecret, type Sealer } from "./secrets"
 import { allClusters, type ClusterRow, clusterById } from "./store"
 
 export { KubeClients, type KubeClientsShape } from "../shared/services"
 
-/** Seals and opens cluster credentials (AES-256-GCM); see `secrets.ts`. */
+/** Seals and opens cluster credentials at rest: core's sealer for this purpose. */
 export class ClusterSecrets extends Context.Service<ClusterSecrets, Sealer>()(
   "wharf/clusters/ClusterSecrets"
 ) {
   static readonly layer = Layer.effect(
     ClusterSecrets,
-    Effect.map(WharfConfig, (config) => makeSealer(masterSecret(config.dataDir)))
+    Effect.gen(function* () {
+      return (yield* Secrets).sealer("clusters/credentials")
+    })
   )
 }
 

@@ -1,18 +1,21 @@
 /**
- * @module Sealing cluster credentials at rest: AES-256-GCM under a key derived (HKDF) from
- * `WHARF_SECRET_KEY`, or from a random key generated once into `WHARF_DATA_DIR/secret.key`
- * (mode 0600). Sealed text: `v1.<iv>.<tag>.<ciphertext>` (base64url).
+ * @module Sealing secrets at rest (cluster credentials, apps' generated passwords): AES-256-GCM
+ * under a key of its own per purpose, derived (HKDF-SHA256) from one master secret:
+ * `WHARF_SECRET_KEY`, or a random one generated once into `WHARF_DATA_DIR/secret.key`
+ * (mode 0600). A purpose's key cannot open another purpose's text, and the purpose is bound
+ * into each text as associated data. Sealed text: `v1.<iv>.<tag>.<ciphertext>` (base64url).
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { Context, Effect, Layer } from "effect"
+import { WharfConfig } from "./config"
 
 export interface Sealer {
   readonly seal: (plain: string) => string
+  /** Throws when the text was sealed under another key or purpose, or was changed. */
   readonly open: (sealed: string) => string
 }
-
-const AAD = Buffer.from("wharf.clusters.credentials")
 
 /** The master secret: the environment's, or the data folder's (created on first use). */
 export const masterSecret = (dataDir: string, env: NodeJS.ProcessEnv = process.env): string => {
@@ -33,14 +36,18 @@ export const masterSecret = (dataDir: string, env: NodeJS.ProcessEnv = process.e
   return readFileSync(path, "utf8").trim()
 }
 
-export const makeSealer = (secret: string): Sealer => {
-  // A key of its own for this purpose: the same master secret may serve other plugins.
-  const key = Buffer.from(hkdfSync("sha256", secret, "wharf", "clusters/credentials", 32))
+/** Whether `text` has the form of sealed text (not whether it opens). */
+export const isSealed = (text: string) => /^v1\.[\w-]+\.[\w-]+\.[\w-]*$/.test(text)
+
+/** A sealer for one purpose, like `clusters/credentials` (the plugin's id, then what). */
+export const makeSealer = (secret: string, purpose: string): Sealer => {
+  const key = Buffer.from(hkdfSync("sha256", secret, "wharf", purpose, 32))
+  const aad = Buffer.from(`wharf.${purpose.replaceAll("/", ".")}`)
   return {
     seal: (plain) => {
       const iv = randomBytes(12)
       const cipher = createCipheriv("aes-256-gcm", key, iv)
-      cipher.setAAD(AAD)
+      cipher.setAAD(aad)
       const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()])
       return ["v1", iv, cipher.getAuthTag(), body]
         .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
@@ -50,11 +57,31 @@ export const makeSealer = (secret: string): Sealer => {
       const [version, iv, tag, body] = sealed.split(".")
       if (version !== "v1" || !iv || !tag || body === undefined) throw new Error("unknown sealed format")
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"))
-      decipher.setAAD(AAD)
+      decipher.setAAD(aad)
       decipher.setAuthTag(Buffer.from(tag, "base64url"))
       return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
         "utf8"
       )
     }
   }
+}
+
+/** Sealers for plugins' secrets at rest, one key per purpose from one master secret. */
+export class Secrets extends Context.Service<Secrets, { readonly sealer: (purpose: string) => Sealer }>()(
+  "wharf/Secrets"
+) {
+  static readonly layer = Layer.effect(
+    Secrets,
+    Effect.gen(function* () {
+      const secret = masterSecret((yield* WharfConfig).dataDir)
+      const made = new Map<string, Sealer>()
+      return Secrets.of({
+        sealer: (purpose) => {
+          let sealer = made.get(purpose)
+          if (!sealer) made.set(purpose, (sealer = makeSealer(secret, purpose)))
+          return sealer
+        }
+      })
+    })
+  )
 }
