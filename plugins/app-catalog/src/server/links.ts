@@ -10,6 +10,7 @@
  */
 import http from "node:http"
 import https from "node:https"
+import { Readable } from "node:stream"
 import { NotFound } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect } from "effect"
@@ -26,7 +27,7 @@ export const linkUrl = (instance: string, link: { role: string; port: number; pa
 /** What of the app's answer reaches the browser. */
 const PASSED = ["content-type", "content-length", "cache-control", "last-modified", "etag"]
 
-/** A GET of `path` (with its query) on the link's service, through the cluster's service proxy. */
+/** A GET of `path` (with its query) on the link's service, through the cluster's service proxy, streamed back. */
 export const proxyLink = (name: string, role: string, port: number, path: string, search: string) =>
   Effect.gen(function* () {
     const { row } = yield* seeInstance(name)
@@ -48,22 +49,15 @@ export const proxyLink = (name: string, role: string, port: number, path: string
     )
     const options: https.RequestOptions = { method: "GET", headers: {} }
     yield* Effect.promise(() => kc.applyToHTTPSOptions(options))
+    // Streamed, not buffered: a component's page may send a large file (a job's log, a
+    // report), which must not be held whole in Wharf's memory.
     const answer = yield* Effect.tryPromise({
       try: () =>
-        new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-          (resolve, reject) => {
-            const req = (target.protocol === "http:" ? http : https).request(target, options, (res) => {
-              const chunks: Buffer[] = []
-              res.on("data", (c: Buffer) => chunks.push(c))
-              res.on("end", () =>
-                resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) })
-              )
-              res.on("error", reject)
-            })
-            req.on("error", reject)
-            req.end()
-          }
-        ),
+        new Promise<http.IncomingMessage>((resolve, reject) => {
+          const req = (target.protocol === "http:" ? http : https).request(target, options, resolve)
+          req.on("error", reject)
+          req.end()
+        }),
       catch: clusterSilent
     })
     const headers = new Headers({
@@ -74,5 +68,6 @@ export const proxyLink = (name: string, role: string, port: number, path: string
       const v = answer.headers[h]
       if (typeof v === "string") headers.set(h, v)
     }
-    return new Response(new Uint8Array(answer.body), { status: answer.status, headers })
+    const body = Readable.toWeb(answer) as ReadableStream<Uint8Array>
+    return new Response(body, { status: answer.statusCode ?? 502, headers })
   })
