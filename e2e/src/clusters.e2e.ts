@@ -114,6 +114,12 @@ describe("clusters and hosts in the console", () => {
     const row = page.locator("tr", { hasText: "live-pod" })
     await row.waitFor({ timeout: 15_000 })
     await row.getByText("Running").waitFor({ timeout: 15_000 })
+    // The usage card says how much disk the host uses (not "0 B") and its network throughput now.
+    const storage = page.locator(".usage-item", { hasText: "存储" }).locator(".resource-text")
+    expect(await storage.textContent()).toMatch(/^\d+(\.\d)? GiB \/ 500 GiB$/)
+    const network = page.getByTestId("host-network")
+    await network.getByText("接收").waitFor()
+    expect(await network.textContent()).toMatch(/接收[\d.]+ (k|M)?bit\/s发送[\d.]+ (k|M)?bit\/s/)
     await screenshot(page, "host-page-live-pod-zh")
   })
 })

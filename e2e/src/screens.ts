@@ -108,7 +108,8 @@ const main = async () => {
         as: ADMIN,
         walk: async (page) => {
           await page.getByRole("link", { name: "default", exact: true }).click()
-          await page.getByRole("link", { name: "sim-node-1" }).click()
+          // A worker: its pods use disk and network (the control-plane host runs none).
+          await page.getByRole("link", { name: "sim-node-2" }).click()
           // Its usage charts fill after the metrics collector's first cycle (15 s).
           await page.locator('.metrics-panel [data-metric="memory"] canvas').waitFor({ timeout: 45_000 })
           // The host's figures, not its labels, are what this page is for.

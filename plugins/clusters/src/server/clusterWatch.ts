@@ -5,6 +5,7 @@
  * and the console's live stream is fed from its events.
  */
 import * as k8s from "@kubernetes/client-node"
+import { Option, Schema } from "effect"
 import { millicores, quantity } from "../shared/quantity"
 import type { HostsChanged } from "../shared/types"
 
@@ -61,6 +62,41 @@ const METRICS_TTL_MS = 10_000
 export interface Usage {
   readonly cpu: number
   readonly memory: number
+  /**
+   * Bit/s received and sent, where the node metrics carry them (kube-sim's
+   * `kube-sim.io/{ingress,egress}-rate`, which observe's collector charts); else null.
+   */
+  readonly network: NetworkRate | null
+}
+export interface NetworkRate {
+  readonly rx: number
+  readonly tx: number
+}
+
+/** A node's root filesystem and network as its kubelet's Summary API reports them. */
+export interface NodeStats {
+  readonly fsUsed: number
+  readonly fsCapacity: number | null
+  /** Bit/s from the network counters' change since the previous read; null on the first. */
+  readonly network: NetworkRate | null
+}
+
+/** The part of the kubelet's `stats/summary` Wharf reads, decoded at the edge. */
+const Summary = Schema.Struct({
+  node: Schema.Struct({
+    fs: Schema.optional(
+      Schema.Struct({ usedBytes: Schema.Number, capacityBytes: Schema.optional(Schema.Number) })
+    ),
+    network: Schema.optional(
+      Schema.Struct({ rxBytes: Schema.optional(Schema.Number), txBytes: Schema.optional(Schema.Number) })
+    )
+  })
+})
+const decodeSummary = Schema.decodeUnknownOption(Summary)
+
+const rateAnnotation = (a: Record<string, string> | undefined, key: string) => {
+  const v = Number(a?.[`kube-sim.io/${key}`])
+  return a?.[`kube-sim.io/${key}`] !== undefined && Number.isFinite(v) && v >= 0 ? v : null
 }
 
 export class ClusterWatch {
@@ -73,6 +109,8 @@ export class ClusterWatch {
   private readonly stopListeners = new Set<() => void>()
   private stopped = false
   private usage: { at: number; value: Promise<Map<string, Usage> | null> } | undefined
+  private readonly stats = new Map<string, { at: number; value: Promise<NodeStats | null> }>()
+  private readonly counters = new Map<string, { at: number; rx: number; tx: number }>()
 
   constructor(private readonly kc: k8s.KubeConfig) {
     const watch = new k8s.Watch(kc)
@@ -194,15 +232,26 @@ export class ClusterWatch {
     const value = this.kc
       .makeApiClient(k8s.CustomObjectsApi)
       .listClusterCustomObject({ group: "metrics.k8s.io", version: "v1beta1", plural: "nodes" })
-      .then((list: { items?: Array<{ metadata?: { name?: string }; usage?: Record<string, string> }> }) => {
-        const map = new Map<string, Usage>()
-        for (const item of list.items ?? [])
-          map.set(item.metadata?.name ?? "", {
-            cpu: millicores(item.usage?.cpu),
-            memory: quantity(item.usage?.memory)
-          })
-        return map
-      })
+      .then(
+        (list: {
+          items?: Array<{
+            metadata?: { name?: string; annotations?: Record<string, string> }
+            usage?: Record<string, string>
+          }>
+        }) => {
+          const map = new Map<string, Usage>()
+          for (const item of list.items ?? []) {
+            const rx = rateAnnotation(item.metadata?.annotations, "ingress-rate")
+            const tx = rateAnnotation(item.metadata?.annotations, "egress-rate")
+            map.set(item.metadata?.name ?? "", {
+              cpu: millicores(item.usage?.cpu),
+              memory: quantity(item.usage?.memory),
+              network: rx !== null && tx !== null ? { rx, tx } : null
+            })
+          }
+          return map
+        }
+      )
       .catch(() => null)
     this.usage = { at: now, value }
     if (!previous) return value
@@ -212,6 +261,41 @@ export class ClusterWatch {
       this.usage = { at: Date.now(), value: Promise.resolve(fresh) }
     })
     return previous.value
+  }
+
+  /**
+   * A node's filesystem use and network from its kubelet's Summary API (through the API
+   * server's node proxy), shared for a few seconds; null when the kubelet does not answer.
+   */
+  nodeStats(name: string): Promise<NodeStats | null> {
+    const now = Date.now()
+    const cached = this.stats.get(name)
+    if (cached && now - cached.at < METRICS_TTL_MS) return cached.value
+    const value = this.kc
+      .makeApiClient(k8s.CoreV1Api)
+      .connectGetNodeProxyWithPath({ name, path: "stats/summary" })
+      .then((body: unknown) => {
+        const decoded = decodeSummary(typeof body === "string" ? JSON.parse(body) : body)
+        if (Option.isNone(decoded)) return null
+        const { fs, network } = decoded.value.node
+        const at = Date.now()
+        let rate: NetworkRate | null = null
+        if (network?.rxBytes !== undefined && network.txBytes !== undefined) {
+          const before = this.counters.get(name)
+          const seconds = before ? (at - before.at) / 1000 : 0
+          if (before && seconds >= 1 && network.rxBytes >= before.rx && network.txBytes >= before.tx)
+            rate = {
+              rx: (8 * (network.rxBytes - before.rx)) / seconds,
+              tx: (8 * (network.txBytes - before.tx)) / seconds
+            }
+          this.counters.set(name, { at, rx: network.rxBytes, tx: network.txBytes })
+        }
+        if (!fs) return null
+        return { fsUsed: fs.usedBytes, fsCapacity: fs.capacityBytes ?? null, network: rate }
+      })
+      .catch(() => null)
+    this.stats.set(name, { at: now, value })
+    return value
   }
 
   stop() {

@@ -221,21 +221,34 @@ describe.each(testBackends())("clusters on $name", (backend) => {
         }
       }
     })
-    const host = await waitFor(async () => {
-      const r = await admin.rest<HostsOverview>("GET", `/clusters/${registered.id}/hosts`)
-      const h = r.body.hosts.find((x) => x.name === "sim-node-2")
-      return h && h.cpu.requested === 250 && h.cpu.usage !== null ? h : undefined
-    }, "the pod's requests on sim-node-2")
+    const host = await waitFor(
+      async () => {
+        const r = await admin.rest<HostsOverview>("GET", `/clusters/${registered.id}/hosts`)
+        const h = r.body.hosts.find((x) => x.name === "sim-node-2")
+        // Node metrics are shared for ten seconds: the pod's traffic shows once they are read again.
+        return h && h.cpu.requested === 250 && h.cpu.usage !== null && (h.network?.rx ?? 0) > 0
+          ? h
+          : undefined
+      },
+      "the pod's requests and traffic on sim-node-2",
+      20_000
+    )
     expect(host).toMatchObject({
       status: "Ready",
       roles: ["worker"],
       address: "10.0.0.12",
       cpu: { allocatable: 15800, requested: 250 },
       memory: { allocatable: 63 * 2 ** 30, requested: 128 * 2 ** 20 },
-      storage: { allocatable: 500 * 2 ** 30, requested: 0, usage: null },
+      storage: { allocatable: 500 * 2 ** 30, requested: 0 },
       pods: { allocatable: 110, requested: 1, usage: 1 }
     })
     expect(host.memory.usage).toBeGreaterThan(0)
+    // Storage in use comes from the kubelet's Summary API: the system's tens of GiB plus the pod's layers.
+    expect(host.storage.usage).toBeGreaterThan(40 * 2 ** 30)
+    expect(host.storage.usage).toBeLessThan(host.storage.allocatable)
+    // Network throughput now, in bit/s, from the same node metrics the host's chart is drawn from.
+    expect(host.network!.rx).toBeGreaterThan(0)
+    expect(host.network!.tx).toBeGreaterThan(0)
     const all = await admin.rest<HostsOverview>("GET", `/clusters/${registered.id}/hosts`)
     expect(all.body.hosts.find((h) => h.name === "sim-node-1")?.roles).toEqual(["control-plane"])
     expect(all.body.metrics).toBe(true)
@@ -253,6 +266,8 @@ describe.each(testBackends())("clusters on $name", (backend) => {
       containers: [{ name: "app", image: "nginx:1.27", ready: true }]
     })
     expect(detail.pods[0]!.containers[0]!.memory).toBeGreaterThan(0)
+    expect(detail.host.storage.usage).toBeGreaterThan(40 * 2 ** 30)
+    expect(detail.host.network).not.toBeNull()
     const missing = await admin.rest("GET", `/clusters/${registered.id}/hosts/no-such-node`)
     expect(missing.status).toBe(404)
   })

@@ -12,16 +12,19 @@ import { millicores, quantity } from "../shared/quantity"
 import type { LabelChange } from "../shared/schemas"
 import type { ContainerRow, HostSummary, LabelChoice, PodRow } from "../shared/types"
 import { summaryOf, visibleCluster } from "./clusters"
-import type { ClusterWatch, Usage } from "./clusterWatch"
+import type { ClusterWatch, NodeStats, Usage } from "./clusterWatch"
 import { explainFailure } from "./connection"
 import { KubeClients } from "./kubeClients"
 
 const ROLE_PREFIX = "node-role.kubernetes.io/"
+/** The most hosts an overview reads storage use for, one kubelet call each. */
+const STATS_HOSTS = 100
 
 export const hostOf = (
   node: k8s.V1Node,
   watch: ClusterWatch,
-  usage: Map<string, Usage> | null
+  usage: Map<string, Usage> | null,
+  stats: NodeStats | null = null
 ): HostSummary => {
   const name = node.metadata?.name ?? ""
   const labels = node.metadata?.labels ?? {}
@@ -44,7 +47,12 @@ export const hostOf = (
     osImage: node.status?.nodeInfo?.osImage ?? null,
     cpu: { allocatable: millicores(alloc.cpu), requested: req?.cpu ?? 0, usage: use?.cpu ?? null },
     memory: { allocatable: quantity(alloc.memory), requested: req?.memory ?? 0, usage: use?.memory ?? null },
-    storage: { allocatable: quantity(alloc["ephemeral-storage"]), requested: req?.storage ?? 0, usage: null },
+    storage: {
+      allocatable: quantity(alloc["ephemeral-storage"]),
+      requested: req?.storage ?? 0,
+      usage: stats?.fsUsed ?? null
+    },
+    network: use?.network ?? stats?.network ?? null,
     pods: { allocatable: quantity(alloc.pods), requested: req?.pods ?? 0, usage: req?.pods ?? 0 },
     createdAt: node.metadata?.creationTimestamp
       ? new Date(node.metadata.creationTimestamp).toISOString()
@@ -74,10 +82,17 @@ export const hostsOverview = Effect.fn("Hosts.overview")(function* (clusterId: s
   const pairs: LabelPair[] = filter ? parseLabelFilter(filter).pairs : []
   const nodes = watch.nodes.list()
   const usage = yield* Effect.promise(() => watch.nodeUsage())
-  const hosts = nodes
-    .filter((n) => carriesAll(n.metadata?.labels ?? {}, pairs))
-    .sort(byName)
-    .map((n) => hostOf(n, watch, usage))
+  const shown = nodes.filter((n) => carriesAll(n.metadata?.labels ?? {}, pairs)).sort(byName)
+  // Storage use is per node (the kubelet's Summary API): read for a page of hosts, not for thousands.
+  const stats = yield* Effect.forEach(
+    shown,
+    (n) =>
+      shown.length <= STATS_HOSTS
+        ? Effect.promise(() => watch.nodeStats(n.metadata?.name ?? ""))
+        : Effect.succeed(null),
+    { concurrency: 16 }
+  )
+  const hosts = shown.map((n, i) => hostOf(n, watch, usage, stats[i]))
   return {
     cluster: summaryOf(row),
     hosts,
@@ -116,7 +131,7 @@ export const hostDetail = Effect.fn("Hosts.detail")(function* (clusterId: string
   const watch = yield* clients.watch(clusterId)
   const node = watch.nodes.get(name)
   if (!node) return yield* new NotFound({ message: `Cluster ${row.name} has no host named ${name}` })
-  const usage = yield* Effect.promise(() => watch.nodeUsage())
+  const [usage, stats] = yield* Effect.promise(() => Promise.all([watch.nodeUsage(), watch.nodeStats(name)]))
   const pods = watch
     .podsOn(name)
     .sort((a, b) => (a.metadata?.name ?? "").localeCompare(b.metadata?.name ?? ""))
@@ -177,7 +192,7 @@ export const hostDetail = Effect.fn("Hosts.detail")(function* (clusterId: string
   })
   return {
     cluster: summaryOf(row),
-    host: hostOf(node, watch, usage),
+    host: hostOf(node, watch, usage, stats),
     taints: (node.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? null, effect: t.effect })),
     pods: rows,
     labelChoices: labelChoices(watch.nodes.list())

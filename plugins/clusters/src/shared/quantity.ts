@@ -24,6 +24,19 @@ export const formatBytes = (bytes: number): string => {
   return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${units[i]}`
 }
 
+/** "12.5 Mbit/s", "800 kbit/s": network throughput for people, in decimal units as links are sold. */
+export const formatBitRate = (bitsPerSecond: number): string => {
+  if (!Number.isFinite(bitsPerSecond)) return "—"
+  const units = ["bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s"]
+  let v = bitsPerSecond
+  let i = 0
+  while (Math.abs(v) >= 1000 && i < units.length - 1) {
+    v /= 1000
+    i++
+  }
+  return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${units[i]}`
+}
+
 /** Millicores for people: "250m" below one core, "1.25" cores above. */
 export const formatCpu = (milli: number): string => {
   if (!Number.isFinite(milli)) return "—"

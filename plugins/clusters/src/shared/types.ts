@@ -48,8 +48,10 @@ export interface HostSummary {
   readonly cpu: Resource
   /** Bytes. */
   readonly memory: Resource
-  /** Ephemeral storage, bytes (usage is not in metrics.k8s.io, so always null). */
+  /** Ephemeral storage, bytes; usage from the kubelet's Summary API (null where it does not answer). */
   readonly storage: Resource
+  /** Network throughput now, bit/s received and sent; null where no metrics carry it. */
+  readonly network: { readonly rx: number; readonly tx: number } | null
   /** Pods: allocatable is the pod limit, requested and usage are the running count. */
   readonly pods: Resource
   readonly createdAt: string | null

@@ -100,7 +100,12 @@ export const messages = {
     "host.back": "返回主机列表",
     "host.usedOf": "{used} / {total}",
     "host.requestedOf": "已请求 {requested}",
-    "host.storageUsageUnknown": "存储使用量不在 metrics.k8s.io 中"
+    "host.storageUsageUnknown": "主机的 kubelet 没有报告存储使用量",
+    "host.usageNetwork": "网络",
+    "host.usageNetworkNow": "当前吞吐",
+    "host.usageReceived": "接收",
+    "host.usageSent": "发送",
+    "host.usageNetworkUnknown": "没有这台主机的网络指标"
   },
   en: {
     ...clustersReasons.messages,
@@ -202,6 +207,11 @@ export const messages = {
     "host.back": "Back to hosts",
     "host.usedOf": "{used} of {total}",
     "host.requestedOf": "{requested} requested",
-    "host.storageUsageUnknown": "Storage usage is not in metrics.k8s.io"
+    "host.storageUsageUnknown": "The host's kubelet reports no storage use",
+    "host.usageNetwork": "Network",
+    "host.usageNetworkNow": "Throughput now",
+    "host.usageReceived": "In",
+    "host.usageSent": "Out",
+    "host.usageNetworkUnknown": "No network metrics for this host"
   }
 }

@@ -18,7 +18,7 @@ import {
   viewer
 } from "@wharf/core/web"
 import { createEffect, createResource, createSignal, For, Show } from "solid-js"
-import { formatBytes, formatCores, formatCpu } from "../../shared/quantity"
+import { formatBitRate, formatBytes, formatCores, formatCpu } from "../../shared/quantity"
 import { hostPodLinks, hostSections } from "../../shared/slots"
 import type { HostDetail, PodRow } from "../../shared/types"
 import { api, describe, watchHosts } from "../api"
@@ -163,12 +163,31 @@ export default function Host() {
                           </span>
                         </div>
                         <ResourceBar kind={u.kind} resource={u.resource} />
-                        <Show when={u.kind === "storage"}>
+                        <Show when={u.kind === "storage" && u.resource.usage === null}>
                           <p class="field-hint">{t("host.storageUsageUnknown")}</p>
                         </Show>
                       </div>
                     )}
                   </For>
+                  <div class="usage-item" data-testid="host-network">
+                    <div class="usage-head">
+                      <strong>{t("host.usageNetwork")}</strong>
+                      <span class="muted">{t("host.usageNetworkNow")}</span>
+                    </div>
+                    <Show
+                      when={d().host.network}
+                      fallback={<p class="field-hint">{t("host.usageNetworkUnknown")}</p>}
+                    >
+                      {(n) => (
+                        <dl class="network-rates">
+                          <dt>{t("host.usageReceived")}</dt>
+                          <dd>{formatBitRate(n().rx)}</dd>
+                          <dt>{t("host.usageSent")}</dt>
+                          <dd>{formatBitRate(n().tx)}</dd>
+                        </dl>
+                      )}
+                    </Show>
+                  </div>
                 </div>
                 <Show when={d().taints.length > 0}>
                   <div class="taints">
