@@ -8,6 +8,7 @@ import {
   Card,
   type Column,
   ConfirmDialog,
+  createAction,
   describeError,
   ErrorNotice,
   FormError,
@@ -36,7 +37,7 @@ export const GroupMembers = (props: { group: Pick<GroupSummary, "id" | "name">; 
   )
   const rows = () => settled(members)
   const [removing, setRemoving] = createSignal<GroupMember>()
-  const [removeBusy, setRemoveBusy] = createSignal(false)
+  const removal = createAction()
   // The member whose role is being saved: their select is disabled meanwhile.
   const [savingRole, setSavingRole] = createSignal<string>()
 
@@ -64,16 +65,10 @@ export const GroupMembers = (props: { group: Pick<GroupSummary, "id" | "name">; 
   const remove = async () => {
     const member = removing()
     if (!member) return
-    setRemoveBusy(true)
-    try {
-      await api.groups.removeMember.mutate({ groupId: props.group.id, userId: member.userId })
-      toast(t("identity.members.removed", { name: member.name }))
+    const removed = () => api.groups.removeMember.mutate({ groupId: props.group.id, userId: member.userId })
+    if (await removal.run(removed, () => t("identity.members.removed", { name: member.name }))) {
       setRemoving(undefined)
       changed()
-    } catch (err) {
-      toast(describeError(err), "error")
-    } finally {
-      setRemoveBusy(false)
     }
   }
 
@@ -143,7 +138,7 @@ export const GroupMembers = (props: { group: Pick<GroupSummary, "id" | "name">; 
           namespace: namespaceOf(props.group.name)
         })}
         confirmLabel={t("identity.members.removeConfirm")}
-        busy={removeBusy()}
+        busy={removal.busy()}
         onConfirm={remove}
         onClose={() => setRemoving(undefined)}
       />

@@ -7,6 +7,7 @@ import {
   Card,
   type Column,
   ConfirmDialog,
+  createAction,
   Dialog,
   describeError,
   ErrorNotice,
@@ -29,21 +30,15 @@ export const TokensCard = () => {
   const [tokens, { refetch }] = createResource(() => api.tokens.list.query())
   const [created, setCreated] = createSignal<{ name: string; token: string }>()
   const [revoking, setRevoking] = createSignal<ApiTokenSummary>()
-  const [revokeBusy, setRevokeBusy] = createSignal(false)
+  const revokeAction = createAction()
 
   const revoke = async () => {
     const token = revoking()
     if (!token) return
-    setRevokeBusy(true)
-    try {
-      await api.tokens.revoke.mutate({ id: token.id })
-      toast(t("identity.tokens.revoked", { name: token.name }))
+    const revoked = () => api.tokens.revoke.mutate({ id: token.id })
+    if (await revokeAction.run(revoked, () => t("identity.tokens.revoked", { name: token.name }))) {
       setRevoking(undefined)
       void refetch()
-    } catch (err) {
-      toast(describeError(err), "error")
-    } finally {
-      setRevokeBusy(false)
     }
   }
 
@@ -111,7 +106,7 @@ export const TokensCard = () => {
         title={t("identity.tokens.revokeTitle", { name: revoking()?.name ?? "" })}
         message={t("identity.tokens.revokeMessage")}
         confirmLabel={t("identity.tokens.revokeConfirm")}
-        busy={revokeBusy()}
+        busy={revokeAction.busy()}
         onConfirm={revoke}
         onClose={() => setRevoking(undefined)}
       />

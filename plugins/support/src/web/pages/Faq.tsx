@@ -4,7 +4,7 @@
 import {
   Button,
   ConfirmDialog,
-  describeError,
+  createAction,
   EmptyState,
   ErrorNotice,
   Highlighted,
@@ -14,7 +14,6 @@ import {
   Page,
   SearchInput,
   t,
-  toast,
   viewer
 } from "@wharf/core/web"
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
@@ -37,18 +36,16 @@ export default function Faq() {
   // undefined: closed; null: a new question; an entry: editing it.
   const [editing, setEditing] = createSignal<FaqEntry | null>()
   const [deleting, setDeleting] = createSignal<FaqEntry>()
-  const [busy, setBusy] = createSignal(false)
+  const removal = createAction()
   const remove = async () => {
-    setBusy(true)
-    try {
-      await api.faq.delete.mutate({ id: deleting()!.id })
-      toast(t("support.admin.deleted"))
+    if (
+      await removal.run(
+        () => api.faq.delete.mutate({ id: deleting()!.id }),
+        () => t("support.admin.deleted")
+      )
+    ) {
       setDeleting(undefined)
       await refetch()
-    } catch (e) {
-      toast(describeError(e), "error")
-    } finally {
-      setBusy(false)
     }
   }
   return (
@@ -114,7 +111,7 @@ export default function Faq() {
         title={t("support.admin.deleteFaq")}
         message={deleting()?.question ?? ""}
         confirmLabel={t("common.delete")}
-        busy={busy()}
+        busy={removal.busy()}
         onConfirm={remove}
         onClose={() => setDeleting(undefined)}
       />

@@ -10,6 +10,7 @@ import {
   Button,
   Card,
   ChoiceGroup,
+  createAction,
   createPagedList,
   createSubmit,
   EmptyState,
@@ -30,7 +31,7 @@ import { createEffect, createMemo, createResource, createSignal, For, on, Show }
 import { formatAmount } from "../../shared/format"
 import { QUOTA_DEFAULTS } from "../../shared/schemas"
 import { type QuotaRow, type QuotaSummary, RESOURCE_KINDS, type ResourceKind } from "../../shared/types"
-import { api, describe } from "../api"
+import { api } from "../api"
 import { InlineNumber, kindLabel } from "../parts"
 
 type Field = "priority" | ResourceKind
@@ -64,25 +65,18 @@ export default function Quotas() {
     fixed: boolean
   } | null>(null)
 
+  const action = createAction()
   const save = async (row: QuotaRow, field: Field, value: number) => {
-    try {
-      await api.quotas.update.mutate({ id: row.id, [field]: value })
-      toast(t("quotas.saved"))
-      list.refetch()
-      return true
-    } catch (e) {
-      toast(describe(e), "error")
-      return false
-    }
+    const saved = await action.run(
+      () => api.quotas.update.mutate({ id: row.id, [field]: value }),
+      () => t("quotas.saved")
+    )
+    if (saved) list.refetch()
+    return saved
   }
   const remove = async (row: QuotaRow) => {
-    try {
-      await api.quotas.delete.mutate({ id: row.id })
-      toast(t("quotas.deleted", { priority: row.priority }))
-      list.refetch()
-    } catch (e) {
-      toast(describe(e), "error")
-    }
+    const deleted = () => api.quotas.delete.mutate({ id: row.id })
+    if (await action.run(deleted, () => t("quotas.deleted", { priority: row.priority }))) list.refetch()
   }
 
   return (

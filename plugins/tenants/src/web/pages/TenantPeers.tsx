@@ -8,14 +8,13 @@ import {
   Card,
   type Column,
   ConfirmDialog,
-  describeError,
+  createAction,
   ErrorNotice,
   hasRole,
   Select,
   settled,
   Table,
   t,
-  toast,
   viewer
 } from "@wharf/core/web"
 import { createMemo, createResource, createSignal, Show } from "solid-js"
@@ -43,38 +42,31 @@ export const TenantPeers = (props: { tenant: TenantRef }) => {
     return (settled(all) ?? []).filter((c) => !taken.has(c.id))
   })
   const [chosen, setChosen] = createSignal("")
-  const [busy, setBusy] = createSignal(false)
+  const action = createAction()
   const [removing, setRemoving] = createSignal<TenantRef>()
 
   const add = async (e: SubmitEvent) => {
     e.preventDefault()
     const peer = chosen() || choices()[0]?.id
     if (!peer) return
-    setBusy(true)
-    try {
-      await api.peers.allow.mutate({ tenantId: props.tenant.id, peer })
-      toast(t("peers.added", { name: choices().find((c) => c.id === peer)?.name ?? peer }))
+    const name = choices().find((c) => c.id === peer)?.name ?? peer
+    if (
+      await action.run(
+        () => api.peers.allow.mutate({ tenantId: props.tenant.id, peer }),
+        () => t("peers.added", { name })
+      )
+    ) {
       setChosen("")
       await refetch()
-    } catch (err) {
-      toast(describeError(err), "error")
-    } finally {
-      setBusy(false)
     }
   }
   const remove = async () => {
     const peer = removing()
     if (!peer) return
-    setBusy(true)
-    try {
-      await api.peers.forbid.mutate({ tenantId: props.tenant.id, peer: peer.id })
-      toast(t("peers.removed", { name: peer.name }))
+    const forbid = () => api.peers.forbid.mutate({ tenantId: props.tenant.id, peer: peer.id })
+    if (await action.run(forbid, () => t("peers.removed", { name: peer.name }))) {
       setRemoving(undefined)
       await refetch()
-    } catch (err) {
-      toast(describeError(err), "error")
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -116,7 +108,7 @@ export const TenantPeers = (props: { tenant: TenantRef }) => {
             disabled={choices().length === 0}
             onChange={(e) => setChosen(e.currentTarget.value)}
           />
-          <Button type="submit" variant="primary" loading={busy()} disabled={choices().length === 0}>
+          <Button type="submit" variant="primary" loading={action.busy()} disabled={choices().length === 0}>
             {t("peers.add")}
           </Button>
         </form>
@@ -138,7 +130,7 @@ export const TenantPeers = (props: { tenant: TenantRef }) => {
           tenant: props.tenant.name
         })}
         confirmLabel={t("peers.remove")}
-        busy={busy()}
+        busy={action.busy()}
         onConfirm={remove}
         onClose={() => setRemoving(undefined)}
       />
