@@ -90,9 +90,16 @@ export const dryRunAll = async (
   }
 }
 
-/** Apply in order (config before the workloads that mount it); the first refusal stops it. */
+const WORKLOADS = new Set(["StatefulSet", "Deployment", "DaemonSet", "Job"])
+
+/**
+ * Config, claims and services together, then the workloads that mount and use them, together:
+ * two round trips' wait instead of one per object. A refusal among the first stops the
+ * workloads from being applied (the reconciler reports it and tries again).
+ */
 export const applyAll = async (kc: k8s.KubeConfig, objects: ReadonlyArray<KubeObject>) => {
-  for (const o of objects) await ssa(kc, o)
+  await Promise.all(objects.filter((o) => !WORKLOADS.has(o.kind)).map((o) => ssa(kc, o)))
+  await Promise.all(objects.filter((o) => WORKLOADS.has(o.kind)).map((o) => ssa(kc, o)))
 }
 
 /** Everything of `instance` in `namespace`, by its label, in OWNED_KINDS order. */
