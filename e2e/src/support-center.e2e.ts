@@ -81,6 +81,8 @@ const cases = [
     service: "选型咨询",
     release: "TOS 2.1 正式发布",
     groupTenant: "用户组 data-team",
+    serviceHours: "5×8 (周一至周五 08:00–17:30)",
+    serviceDays: "周一二三四五",
     comments: "意见或建议",
     platform: "平台",
     clusters: "集群管理",
@@ -112,6 +114,8 @@ const cases = [
     service: "Product selection",
     release: "TOS 2.1 released",
     groupTenant: "Group data-team",
+    serviceHours: "5×8 (Mon–Fri 08:00–17:30)",
+    serviceDays: "Mon Tue Wed Thu Fri",
     comments: "Comments",
     platform: "Platform",
     clusters: "Clusters",
@@ -317,6 +321,21 @@ describe.each(cases)("the support center in $locale", (c) => {
     await page.goto(`${baseUrl()}/support/surveys`)
     await page.getByRole("columnheader", { name: c.comments, exact: true }).waitFor()
     await done(page)
+  })
+
+  it("as an agent, a ticket's service hours are named in my language, and so are the admin's calendars", async () => {
+    const number = await ticketAwaitingConfirmation()
+    const page = await fresh()
+    await signedIn(page, "wang.fang@example.com")
+    await page.goto(`${baseUrl()}/support/tickets/${number}`)
+    await page.getByText(c.serviceHours, { exact: true }).waitFor()
+    await done(page)
+    const admin = await fresh()
+    await signedIn(admin, "admin@wharf.test", "admin-password-1")
+    await admin.goto(`${baseUrl()}/admin/helpdesk`)
+    const calendar = admin.locator(".hd-calendar", { hasText: c.serviceHours })
+    await calendar.getByText(c.serviceDays).waitFor()
+    await done(admin)
   })
 
   it("as an admin, the outbox shows a mail's links as links", async () => {
