@@ -1,6 +1,8 @@
 /**
  * @module Input schemas every plugin shares, on the server and in the console (this file
- * imports nothing but Effect and `reason.ts`): a calendar date that exists, and a client's idempotency key.
+ * imports nothing but Effect and `reason.ts`): text of bounded length, an id, an email
+ * address, a whole number in a query string, a calendar date that exists, and a client's
+ * idempotency key.
  */
 import { Schema } from "effect"
 import { defineReasons } from "./reason"
@@ -12,6 +14,32 @@ import { defineReasons } from "./reason"
 export const schemaReasons = defineReasons({
   "core.notARealDate": "must be a real date written YYYY-MM-DD, like 2026-01-31"
 })
+
+/** Text from `min` to `max` characters, each bound named in the refusal. */
+export const Text = (min: number, max: number) =>
+  Schema.String.pipe(
+    Schema.check(
+      Schema.isMinLength(min, {
+        message: min === 1 ? "must not be empty" : `must be at least ${min} characters`
+      }),
+      Schema.isMaxLength(max, { message: `must be at most ${max} characters` })
+    )
+  )
+
+/** A row's id (a UUID). */
+export const Uuid = Schema.String.pipe(
+  Schema.check(Schema.isUUID(undefined, { message: "must be an id (a UUID)" }))
+)
+
+/** An email address, as people type one (a mail server has the last word). */
+export const Email = Schema.String.pipe(
+  Schema.check(
+    Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
+      message: "must be an email address, like name@example.com"
+    }),
+    Schema.isMaxLength(254, { message: "must be at most 254 characters" })
+  )
+)
 
 const daysIn = (year: number, month: number) =>
   month === 2

@@ -1,32 +1,15 @@
 /**
  * @module Helpdesk input schemas, shared by the server (decoding at the edge) and the console.
  */
-import { CalendarDate, IdempotencyKey, WholeNumberFromString } from "@wharf/core/schemas"
+import { CalendarDate, Email, IdempotencyKey, Text, Uuid, WholeNumberFromString } from "@wharf/core/schemas"
 import { Schema } from "effect"
 import { SEVERITIES, STATUSES } from "./status"
 
-const text = (min: number, max: number) =>
-  Schema.String.pipe(
-    Schema.check(
-      Schema.isMinLength(min, {
-        message: min === 1 ? "must not be empty" : `must be at least ${min} characters`
-      }),
-      Schema.isMaxLength(max, { message: `must be at most ${max} characters` })
-    )
-  )
-const optionalText = (max: number) => Schema.optional(text(0, max))
+const optionalText = (max: number) => Schema.optional(Text(0, max))
 
-export const Id = Schema.String.pipe(
-  Schema.check(Schema.isUUID(undefined, { message: "must be an id (a UUID)" }))
-)
-export const Email = Schema.String.pipe(
-  Schema.check(
-    Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
-      message: "must be an email address, like name@example.com"
-    }),
-    Schema.isMaxLength(254, { message: "must be at most 254 characters" })
-  )
-)
+/** A row's id (a UUID). */
+export const Id = Uuid
+export { Email }
 export const SeveritySchema = Schema.Literals(SEVERITIES)
 export const StatusSchema = Schema.Literals(STATUSES)
 /** A ticket number as people write it: `10023`. */
@@ -37,14 +20,14 @@ const TicketNumber = Schema.Int.pipe(
 )
 const Limit = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 100 })))
 const Offset = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000 })))
-const Body = text(1, 20_000)
+const Body = Text(1, 20_000)
 /** Ids of finished uploads (the core Uploads service) to attach. */
 const Attachments = Schema.optional(
-  Schema.Array(text(1, 200)).pipe(Schema.check(Schema.isMaxLength(10, { message: "at most 10 attachments" })))
+  Schema.Array(Text(1, 200)).pipe(Schema.check(Schema.isMaxLength(10, { message: "at most 10 attachments" })))
 )
 
 export const CreateTicketInput = Schema.Struct({
-  title: text(1, 200),
+  title: Text(1, 200),
   severity: SeveritySchema,
   categoryId: Id,
   product: optionalText(100),
@@ -103,19 +86,19 @@ export const SurveyInput = Schema.Struct({
 })
 
 export const GuestCreateInput = Schema.Struct({
-  name: text(1, 100),
+  name: Text(1, 100),
   email: Email,
-  title: text(1, 200),
+  title: Text(1, 200),
   severity: SeveritySchema,
   categoryId: Id,
   description: Body,
   attachments: Attachments,
   /** What the form's uploads were made with (`helpdesk.guest.options`). */
-  uploadCredential: Schema.optional(text(1, 300))
+  uploadCredential: Schema.optional(Text(1, 300))
 })
 /** `helpdesk.guest.create`: the REST body and the key. */
 export const GuestCreateCall = Schema.Struct({ ...GuestCreateInput.fields, ...RetryKey })
-const GuestToken = text(1, 200)
+const GuestToken = Text(1, 200)
 export const GuestAccessInput = Schema.Struct({ number: TicketNumber, token: GuestToken })
 export const GuestReplyInput = Schema.Struct({
   number: TicketNumber,
@@ -161,15 +144,15 @@ export const PreferencesInput = Schema.Struct({
 })
 
 export const CategoryInput = Schema.Struct({
-  name: text(1, 60),
-  nameEn: text(1, 60),
+  name: Text(1, 60),
+  nameEn: Text(1, 60),
   position: Schema.optional(Schema.Int),
   calendarId: Schema.optional(Schema.NullOr(Id))
 })
 export const UpdateCategoryInput = Schema.Struct({
   id: Id,
-  name: Schema.optional(text(1, 60)),
-  nameEn: Schema.optional(text(1, 60)),
+  name: Schema.optional(Text(1, 60)),
+  nameEn: Schema.optional(Text(1, 60)),
   position: Schema.optional(Schema.Int),
   active: Schema.optional(Schema.Boolean),
   calendarId: Schema.optional(Schema.NullOr(Id))
@@ -177,9 +160,9 @@ export const UpdateCategoryInput = Schema.Struct({
 const Minutes = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 525_600 })))
 export const UpdateCalendarInput = Schema.Struct({
   id: Id,
-  name: Schema.optional(text(1, 60)),
-  nameEn: Schema.optional(Schema.NullOr(text(1, 60))),
-  timeZone: Schema.optional(text(1, 60)),
+  name: Schema.optional(Text(1, 60)),
+  nameEn: Schema.optional(Schema.NullOr(Text(1, 60))),
+  timeZone: Schema.optional(Text(1, 60)),
   holidays: Schema.optional(Schema.Array(CalendarDate)),
   isDefault: Schema.optional(Schema.Literal(true)),
   targets: Schema.optional(

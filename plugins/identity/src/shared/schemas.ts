@@ -1,16 +1,10 @@
 /**
  * @module Identity's input schemas, shared by the server (decoding) and the console.
  */
+import { Email, Uuid } from "@wharf/core/schemas"
 import { Schema } from "effect"
 
-export const Email = Schema.String.pipe(
-  Schema.check(
-    Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
-      message: "must be an email address, like name@example.com"
-    }),
-    Schema.isMaxLength(254, { message: "must be at most 254 characters" })
-  )
-)
+export { Email }
 export const Password = Schema.String.pipe(
   Schema.check(
     Schema.isMinLength(8, { message: "must be at least 8 characters" }),
@@ -26,9 +20,8 @@ export const DisplayName = Schema.String.pipe(
 export const Locale = Schema.Literals(["zh-CN", "en"])
 export const Role = Schema.Literals(["admin", "agent", "user"])
 export const GroupRole = Schema.Literals(["member", "admin"])
-export const Id = Schema.String.pipe(
-  Schema.check(Schema.isUUID(undefined, { message: "must be an id (a UUID)" }))
-)
+/** A row's id (a UUID). */
+export const Id = Uuid
 export const GroupName = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/, {

@@ -1,32 +1,22 @@
 /**
  * @module The knowledge base's input schemas, shared by the server (decoding) and the console.
  */
-import { WholeNumberFromString } from "@wharf/core/schemas"
+import { Text, Uuid, WholeNumberFromString } from "@wharf/core/schemas"
 import { Schema } from "effect"
 
-const text = (min: number, max: number) =>
-  Schema.String.pipe(
-    Schema.check(
-      Schema.isMinLength(min, {
-        message: min === 1 ? "must not be empty" : `must be at least ${min} characters`
-      }),
-      Schema.isMaxLength(max, { message: `must be at most ${max} characters` })
-    )
-  )
-const optionalFilter = Schema.optional(text(1, 40))
+const optionalFilter = Schema.optional(Text(1, 40))
 
-export const Id = Schema.String.pipe(
-  Schema.check(Schema.isUUID(undefined, { message: "must be an id (a UUID)" }))
-)
+/** A row's id (a UUID). */
+export const Id = Uuid
 export const Locale = Schema.Literals(["zh-CN", "en"])
 export const Status = Schema.Literals(["draft", "published"])
 
 export const ArticleFields = {
-  title: text(1, 200),
-  body: text(1, 100_000),
-  tags: Schema.Array(text(1, 40)).pipe(Schema.check(Schema.isMaxLength(20, { message: "at most 20 tags" }))),
-  product: text(1, 40),
-  version: text(1, 20),
+  title: Text(1, 200),
+  body: Text(1, 100_000),
+  tags: Schema.Array(Text(1, 40)).pipe(Schema.check(Schema.isMaxLength(20, { message: "at most 20 tags" }))),
+  product: Text(1, 40),
+  version: Text(1, 20),
   locale: Locale,
   status: Status
 }
@@ -38,21 +28,21 @@ export const UpdateArticleInput = Schema.Struct({
   ...ArticleFields
 })
 export const IdInput = Schema.Struct({ id: Id })
-export const PreviewInput = Schema.Struct({ body: text(0, 100_000) })
+export const PreviewInput = Schema.Struct({ body: Text(0, 100_000) })
 export const RevisionInput = Schema.Struct({ id: Id, revision: Schema.Int })
 export const DiffInput = Schema.Struct({ id: Id, from: Schema.Int, to: Schema.Int })
 export const FeedbackInput = Schema.Struct({
   id: Id,
   helpful: Schema.Boolean,
-  comment: Schema.optional(text(0, 1000))
+  comment: Schema.optional(Text(0, 1000))
 })
 export const EditorListInput = Schema.Struct({
-  search: Schema.optional(text(0, 200)),
+  search: Schema.optional(Text(0, 200)),
   status: Schema.optional(Status),
   limit: Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
   offset: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
 })
-const QuickLinkInput = Schema.Struct({ label: text(1, 80), query: text(1, 200), locale: Locale })
+const QuickLinkInput = Schema.Struct({ label: Text(1, 80), query: Text(1, 200), locale: Locale })
 export const QuickLinksInput = Schema.Struct({ locale: Locale, links: Schema.Array(QuickLinkInput) })
 export const LocaleInput = Schema.Struct({ locale: Schema.optional(Locale) })
 
@@ -60,7 +50,7 @@ export const LocaleInput = Schema.Struct({ locale: Schema.optional(Locale) })
 const MAX_SEARCH_OFFSET = 1_000_000
 
 const searchFields = {
-  q: text(1, 200),
+  q: Text(1, 200),
   product: optionalFilter,
   version: optionalFilter,
   locale: Schema.optional(Locale),

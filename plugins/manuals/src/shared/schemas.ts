@@ -1,37 +1,29 @@
-import { CalendarDate } from "@wharf/core/schemas"
+import { CalendarDate, Text } from "@wharf/core/schemas"
 import { Schema } from "effect"
-
-const text = (min: number, max: number) =>
-  Schema.String.pipe(
-    Schema.check(
-      Schema.isMinLength(min, { message: "must not be empty" }),
-      Schema.isMaxLength(max, { message: `must be at most ${max} characters` })
-    )
-  )
 
 /** The reader's language: titles (and release notes) come in it when translated. */
 export const Locale = Schema.Literals(["zh-CN", "en"])
 export const LocaleInput = Schema.Struct({ locale: Schema.optional(Locale) })
 
 export const PageInput = Schema.Struct({
-  product: text(1, 40),
-  version: text(1, 20),
-  slug: Schema.optional(text(1, 80)),
+  product: Text(1, 40),
+  version: Text(1, 20),
+  slug: Schema.optional(Text(1, 80)),
   locale: Schema.optional(Locale)
 })
 export const ManualSearchInput = Schema.Struct({
-  q: text(1, 200),
-  product: Schema.optional(text(1, 40)),
-  version: Schema.optional(text(1, 20)),
+  q: Text(1, 200),
+  product: Schema.optional(Text(1, 40)),
+  version: Schema.optional(Text(1, 20)),
   /** Search the pages as a reader in this language reads them; both languages if absent. */
   locale: Schema.optional(Locale)
 })
 export const ReleaseInput = Schema.Struct({
-  title: text(1, 200),
-  product: text(1, 40),
-  version: text(1, 20),
+  title: Text(1, 200),
+  product: Text(1, 40),
+  version: Text(1, 20),
   date: CalendarDate,
-  body: text(1, 50_000)
+  body: Text(1, 50_000)
 })
 export const ReleaseListInput = Schema.Struct({
   limit: Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
@@ -49,35 +41,35 @@ const slug = Schema.String.pipe(
   )
 )
 export const CreateManualInput = Schema.Struct({
-  product: text(1, 40),
-  version: text(1, 20),
-  title: text(1, 200),
+  product: Text(1, 40),
+  version: Text(1, 20),
+  title: Text(1, 200),
   publishedAt: date,
-  copyFrom: Schema.optional(text(1, 20))
+  copyFrom: Schema.optional(Text(1, 20))
 })
 /**
  * A page's English title and Markdown: null clears it (English readers then see the
  * Chinese), absent keeps what is stored.
  */
 const PageEnglish = {
-  titleEn: Schema.optional(Schema.NullOr(text(1, 200))),
-  bodyEn: Schema.optional(Schema.NullOr(text(1, 200_000)))
+  titleEn: Schema.optional(Schema.NullOr(Text(1, 200))),
+  bodyEn: Schema.optional(Schema.NullOr(Text(1, 200_000)))
 }
-export const PageRef = Schema.Struct({ product: text(1, 40), version: text(1, 20), slug })
+export const PageRef = Schema.Struct({ product: Text(1, 40), version: Text(1, 20), slug })
 export const SavePageInput = Schema.Struct({
-  product: text(1, 40),
-  version: text(1, 20),
+  product: Text(1, 40),
+  version: Text(1, 20),
   slug: Schema.optional(slug),
   newSlug: slug,
-  title: text(1, 200),
-  body: text(1, 200_000),
+  title: Text(1, 200),
+  body: Text(1, 200_000),
   ...PageEnglish,
   parent: Schema.optional(Schema.NullOr(slug))
 })
 /** REST: the page is named by the path, the rest is the body. */
 export const PageBody = Schema.Struct({
-  title: text(1, 200),
-  body: text(1, 200_000),
+  title: Text(1, 200),
+  body: Text(1, 200_000),
   ...PageEnglish,
   parent: Schema.optional(Schema.NullOr(slug))
 })

@@ -1,22 +1,15 @@
+import { Text, Uuid } from "@wharf/core/schemas"
 import { Schema } from "effect"
 
-const text = (min: number, max: number) =>
-  Schema.String.pipe(
-    Schema.check(
-      Schema.isMinLength(min, { message: "must not be empty" }),
-      Schema.isMaxLength(max, { message: `must be at most ${max} characters` })
-    )
-  )
-export const Id = Schema.String.pipe(
-  Schema.check(Schema.isUUID(undefined, { message: "must be an id (a UUID)" }))
-)
+/** A row's id (a UUID). */
+export const Id = Uuid
 export const Locale = Schema.Literals(["zh-CN", "en"])
 
 const ServiceFields = {
-  name: text(1, 100),
-  category: text(1, 40),
-  description: text(1, 2000),
-  priceNote: text(1, 200)
+  name: Text(1, 100),
+  category: Text(1, 40),
+  description: Text(1, 2000),
+  priceNote: Text(1, 200)
 }
 /** A service's Chinese text, and optionally its English one (null: not translated). */
 export const ServiceInput = Schema.Struct({
@@ -25,15 +18,15 @@ export const ServiceInput = Schema.Struct({
 })
 export const UpdateServiceInput = Schema.Struct({ id: Id, ...ServiceInput.fields })
 export const IdInput = Schema.Struct({ id: Id })
-export const OrderInput = Schema.Struct({ serviceId: Id, note: text(0, 2000) })
-export const FaqInput = Schema.Struct({ question: text(1, 300), answer: text(1, 5000), locale: Locale })
+export const OrderInput = Schema.Struct({ serviceId: Id, note: Text(0, 2000) })
+export const FaqInput = Schema.Struct({ question: Text(1, 300), answer: Text(1, 5000), locale: Locale })
 export const UpdateFaqInput = Schema.Struct({
   id: Id,
-  question: text(1, 300),
-  answer: text(1, 5000),
+  question: Text(1, 300),
+  answer: Text(1, 5000),
   locale: Locale
 })
 export const FaqListInput = Schema.Struct({
-  q: Schema.optional(text(0, 200)),
+  q: Schema.optional(Text(0, 200)),
   locale: Schema.optional(Locale)
 })
