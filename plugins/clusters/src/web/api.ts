@@ -3,18 +3,13 @@
  * stream (Server-Sent Events from a REST route: `EventSource` reconnects by itself and
  * sends the session cookie, and the shared tRPC client has no subscription link).
  */
-import { errorMessage, pluginApi, renderReason, t } from "@wharf/core/web"
+import { pluginApi, renderReason, t } from "@wharf/core/web"
 import { onCleanup } from "solid-js"
 import type { ClustersRouter } from "../server/router"
 import type { LabelProblem } from "../shared/labels"
 import type { HostsChanged } from "../shared/types"
 
 export const api = pluginApi<ClustersRouter>("clusters")
-
-export const describe = (error: unknown) => {
-  const m = errorMessage(error)
-  return m === "network" ? t("common.networkError") : m
-}
 
 /** A label problem in the reader's language, its part ("the key", "the value") too. */
 export const describeProblem = (p: LabelProblem) => {

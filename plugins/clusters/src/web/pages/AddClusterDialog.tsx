@@ -3,10 +3,10 @@
  * connection (a kubeconfig pasted or read from a file, or API URL + token + CA). The
  * server checks the connection before saving and says what is wrong.
  */
-import { Button, Dialog, Select, Textarea, TextInput, t, toast } from "@wharf/core/web"
+import { Button, Dialog, describeError, Select, Textarea, TextInput, t, toast } from "@wharf/core/web"
 import { createSignal, Show } from "solid-js"
 import type { ClusterSummary } from "../../shared/types"
-import { api, describe } from "../api"
+import { api } from "../api"
 
 export const AddClusterDialog = (props: {
   open: boolean
@@ -68,7 +68,7 @@ export const AddClusterDialog = (props: {
         (data?.issues ?? []).map((i) => [i.path.split(".").pop() ?? i.path, i.message])
       )
       setIssues(byPath)
-      if (Object.keys(byPath).length === 0 || byPath.connection) setError(describe(err))
+      if (Object.keys(byPath).length === 0 || byPath.connection) setError(describeError(err))
     } finally {
       setBusy(false)
     }

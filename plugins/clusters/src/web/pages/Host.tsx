@@ -7,6 +7,7 @@ import {
   Badge,
   Card,
   type Column,
+  createAction,
   ErrorNotice,
   hasRole,
   Loading,
@@ -14,14 +15,13 @@ import {
   Slot,
   Table,
   t,
-  toast,
   viewer
 } from "@wharf/core/web"
-import { createEffect, createResource, createSignal, For, Show } from "solid-js"
+import { createEffect, createResource, For, Show } from "solid-js"
 import { formatBitRate, formatBytes, formatCores, formatCpu } from "../../shared/quantity"
 import { hostPodLinks, hostSections } from "../../shared/slots"
 import type { HostDetail, PodRow } from "../../shared/types"
-import { api, describe, watchHosts } from "../api"
+import { api, watchHosts } from "../api"
 import { HostStatus, ResourceBar, type ResourceKind } from "../parts"
 import { LabelEditor, type LabelEdits } from "./LabelEditor"
 import "../clusters.css"
@@ -51,29 +51,22 @@ export default function Host() {
     if (change.all || change.nodes.includes(params.name)) void refetch()
   })
   createEffect(() => live.open(params.id))
-  const [saving, setSaving] = createSignal(false)
   const canEdit = () => {
     const v = viewer()
     return v ? hasRole(v, "admin") : false
   }
 
+  const saving = createAction()
   const save = async (edits: LabelEdits) => {
-    setSaving(true)
-    try {
-      await api.hosts.patchLabels.mutate({
+    const patch = () =>
+      api.hosts.patchLabels.mutate({
         clusterId: params.id,
         name: params.name,
         change: { set: edits.set, remove: [...edits.remove] }
       })
-      toast(t("host.saved"))
-      await refetch()
-      return true
-    } catch (err) {
-      toast(describe(err), "error")
-      return false
-    } finally {
-      setSaving(false)
-    }
+    const saved = await saving.run(patch, () => t("host.saved"))
+    if (saved) await refetch()
+    return saved
   }
 
   const columns: ReadonlyArray<Column<PodRow>> = [
@@ -135,7 +128,7 @@ export default function Host() {
                 labels={d().host.labels}
                 choices={d().labelChoices}
                 canEdit={canEdit()}
-                saving={saving()}
+                saving={saving.busy()}
                 onSave={save}
               />
               <Card title={t("host.pods")}>
