@@ -64,6 +64,12 @@ describe("the HTTP surface", () => {
     const plain = await wharf.app.request("/assets/index-abc123.js")
     expect(plain.headers.get("content-encoding")).toBeNull()
     expect(await plain.text()).toBe("console.log(1)")
+    expect(plain.headers.get("vary")).toBe("Accept-Encoding")
+    // Written after the start (a build into the same folder): served too, from disk.
+    writeFileSync(join(dir, "console", "assets", "later-111.js"), "console.log(4)")
+    const later = await wharf.app.request("/assets/later-111.js")
+    expect(await later.text()).toBe("console.log(4)")
+    expect(later.headers.get("cache-control")).toBe("public, max-age=31536000, immutable")
   })
 
   /** The data block the console's page carries, parsed as the console parses it. */

@@ -29,6 +29,7 @@ import {
 } from "@wharf/core"
 import { type Context, Hono, type Next } from "hono"
 import { getCookie } from "hono/cookie"
+import { consoleAssets } from "./console-assets"
 import { consolePage } from "./console-page"
 import { clientIp, jsonBodyLimit, jsonOnly, sameOrigin, securityHeaders, trpcBatchCap } from "./guards"
 import { openApiDocument } from "./openapi"
@@ -199,9 +200,11 @@ const serveConsole = (
   const consoleDir = options.consoleDir
   if (consoleDir && existsSync(join(consoleDir, "index.html"))) {
     const page = consolePage(consoleDir, pluginList)
-    // Hashed asset names never change content: cache them for a year. The build wrote a
-    // gzip and a brotli copy of each script and style sheet; serveStatic picks the one the
-    // browser takes.
+    // Hashed asset names never change content: browsers keep them for a year, the server
+    // in memory. A file written after the start (a build into the same folder) still gets
+    // served, from disk.
+    const assets = consoleAssets(consoleDir)
+    app.get("/assets/*", (c, next) => assets(c.req.path, c.req.header("accept-encoding")) ?? next())
     app.use("/assets/*", async (c, next) => {
       await next()
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable")
