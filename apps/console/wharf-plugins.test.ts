@@ -25,4 +25,23 @@ describe("the routes a console module declares, for preloading their pages", () 
       { path: "/tickets/:number", page: "./pages/Ticket" }
     ])
   })
+
+  it("counts a home widget as a page of the home page, and no other slot's", () => {
+    const source = `
+      const LatestTickets = lazyNamed(() => import("./LatestTickets"), "LatestTickets")
+      const ReleasesWidget = lazyNamed(
+        () => import("./parts"),
+        "ReleasesWidget"
+      )
+      const Deflection = lazyNamed(() => import("./Deflection"), "Deflection")
+      slots: [
+        fill(homeWidgets, LatestTickets, 20),
+        fill(homeWidgets, ReleasesWidget, 30),
+        fill(ticketFormAside, Deflection)
+      ]`
+    expect(routesDeclaredIn(source)).toEqual([
+      { path: "/", page: "./LatestTickets" },
+      { path: "/", page: "./parts" }
+    ])
+  })
 })

@@ -4,8 +4,9 @@
  * `wharf.config.json`), importing each enabled plugin's `./web` export on demand. The build
  * also writes `wharf-plugins.json`, so a server can tell whether this build matches its
  * configuration and rebuild when it does not; `wharf-preloads.json`, the files each plugin's
- * entry and each route's page need, so the server can name them in index.html (the browser
- * then fetches them at once instead of one import after another); and a gzip and a brotli
+ * entry and each route's page need (the home page's: its widgets' too), so the server can
+ * name them in index.html (the browser then fetches them at once instead of one import
+ * after another); and a gzip and a brotli
  * copy of each script and style sheet, which the server sends to browsers that take them.
  */
 import { readFileSync, writeFileSync } from "node:fs"
@@ -28,17 +29,21 @@ const SHELL_ROUTES = fileURLToPath(new URL("./src/App.tsx", import.meta.url))
 
 // A route as the shell and plugins declare one: `{ path: "/x", component: lazy(() =>
 // import("./pages/X")) }`, or with a component named before as `const X = lazy(() =>
-// import("./pages/X"))` (the shell wraps some in `guarded(X)`).
-const NAMED_PAGE = /const (\w+) = lazy\(\(\) => import\("([^"]+)"\)\)/g
+// import("./pages/X"))` (the shell wraps some in `guarded(X)`). A home widget as plugins
+// declare one: `fill(homeWidgets, X, 10)`, with `const X = lazyNamed(() => import("./X"), "X")`.
+const NAMED_PAGE = /const (\w+) = lazy(?:Named)?\(\s*\(\) =>\s*import\("([^"]+)"\)/g
 const ROUTE = /path: "([^"]+)",\s*component: (?:guarded\()?(?:lazy\(\(\) => import\("([^"]+)"\)\)|(\w+))/g
+const HOME_WIDGET = /fill\(homeWidgets, (\w+)/g
 
-/** The routes `source` declares, each with the specifier its page is imported from. */
+/**
+ * The routes `source` declares, each with the specifier its page is imported from; a home
+ * widget counts as a page of `/`, which shows it.
+ */
 export const routesDeclaredIn = (source: string) => {
   const named = new Map([...source.matchAll(NAMED_PAGE)].map((m) => [m[1]!, m[2]!]))
-  return [...source.matchAll(ROUTE)].flatMap((m) => {
-    const page = m[2] ?? named.get(m[3]!)
-    return page ? [{ path: m[1]!, page }] : []
-  })
+  const routes = [...source.matchAll(ROUTE)].map((m) => ({ path: m[1]!, page: m[2] ?? named.get(m[3]!) }))
+  const widgets = [...source.matchAll(HOME_WIDGET)].map((m) => ({ path: "/", page: named.get(m[1]!) }))
+  return [...routes, ...widgets].flatMap((r) => (r.page ? [{ path: r.path, page: r.page }] : []))
 }
 
 export const wharfPlugins = (): Plugin => {
@@ -93,9 +98,16 @@ export const wharfPlugins = (): Plugin => {
         visit(byModule.get(module))
         return [...files]
       }
+      // One route for each path: the page's files, then its widgets'.
+      const byPath = new Map<string, Set<string>>()
+      for (const r of routes) {
+        const files = byPath.get(r.path) ?? new Set()
+        for (const file of filesOf(r.module)) files.add(file)
+        byPath.set(r.path, files)
+      }
       const preloads: ConsolePreloads = {
         plugins: Object.fromEntries([...entries].map(([module, id]) => [id, filesOf(module)])),
-        routes: routes.map((r) => ({ path: r.path, files: filesOf(r.module) }))
+        routes: [...byPath].map(([path, files]) => ({ path, files: [...files] }))
       }
       this.emitFile({ type: "asset", fileName: CONSOLE_PRELOADS, source: `${JSON.stringify(preloads)}\n` })
     },

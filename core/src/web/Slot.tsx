@@ -1,8 +1,9 @@
 /**
  * @module Slots: places a page leaves for other plugins to fill. The page passes the props
  * its slot declares; every contribution was checked against them when it was written.
+ * A `lazy` contribution shows once its code has loaded, the first time its slot is shown.
  */
-import { For, type JSX, Show } from "solid-js"
+import { For, type JSX, Show, Suspense } from "solid-js"
 import { Dynamic } from "solid-js/web"
 import type { SlotId } from "../slots"
 import { slotContributions } from "./registry"
@@ -17,7 +18,14 @@ export const Slot = <Props extends object>(props: SlotProps<Props>) => {
   const items = () => slotContributions(props.slot)
   return (
     <Show when={items().length > 0} fallback={props.fallback}>
-      <For each={items()}>{(item) => <Dynamic component={item} {...((props.props ?? {}) as Props)} />}</For>
+      <For each={items()}>
+        {(item) => {
+          const shown = () => <Dynamic component={item} {...((props.props ?? {}) as Props)} />
+          // A lazy contribution's code loads under its own boundary: the page and the
+          // slot's other contributions do not wait for it, nor go back to loading for it.
+          return "preload" in item ? <Suspense>{shown()}</Suspense> : shown()
+        }}
+      </For>
     </Show>
   )
 }

@@ -2,7 +2,7 @@
  * @module The console side of the plugin contract: what a plugin adds to the one console
  * (nav entries, lazy pages, slot contributions, messages in zh-CN and en).
  */
-import type { Component, JSX } from "solid-js"
+import { type Component, type JSX, lazy } from "solid-js"
 import type { Role } from "../roles"
 import { defineSlot, type SlotId } from "../slots"
 
@@ -41,7 +41,11 @@ export interface ConsoleRoute {
 
 export type SlotComponent<Props extends object = any> = (props: Props) => JSX.Element
 
-/** What a plugin puts in a slot: a component, with an `order` (lower first, like nav entries). */
+/**
+ * What a plugin puts in a slot: a component, with an `order` (lower first, like nav entries).
+ * Like a page, the component is best `lazy` (see `lazyNamed`): the plugin's entry is loaded
+ * when the console starts, its slot components only when a page shows their slot.
+ */
 export interface SlotContribution {
   readonly slot: SlotId<any>
   readonly component: SlotComponent
@@ -55,6 +59,15 @@ export const fill = <Props extends object>(
   component: (props: NoInfer<Props>) => JSX.Element,
   order?: number
 ): SlotContribution => (order === undefined ? { slot, component } : { slot, component, order })
+
+/**
+ * A component `load`'s module exports as `name`, loaded the first time it is shown: `lazy`
+ * for a module that exports several (`lazy` takes a default export).
+ */
+export const lazyNamed = <M extends Record<K, Component<any>>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K
+) => lazy(() => load().then((m) => ({ default: m[name] })))
 
 /** The console shell's home page: widgets, by their order. */
 export const homeWidgets = defineSlot("home.widgets")

@@ -3,12 +3,12 @@
  * ticket pages, support's queue and survey results, admin settings with the mail outbox,
  * and the public guest form and guest link page.
  */
-import { defineConsolePlugin, fill, homeWidgets } from "@wharf/core/web"
+import { defineConsolePlugin, fill, homeWidgets, lazyNamed } from "@wharf/core/web"
 import { lazy } from "solid-js"
-import { LatestTickets } from "./LatestTickets"
 import { messages } from "./messages"
 
 const Ticket = lazy(() => import("./pages/Ticket"))
+const LatestTickets = lazyNamed(() => import("./LatestTickets"), "LatestTickets")
 
 export default defineConsolePlugin({
   id: "helpdesk",

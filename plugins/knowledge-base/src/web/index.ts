@@ -2,12 +2,14 @@
  * @module The knowledge base's console: the public search page and articles, the
  * editors' pages, and the ticket form's deflection aside.
  */
-import { defineConsolePlugin, fill, homeWidgets } from "@wharf/core/web"
+import { defineConsolePlugin, fill, homeWidgets, lazyNamed } from "@wharf/core/web"
 import { ticketFormAside } from "@wharf/plugin-helpdesk/shared"
 import { lazy } from "solid-js"
-import { Deflection } from "./Deflection"
-import { KbHomeWidget } from "./HomeWidget"
 import { messages } from "./messages"
+
+const KbHomeWidget = lazyNamed(() => import("./HomeWidget"), "KbHomeWidget")
+/** The ticket form's aside: articles that may answer the ticket being written. */
+export const Deflection = lazyNamed(() => import("./Deflection"), "Deflection")
 
 export default defineConsolePlugin({
   id: "knowledge-base",
@@ -49,5 +51,3 @@ export default defineConsolePlugin({
   ],
   messages
 })
-
-export { Deflection } from "./Deflection"

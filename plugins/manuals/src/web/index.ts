@@ -4,14 +4,15 @@
  * newest releases on the home page.
  */
 
-import { defineConsolePlugin, fill, homeWidgets } from "@wharf/core/web"
+import { defineConsolePlugin, fill, homeWidgets, lazyNamed } from "@wharf/core/web"
 import { kbAside, kbSearchAside } from "@wharf/plugin-knowledge-base/shared"
 import { lazy } from "solid-js"
-import { ManualHits } from "./ManualHits"
 import { messages } from "./messages"
-import { ManualsCard, ReleasesWidget } from "./parts"
 
 const manualPage = lazy(() => import("./pages/ManualPage"))
+const ManualHits = lazyNamed(() => import("./ManualHits"), "ManualHits")
+const ManualsCard = lazyNamed(() => import("./parts"), "ManualsCard")
+const ReleasesWidget = lazyNamed(() => import("./parts"), "ReleasesWidget")
 
 export default defineConsolePlugin({
   id: "manuals",

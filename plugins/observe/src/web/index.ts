@@ -2,13 +2,16 @@
  * @module The observe console: per-pod links (终端, 当前日志) on the host and app pages, and
  * their pages. Each part adds its routes and slot fills below.
  */
-import { defineConsolePlugin, fill } from "@wharf/core/web"
+import { defineConsolePlugin, fill, lazyNamed } from "@wharf/core/web"
 import { appConsoleSections, appPodLinks } from "@wharf/plugin-app-catalog/shared"
 import { hostPodLinks, hostSections } from "@wharf/plugin-clusters/shared"
 import { lazy } from "solid-js"
 import { messages } from "./messages"
-import { AppMetricsChart, HostMetrics } from "./metrics"
-import { PodLinks } from "./PodLinks"
+
+const PodLinks = lazyNamed(() => import("./PodLinks"), "PodLinks")
+const HostMetrics = lazyNamed(() => import("./metrics/MetricsPanel"), "HostMetrics")
+/** An instance's usage by role, for any page that shows one (the charts load when shown). */
+export const AppMetricsChart = lazyNamed(() => import("./metrics/MetricsPanel"), "AppMetricsChart")
 
 export default defineConsolePlugin({
   id: "observe",
@@ -34,4 +37,4 @@ export default defineConsolePlugin({
 })
 
 // Other pages may place an instance's chart by role or link to a pod's metrics.
-export { AppMetricsChart, metricsPath } from "./metrics"
+export { metricsPath } from "./metrics/api"

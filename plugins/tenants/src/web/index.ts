@@ -3,11 +3,12 @@
  * the admins' quota page with inline editing, and pod priorities on the host page.
  */
 
-import { defineConsolePlugin, fill } from "@wharf/core/web"
+import { defineConsolePlugin, fill, lazyNamed } from "@wharf/core/web"
 import { hostSections } from "@wharf/plugin-clusters/shared"
 import { lazy } from "solid-js"
 import { messages } from "./messages"
-import { HostPriorities } from "./parts"
+
+const HostPriorities = lazyNamed(() => import("./parts"), "HostPriorities")
 
 export default defineConsolePlugin({
   id: "tenants",
