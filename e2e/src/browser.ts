@@ -1,11 +1,11 @@
 /**
- * @module Chromium for the browser suites: Debian's binary, headless, without the
- * background networking that a closed network answers with refused connections.
+ * @module What every browser suite uses: Chromium (./chromium), the server's address, sign-in
+ * through the page, and screenshots for review.
  */
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { type Browser, chromium, type Page } from "playwright-core"
+import type { Page } from "playwright-core"
 import { inject } from "vitest"
 
 // What the global setup provides every browser suite (here, so a plugin's own suite sees it too).
@@ -19,20 +19,7 @@ declare module "vitest" {
 
 export const baseUrl = () => inject("baseUrl")
 
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run"
-    ]
-  })
+export { launchBrowser } from "./chromium"
 
 const shots = fileURLToPath(new URL("../screenshots/", import.meta.url))
 

@@ -7,8 +7,9 @@
  *   npx tsx tooling/bench/src/first-screen.ts [runs=5]
  *
  * Wharf runs as `npm start` runs it (apps/server/src/main.ts, the console built afresh into a
- * temporary folder, embedded PGlite, demo data) in a child process on loopback; Chromium is Debian's binary
- * (CHROMIUM_PATH to change it), as the browser suites use it.
+ * temporary folder, embedded PGlite, demo data) in a child process on loopback; Chromium is launched as
+ * the browser suites launch it (e2e/src/chromium.ts: Debian's binary, CHROMIUM_PATH to change it).
+ * Whatever fails (Wharf not ready, Chromium not launched, a page), the child is stopped.
  *
  * - first heading: `performance.now()` when the page's `h1` is first laid out, from the
  *   navigation's start (the browser's own clock, so the harness's speed does not count).
@@ -22,7 +23,8 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { type BrowserContext, chromium, type Page } from "playwright-core"
+import { launchBrowser } from "@wharf/e2e/chromium"
+import type { Browser, BrowserContext, Page } from "playwright-core"
 import { signIn } from "./session"
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
@@ -39,9 +41,10 @@ const PAGES = [
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-const startWharf = async (): Promise<{ child: ChildProcess; dataDir: string }> => {
+/** Wharf in a child process, and how to stop it and remove its data. */
+const spawnWharf = () => {
   const dataDir = mkdtempSync(join(tmpdir(), "wharf-bench-"))
-  const child = spawn(join(repo, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
+  const child: ChildProcess = spawn(join(repo, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
     cwd: repo,
     env: {
       ...process.env,
@@ -56,11 +59,24 @@ const startWharf = async (): Promise<{ child: ChildProcess; dataDir: string }> =
     },
     stdio: ["ignore", "ignore", "inherit"]
   })
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r))
+      child.kill("SIGTERM")
+      await exited
+    }
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { child, stop }
+}
+
+const waitUntilReady = async (child: ChildProcess) => {
   const started = performance.now()
   for (;;) {
     try {
-      if ((await fetch(`${base}/readyz`)).status === 200) return { child, dataDir }
+      if ((await fetch(`${base}/readyz`)).status === 200) return
     } catch {}
+    if (child.exitCode !== null) throw new Error(`Wharf exited (${child.exitCode}) before it was ready`)
     // The first start may build the console for the enabled plugins.
     if (performance.now() - started > 300_000) throw new Error("Wharf did not become ready in 300 s")
     await sleep(100)
@@ -166,69 +182,69 @@ const summary = (rs: Result[]) => ({
 })
 
 const main = async () => {
-  const { child, dataDir } = await startWharf()
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run"
-    ]
-  })
+  // A server left from an earlier run would be measured instead (and keeps the port).
+  const answering = await fetch(`${base}/readyz`).then(
+    () => true,
+    () => false
+  )
+  if (answering) throw new Error(`${base} already answers: stop the Wharf running there first`)
+  const wharf = spawnWharf()
   try {
-    const session = await signIn(base, CUSTOMER)
-    const cookies = session.cookie.split("; ").map((c) => {
-      const [name, ...value] = c.split("=")
-      return { name: name!, value: value.join("="), url: base }
-    })
-    const rows: string[] = []
-    for (const { name, path } of PAGES) {
-      const cold: Result[] = []
-      const warm: Result[] = []
-      // One unmeasured load first: the server's own first answers (JIT, caches) are not the page's.
-      for (let i = 0; i <= runs; i++) {
-        const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } })
-        await context.addCookies(cookies)
-        await context.addInitScript({ content: watchHeading })
-        const page = await context.newPage()
-        const first = await load(context, page, () => page.goto(`${base}${path}`, { waitUntil: "commit" }))
-        const again = await load(context, page, () => page.reload({ waitUntil: "commit" }))
-        if (i > 0) {
-          cold.push(first)
-          warm.push(again)
-        }
-        await context.close()
-      }
-      const c = summary(cold)
-      const w = summary(warm)
-      rows.push(
-        `| ${name} (\`${path}\`) | ${c.headingMs.toFixed(0)} ms | ${w.headingMs.toFixed(0)} ms | ${c.roundTrips} / ${w.roundTrips} | ${c.requests} / ${w.requests} | ${c.jsFiles} (${c.jsKb.toFixed(0)} KB) / ${w.jsFiles} (${w.jsKb.toFixed(0)} KB) |`
-      )
+    await waitUntilReady(wharf.child)
+    const browser = await launchBrowser()
+    try {
+      await measure(browser)
+    } finally {
+      await browser.close()
     }
-    console.log(
-      `machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${browser.version()}`
-    )
-    console.log(
-      `date: ${new Date().toISOString().slice(0, 10)}, runs: ${runs} per page (median), load average at the end: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(" ")}`
-    )
-    console.log(
-      "| page | first heading, cold | first heading, warm | round trips before it, cold / warm | requests, cold / warm | JS over the network, cold / warm |"
-    )
-    console.log("|---|---|---|---|---|---|")
-    for (const row of rows) console.log(row)
   } finally {
-    await browser.close()
-    child.kill("SIGTERM")
-    await new Promise((r) => child.once("exit", r))
-    rmSync(dataDir, { recursive: true, force: true })
+    await wharf.stop()
   }
+}
+
+const measure = async (browser: Browser) => {
+  const session = await signIn(base, CUSTOMER)
+  const cookies = session.cookie.split("; ").map((c) => {
+    const [name, ...value] = c.split("=")
+    return { name: name!, value: value.join("="), url: base }
+  })
+  const rows: string[] = []
+  for (const { name, path } of PAGES) {
+    const cold: Result[] = []
+    const warm: Result[] = []
+    // One unmeasured load first: the server's own first answers (JIT, caches) are not the page's.
+    for (let i = 0; i <= runs; i++) {
+      const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } })
+      await context.addCookies(cookies)
+      await context.addInitScript({ content: watchHeading })
+      const page = await context.newPage()
+      const first = await load(context, page, () => page.goto(`${base}${path}`, { waitUntil: "commit" }))
+      const again = await load(context, page, () => page.reload({ waitUntil: "commit" }))
+      if (i > 0) {
+        cold.push(first)
+        warm.push(again)
+      }
+      await context.close()
+    }
+    const c = summary(cold)
+    const w = summary(warm)
+    rows.push(
+      `| ${name} (\`${path}\`) | ${c.headingMs.toFixed(0)} ms | ${w.headingMs.toFixed(0)} ms | ${c.roundTrips} / ${w.roundTrips} | ${c.requests} / ${w.requests} | ${c.jsFiles} (${c.jsKb.toFixed(0)} KB) / ${w.jsFiles} (${w.jsKb.toFixed(0)} KB) |`
+    )
+  }
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${browser.version()}`
+  )
+  console.log(
+    `date: ${new Date().toISOString().slice(0, 10)}, runs: ${runs} per page (median), load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`
+  )
+  console.log(
+    "| page | first heading, cold | first heading, warm | round trips before it, cold / warm | requests, cold / warm | JS over the network, cold / warm |"
+  )
+  console.log("|---|---|---|---|---|---|")
+  for (const row of rows) console.log(row)
 }
 
 main().catch((e) => {
