@@ -11,6 +11,7 @@ import {
   Authenticator,
   type Credentials,
   Db,
+  Events,
   Extensions,
   expireUploadsJob,
   forgetIdempotencyKeysJob,
@@ -29,6 +30,7 @@ import {
   type OpenedDatabase,
   openEmbeddedDatabase,
   openServerDatabase,
+  pruneEventsJob,
   readMigrations,
   receiveMail,
   resolvePlugins,
@@ -92,7 +94,7 @@ const servicesLayer = (
     jsonLoggerLayer
   )
   const withServices = Layer.provideMerge(
-    Layer.mergeAll(Audit.layer, Jobs.layer, Mailer.layer, Secrets.layer),
+    Layer.mergeAll(Audit.layer, Events.layer, Jobs.layer, Mailer.layer, Secrets.layer),
     coreLayer
   )
   // Each plugin's services may use core's and those of the plugins before it.
@@ -158,6 +160,7 @@ const startJobs = async (
   const jobs: JobDefinition[] = [
     expireUploadsJob,
     forgetIdempotencyKeysJob,
+    pruneEventsJob,
     ...plugins.flatMap((p) => p.jobs ?? [])
   ]
   if (enabled && jobs.length > 0) {

@@ -7,18 +7,19 @@
  * A page is kept for at most `LIST_CACHE_MILLIS`, and every change to what a list shows
  * (a ticket, a category's name) forgets all pages: on this replica once the change has
  * committed (`listsChanged`, so whoever made it sees it on their very next read), on the
- * others by the NOTIFY that the tables' triggers send (migration 0003). Where a
- * notification cannot arrive (PGlite's socket delivers none; a dropped LISTEN connection)
- * the lifetime bounds the staleness, and it also bounds how old the SLA badges ("due
- * within the hour") of a kept page can be.
+ * others by the `helpdesk.lists` event that the tables' triggers publish through core's
+ * Events (migrations 0003, 0006): at once where NOTIFY works, within Events' bound where it
+ * does not. The lifetime bounds the staleness too, and it also bounds how old the SLA
+ * badges ("due within the hour") of a kept page can be.
  */
-import { Db } from "@wharf/core"
+import { Db, Events } from "@wharf/core"
 import { Context, Deferred, Effect, Layer, Option } from "effect"
 
 export const LIST_CACHE_MILLIS = 2_000
 /** Pages of ~20 summaries (a few KiB each); the oldest go first. */
 const MAX_PAGES = 1_000
-const CHANNEL = "helpdesk_lists_changed"
+/** Published by the triggers on what a list shows (migration 0006). */
+const LISTS_CHANGED = "helpdesk.lists"
 
 interface Entry {
   readonly value: unknown
@@ -73,9 +74,8 @@ export const makeTicketListCache = (now: () => number = () => Date.now()): Ticke
 export const ticketListCacheLayer = Layer.effect(
   TicketListCache,
   Effect.gen(function* () {
-    const db = yield* Db
     const cache = makeTicketListCache()
-    yield* db.listen(CHANNEL, cache.forgetAll)
+    yield* (yield* Events).subscribe(LISTS_CHANGED, () => Effect.sync(cache.forgetAll))
     return TicketListCache.of(cache)
   })
 )

@@ -3,13 +3,13 @@
  * new revision, restoring one is a save too, so history is never rewritten. Readers
  * (anyone, signed in or not) get published articles only; a draft is NotFound to them.
  */
-import { Conflict, CurrentViewer, Db, hasRole, NotFound, requireRole } from "@wharf/core"
+import { Conflict, CurrentViewer, Db, Events, hasRole, NotFound, requireRole } from "@wharf/core"
 import { renderMarkdown } from "@wharf/core/markdown"
 import { diffLines } from "diff"
 import { Effect } from "effect"
 import { tagKey } from "../shared/tags"
 import type { Article, ArticleSummary, DiffLine, Revision } from "../shared/types"
-import { ArticleEvents } from "./events"
+import { ARTICLE_CHANGED } from "./search"
 
 export interface ArticleFields {
   readonly title: string
@@ -65,12 +65,12 @@ const recordRevision = (id: string, number: number, a: ArticleFields, author: { 
         values (${id}, ${number}, ${a.title}, ${a.body}, ${tidyTags(a.tags)}, ${a.product}, ${a.version},
                 ${a.locale}, ${a.status}, ${author.id}, ${author.name})`
     )
-    yield* (yield* ArticleEvents).publish(id)
+    yield* (yield* Events).publish(ARTICLE_CHANGED, id)
   })
 
 /** After a write commits: this replica's index is current before the call returns. */
 const settle = Effect.gen(function* () {
-  yield* (yield* ArticleEvents).catchUp
+  yield* (yield* Events).catchUp
 })
 
 export const createArticle = Effect.fn("Articles.create")(function* (input: ArticleFields) {
@@ -135,7 +135,7 @@ export const deleteArticle = Effect.fn("Articles.delete")(function* (id: string)
         (sql) => sql`delete from knowledge_base.articles where id = ${id} returning id`
       )
       if (gone.length === 0) return yield* new NotFound({ message: "No such article" })
-      yield* (yield* ArticleEvents).publish(id)
+      yield* (yield* Events).publish(ARTICLE_CHANGED, id)
     })
   )
   yield* settle

@@ -3,9 +3,9 @@
  * demo/generate.ts) and the quick links, loaded when the schema is created.
  */
 import { readFileSync } from "node:fs"
-import { Db } from "@wharf/core"
+import { Db, Events } from "@wharf/core"
 import { Effect } from "effect"
-import { ArticleEvents } from "./events"
+import { ARTICLE_CHANGED } from "./search"
 
 interface DemoFile {
   articles: Array<{
@@ -29,7 +29,7 @@ const authorNames: Record<string, string> = {
 
 export const loadDemoKnowledgeBase = Effect.gen(function* () {
   const db = yield* Db
-  const events = yield* ArticleEvents
+  const events = yield* Events
   const demo = JSON.parse(
     readFileSync(new URL("../../demo/articles.json", import.meta.url), "utf8")
   ) as DemoFile
@@ -52,7 +52,7 @@ export const loadDemoKnowledgeBase = Effect.gen(function* () {
                    ${author}, created_at from article
             returning article_id::text as id`
         )
-        yield* events.publish(row!.id)
+        yield* events.publish(ARTICLE_CHANGED, row!.id)
       }
       let position = 0
       for (const l of demo.quickLinks) {

@@ -1,11 +1,9 @@
 /**
  * @module The knowledge-base plugin: articles with revisions, search (an in-memory index
- * kept current across replicas by ArticleEvents), feedback, quick links and the REST API.
+ * kept current across replicas by core's Events), feedback, quick links and the REST API.
  */
 import { definePlugin, readMigrations } from "@wharf/core"
-import { Layer } from "effect"
 import { loadDemoKnowledgeBase } from "./demo"
-import { articleEventsLayer, pruneChanges } from "./events"
 import { knowledgeBaseRouter } from "./router"
 import { knowledgeBaseRoutes } from "./routes"
 import { kbSearchLayer } from "./search"
@@ -20,12 +18,10 @@ export const knowledgeBasePlugin = definePlugin({
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: knowledgeBaseRouter,
   routes: knowledgeBaseRoutes,
-  layer: Layer.provideMerge(kbSearchLayer, articleEventsLayer),
-  jobs: [{ id: "knowledge-base.prune-changes", schedule: { every: "1 hour" }, run: pruneChanges }],
+  layer: kbSearchLayer,
   demo: loadDemoKnowledgeBase
 })
 
-export { ArticleEvents } from "./events"
 export type { KnowledgeBaseRouter } from "./router"
 export { KbSearch } from "./search"
 export default knowledgeBasePlugin

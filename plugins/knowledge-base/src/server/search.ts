@@ -1,14 +1,13 @@
 /**
  * @module KbSearch: the published articles' search index on this replica. Built from the
- * database at start-up, then kept current by ArticleEvents (every create, edit and delete,
+ * database at start-up, then kept current by core's Events (every create, edit and delete,
  * on any replica, re-reads that article). Drafts are never indexed, so readers cannot find them.
  */
-import { Db, type DbError } from "@wharf/core"
+import { Db, type DbError, Events } from "@wharf/core"
 import { highlight, type IndexQuery, plainText, SearchIndex, snippet } from "@wharf/core/search"
 import { Context, Effect, Layer } from "effect"
 import { tagLabel } from "../shared/tags"
 import type { SearchAnswer, SearchResult } from "../shared/types"
-import { ArticleEvents } from "./events"
 
 interface Row {
   id: string
@@ -36,6 +35,9 @@ export interface KbSearchShape {
 
 export class KbSearch extends Context.Service<KbSearch, KbSearchShape>()("wharf/knowledge-base/KbSearch") {}
 
+/** The `Events` topic of "this article changed" (its id): published with every write. */
+export const ARTICLE_CHANGED = "knowledge-base.article"
+
 /** Articles read per query while building the index at start-up. */
 const LOAD_PAGE = 2000
 
@@ -57,13 +59,13 @@ export const kbSearchLayer = Layer.effect(
   KbSearch,
   Effect.gen(function* () {
     const db = yield* Db
-    const events = yield* ArticleEvents
+    const events = yield* Events
     const index = new SearchIndex()
     // Subscribed before loading: a change made while the pages below are read is applied
     // (re-read) rather than passed over by the change log, and a page read before the
     // change does not overwrite it afterwards.
     let changedWhileLoading: Set<string> | undefined = new Set()
-    yield* events.subscribe((ids) =>
+    yield* events.subscribe(ARTICLE_CHANGED, (ids) =>
       db
         .query(
           (sql) => sql<Row[]>`

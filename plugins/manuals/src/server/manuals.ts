@@ -2,9 +2,9 @@
  * @module Manuals: the list (latest version of each product marked), one page with the
  * manual's table of contents and a version switcher, and search over every page. The
  * search reuses the knowledge base's index code (Chinese bigrams, typo correction), built
- * from the database at start-up and after each edit (other replicas notice before a search).
+ * from the database at start-up and after each edit, on every replica (core's Events).
  */
-import { Db, type DbError, followTable, NotFound } from "@wharf/core"
+import { Db, type DbError, Events, NotFound } from "@wharf/core"
 import { renderMarkdown } from "@wharf/core/markdown"
 import { plainText, SearchIndex, snippet } from "@wharf/core/search"
 import { Context, Effect, Layer } from "effect"
@@ -123,6 +123,9 @@ export const getPage = Effect.fn("Manuals.page")(function* (
 
 const locales: ReadonlyArray<Locale> = ["zh-CN", "en"]
 
+/** The `Events` topic of "a manual's pages changed": every replica rebuilds its index. */
+const PAGES_CHANGED = "manuals.pages"
+
 export class ManualsSearch extends Context.Service<
   ManualsSearch,
   {
@@ -172,25 +175,18 @@ export const manualsSearchLayer = Layer.effect(
       }
       index = next
     })
-    yield* reload
-    // An editor on another replica may have changed a page: a fingerprint of the (small)
-    // page table, read before each search, tells whether this index is stale.
-    const current = yield* followTable(
-      db
-        .query(
-          (sql) => sql<{ f: string }[]>`
-          select count(*)::text || ':' || coalesce(sum(hashtext(p.id::text || p.slug || p.title || p.body
-            || coalesce(p.title_en, '') || '|' || coalesce(p.body_en, '') || m.product || m.version)::bigint), 0)::text as f
-          from manuals.pages p join manuals.manuals m on m.id = p.manual_id`
-        )
-        .pipe(Effect.map((rows) => rows[0]?.f ?? "")),
-      reload
+    const events = yield* Events
+    yield* events.subscribe(PAGES_CHANGED, () =>
+      reload.pipe(Effect.catchCause((cause) => Effect.logWarning("manuals index reload failed", cause)))
     )
+    yield* reload
     return ManualsSearch.of({
-      reload: Effect.andThen(reload, current),
+      // Every replica rebuilds; this one before the editor's call returns.
+      reload: Effect.andThen(events.publish(PAGES_CHANGED), events.catchUp),
       search: (q) =>
         Effect.andThen(
-          current,
+          // An editor on another replica may have just changed a page: heard before searching.
+          events.catchUp,
           Effect.sync(() => {
             const hits = index.search({ ...q, limit: 40, offset: 0 })
             const seen = new Set<string>()

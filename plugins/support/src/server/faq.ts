@@ -1,9 +1,10 @@
 /**
  * @module FAQ: admin-managed questions and answers, searchable with the knowledge base's
  * index code (Chinese bigrams, prefixes, typos). The FAQ is small, so the index is
- * rebuilt from the table after each change and read through at start-up.
+ * rebuilt from the table after each change, on every replica (core's Events), and read
+ * through at start-up.
  */
-import { Db, type DbError, followTable, NotFound, requireRole } from "@wharf/core"
+import { Db, type DbError, Events, NotFound, requireRole } from "@wharf/core"
 import { renderMarkdown } from "@wharf/core/markdown"
 import { highlight, SearchIndex } from "@wharf/core/search"
 import { Context, Effect, Layer } from "effect"
@@ -15,6 +16,9 @@ interface FaqRow {
   answer: string
   locale: "zh-CN" | "en"
 }
+
+/** The `Events` topic of "the FAQ changed": every replica rebuilds its index. */
+const FAQ_CHANGED = "support.faq"
 
 export class FaqIndex extends Context.Service<
   FaqIndex,
@@ -54,24 +58,18 @@ export const faqIndexLayer = Layer.effect(
       }
       index = next
     })
-    yield* reload
-    // Another replica's admin may have changed the FAQ: a fingerprint of the (small) table
-    // tells, in one cheap query, whether this replica's index is stale.
-    const current = yield* followTable(
-      db
-        .query(
-          (sql) => sql<{ f: string }[]>`
-          select count(*)::text || ':' || coalesce(sum(hashtext(id::text || question || answer || locale)::bigint), 0)::text as f
-          from support.faqs`
-        )
-        .pipe(Effect.map((rows) => rows[0]?.f ?? "")),
-      reload
+    const events = yield* Events
+    yield* events.subscribe(FAQ_CHANGED, () =>
+      reload.pipe(Effect.catchCause((cause) => Effect.logWarning("FAQ index reload failed", cause)))
     )
+    yield* reload
     return FaqIndex.of({
-      reload: Effect.andThen(reload, current),
+      // Every replica rebuilds; this one before the admin's call returns.
+      reload: Effect.andThen(events.publish(FAQ_CHANGED), events.catchUp),
       list: (q) =>
         Effect.andThen(
-          current,
+          // Another replica's admin may have just changed the FAQ: heard before reading.
+          events.catchUp,
           Effect.sync(() => {
             const query = q.q?.trim()
             const hits = query ? index.search({ q: query, locale: q.locale, limit: 50, offset: 0 }) : null

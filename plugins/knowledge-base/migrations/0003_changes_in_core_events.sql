@@ -1,0 +1,2 @@
+-- Article changes are published through core's Events (wharf.events) now.
+drop table knowledge_base.changes;
