@@ -36,7 +36,9 @@ describe.each(testBackends())("upload names stored earlier, on $name", (backend)
     await upload("plain", "诊断包 v2.zip")
     await upload("only-controls", "\u202E\u202E")
 
-    expect(await runMigrations(pool, [core])).toEqual([`wharf/${CLEANING}`])
+    // Up to the cleaning one: later migrations are not this test's.
+    const upToCleaning = { ...core, migrations: core.migrations.filter((m) => m.name <= CLEANING) }
+    expect(await runMigrations(pool, [upToCleaning])).toEqual([`wharf/${CLEANING}`])
     const names = async () =>
       Object.fromEntries(
         (await pool<{ id: string; filename: string }[]>`select id, filename from wharf.uploads`).map((r) => [
@@ -53,7 +55,7 @@ describe.each(testBackends())("upload names stored earlier, on $name", (backend)
     expect(await names()).toEqual(cleaned)
     // Run again (as if not yet recorded): nothing changes.
     await pool`delete from wharf.migrations where plugin = 'wharf' and name = ${CLEANING}`
-    await runMigrations(pool, [core])
+    await runMigrations(pool, [upToCleaning])
     expect(await names()).toEqual(cleaned)
   })
 })
