@@ -22,7 +22,8 @@ const CHANNEL = "wharf_events"
 export const CATCH_UP_MILLIS = 1_000
 /**
  * A seq drawn by a transaction that has not committed yet is missing from the log for a
- * while (or for ever, if it rolls back); it is looked for again until it is this old.
+ * while (or for ever, if it rolls back); it is looked for again until it is this old. So a
+ * publishing transaction that commits over a minute after its publish is not told.
  */
 const GAP_MILLIS = 60_000
 
@@ -89,12 +90,7 @@ export class Events extends Context.Service<Events, EventsShape>()("wharf/Events
       const wake = () => {
         Effect.runForkWith(context)(catchUp)
       }
-      yield* db.listen(CHANNEL, (payload) => {
-        // A late commit's seq may already lie below `last`: look for it again.
-        const seq = Number(payload)
-        if (seq <= last && !gaps.has(seq)) gaps.set(seq, Date.now())
-        wake()
-      })
+      yield* db.listen(CHANNEL, wake)
       yield* Effect.forkScoped(Effect.repeat(catchUp, Schedule.spaced(Duration.millis(CATCH_UP_MILLIS))))
 
       return Events.of({

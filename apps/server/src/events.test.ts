@@ -47,6 +47,24 @@ describe.each(testBackends())("Events on $name", (backend) => {
     const got = await heardOf("hello", bound)
     expect(got).toBeDefined()
     expect(got!.at - sent).toBeLessThanOrEqual(bound)
+    // Heard once, however it arrived (the notification, the periodic read).
+    await new Promise((r) => setTimeout(r, bound))
+    expect(heard.filter((h) => h.payload === "hello")).toHaveLength(1)
+  })
+
+  it("the publishing server's own subscribers hear each event once, as soon as it commits", async () => {
+    const here: string[] = []
+    await first.runtime.runPromise(
+      Events.use((events) =>
+        events.subscribe("test.local", (payloads) => Effect.sync(() => here.push(...payloads)))
+      )
+    )
+    await first.runtime.runPromise(
+      Events.use((events) => Effect.andThen(events.publish("test.local", "mine"), events.catchUp))
+    )
+    expect(here).toEqual(["mine"])
+    await new Promise((r) => setTimeout(r, bound))
+    expect(here).toEqual(["mine"])
   })
 
   it("is delivered only once the transaction commits, never if it rolls back", async () => {
