@@ -77,8 +77,10 @@ export class Secrets extends Context.Service<Secrets, { readonly sealer: (purpos
       const made = new Map<string, Sealer>()
       return Secrets.of({
         sealer: (purpose) => {
-          let sealer = made.get(purpose)
-          if (!sealer) made.set(purpose, (sealer = makeSealer(secret, purpose)))
+          const known = made.get(purpose)
+          if (known) return known
+          const sealer = makeSealer(secret, purpose)
+          made.set(purpose, sealer)
           return sealer
         }
       })
