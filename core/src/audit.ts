@@ -1,10 +1,10 @@
 /**
  * @module The audit log: who did what, when, in which tenant. tRPC mutations and REST
- * changes are recorded at the edge; services add entries for what they do on their own
- * (jobs, sign-in failures).
+ * changes are recorded at the edge, each in the change's own transaction (`Audit.change`);
+ * services add entries for what they do on their own (jobs, sign-in failures).
  */
 import { Context, Effect, Layer } from "effect"
-import { Db, type DbError } from "./db/Db"
+import { type CommitCompanion, CurrentCompanion, Db, type DbError } from "./db/Db"
 import type { Viewer } from "./viewer"
 import { CurrentViewer } from "./viewer"
 
@@ -28,10 +28,24 @@ export interface AuditRecord {
   readonly detail: unknown
 }
 
+/**
+ * One change made at the edge (a tRPC mutation, a REST change). Its row is written by the
+ * first transaction the change commits, inside it, so the two succeed or fail together;
+ * `end(true)` writes it for a change that committed no transaction of its own (a call to a
+ * cluster, a statement outside a transaction); `end(false)` drops it, and after `end` no
+ * later transaction (a fiber the change left running) writes it.
+ */
+export interface AuditedChange {
+  readonly within: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  readonly end: (succeeded: boolean) => Effect.Effect<void, DbError>
+}
+
 export class Audit extends Context.Service<
   Audit,
   {
     readonly record: (entry: AuditEntry) => Effect.Effect<void, DbError>
+    /** `entry` is read when the row is written; null: nothing to record (e.g. no route answered). */
+    readonly change: (entry: () => AuditEntry | null) => AuditedChange
     readonly recent: (options: {
       limit: number
       offset: number
@@ -87,7 +101,23 @@ export class Audit extends Context.Service<
           }))
         }
       })
-      return Audit.of({ record, recent })
+      const change = (entry: () => AuditEntry | null): AuditedChange => {
+        const write = Effect.suspend(() => {
+          const e = entry()
+          return e ? record(e) : Effect.void
+        })
+        const companion: CommitCompanion = { pending: true, write }
+        return {
+          within: (effect) => Effect.provideService(effect, CurrentCompanion, companion),
+          end: (succeeded) =>
+            Effect.suspend(() => {
+              const unwritten = companion.pending
+              companion.pending = false
+              return succeeded && unwritten ? write : Effect.void
+            })
+        }
+      }
+      return Audit.of({ record, change, recent })
     })
   )
 }

@@ -4,7 +4,7 @@
  * by an Effect Schema (`input(schema)`), the work is a service call run with `ctx.run`.
  */
 import { initTRPC, TRPCError } from "@trpc/server"
-import { Result, Schema, SchemaParser } from "effect"
+import { type Effect, Result, Schema, SchemaParser } from "effect"
 import { standardIssuesOf } from "./decode"
 import { Forbidden, httpStatusOf, isWharfError, reasonOf, trpcCodeOf, Unauthorized } from "./errors"
 import { InternalError, type RunEffect } from "./runner"
@@ -21,8 +21,22 @@ export interface RequestContext {
   readonly cookie: string | undefined
   readonly ip: string
   readonly userAgent: string
-  /** Records a state-changing call in the audit log (`Audit` is core's). */
-  readonly audit: (entry: { action: string; detail: unknown; viewer: Viewer | null }) => Promise<void>
+  /** Begins a state-changing call's audit record (core's `Audit.change`). */
+  readonly audit: EdgeAudit
+}
+
+/** A change's audit record as the edge (tRPC, REST) sees it; see `Audit.change`. */
+export type EdgeAudit = (entry: () => EdgeAuditEntry | null) => {
+  /** The change's effects, so its first committed transaction writes the row. */
+  readonly within: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  /** Writes the row if the change succeeded and no transaction did; a failure is logged. */
+  readonly end: (succeeded: boolean) => Promise<void>
+}
+
+export interface EdgeAuditEntry {
+  readonly action: string
+  readonly detail: unknown
+  readonly viewer: Viewer | null
 }
 
 interface StandardIssue {
@@ -98,20 +112,21 @@ export const redact = (value: unknown, depth = 0): unknown => {
 }
 
 const base = t.procedure.use(async ({ ctx, next, type, path, getRawInput }) => {
+  // Every state-changing call is audited, once, here: no procedure can forget. The row is
+  // written in the call's first committed transaction, so the change cannot escape it.
+  const detail = type === "mutation" ? redact(await getRawInput().catch(() => undefined)) : undefined
+  const change =
+    type === "mutation" ? ctx.audit(() => ({ action: path, detail, viewer: ctx.viewer })) : undefined
   const result = await next({
     ctx: {
       ...ctx,
-      run: ((effect) => ctx.run(effect).catch((e) => Promise.reject(toTRPCError(e)))) as RunEffect
+      run: ((effect) =>
+        ctx
+          .run(change ? change.within(effect) : effect)
+          .catch((e) => Promise.reject(toTRPCError(e)))) as RunEffect
     }
   })
-  // Every state-changing call is audited, once, here: no procedure can forget.
-  if (type === "mutation" && result.ok) {
-    await ctx.audit({
-      action: path,
-      detail: redact(await getRawInput().catch(() => undefined)),
-      viewer: ctx.viewer
-    })
-  }
+  await change?.end(result.ok)
   return result
 })
 

@@ -3,6 +3,8 @@
  * the plugin whose route answered (not once per mounted plugin), a tRPC mutation under its
  * procedure's path, and input with a lone surrogate or NUL is recorded like any other.
  * Every REST change route of every enabled plugin is called; a refused call records nothing.
+ * The row is written in the change's own transaction: when it cannot be written, the change is
+ * not made either (the hostile suite walks every tRPC mutation for the one-row rule).
  */
 import { testBackends } from "@wharf/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -60,6 +62,64 @@ describe("the audit log", () => {
       select action, detail from wharf.audit_log where id > ${before} order by id`
     expect(rows.map((r) => r.action)).toEqual(["identity.groups.create"])
     expect(rows[0]!.detail.description).toBe("x\ufffd")
+  })
+
+  describe("when the audit row cannot be written", () => {
+    // A trigger stands in for the database refusing the row (a full disk, a broken
+    // constraint): whatever the reason, the change must not outlive its record.
+    beforeAll(async () => {
+      await wharf.database.pool.unsafe(`
+        create table public.refused_audit (action text primary key);
+        create function public.refuse_audit() returns trigger language plpgsql as $$
+        begin
+          if exists (select 1 from public.refused_audit where action = new.action) then
+            raise exception 'audit refused for %', new.action;
+          end if;
+          return new;
+        end $$;
+        create trigger refuse_audit before insert on wharf.audit_log
+          for each row execute function public.refuse_audit();`)
+    })
+    afterAll(async () => {
+      await wharf.database.pool.unsafe(`
+        drop trigger refuse_audit on wharf.audit_log;
+        drop function public.refuse_audit();
+        drop table public.refused_audit;`)
+    })
+    const refuse = (action: string) =>
+      wharf.database.pool`insert into public.refused_audit values (${action}) on conflict do nothing`
+
+    it("does not make a tRPC change written by a lone statement", async () => {
+      await refuse("identity.groups.create")
+      const created = await admin.trpc.identity.groups.create.mutate({ name: "unrecorded", description: "" })
+      expect(created.ok).toBe(false)
+      const groups = await wharf.database.pool`select 1 from identity.groups where name = 'unrecorded'`
+      expect(groups).toHaveLength(0)
+    })
+
+    it("does not make a REST change written in a transaction", async () => {
+      const options = await admin.trpc.helpdesk.tickets.options.query()
+      if (!options.ok) throw new Error(options.error.message)
+      await refuse("helpdesk:POST /tickets")
+      const created = await admin.rest("POST", "/tickets", {
+        title: "Never recorded, never made",
+        severity: "minor",
+        categoryId: options.data.categories[0]!.id,
+        description: "audit refused"
+      })
+      expect(created.status).toBe(500)
+      const tickets = await wharf.database.pool`
+        select 1 from helpdesk.tickets where title = 'Never recorded, never made'`
+      expect(tickets).toHaveLength(0)
+    })
+
+    it("answers a refused change with its own reason, not the audit's", async () => {
+      await refuse("identity.groups.create")
+      const before = await lastId()
+      const taken = await admin.trpc.identity.groups.create.mutate({ name: "audited-once", description: "" })
+      expect(taken).toMatchObject({ ok: false, error: { code: "CONFLICT" } })
+      expect(await actionsSince(before)).toEqual([])
+    })
   })
 
   it("writes one row naming the owner for every REST change that succeeds, and none for a refusal", async () => {

@@ -11,6 +11,7 @@ import {
   Authenticator,
   type Credentials,
   Db,
+  type EdgeAudit,
   Events,
   Extensions,
   expireUploadsJob,
@@ -216,6 +217,7 @@ export const createWharf = async (options: {
       log("ERROR", e.message, { cause: String(e.cause), stack: (e.cause as Error)?.stack })
     const inboundSmtp = await startInboundMail(runtime, config, logInternal)
 
+    const audit = await runtime.runPromise(Audit.use(Effect.succeed))
     const rootRouter = router(
       Object.fromEntries(plugins.filter((p) => p.router).map((p) => [p.id, p.router!]))
     )
@@ -226,12 +228,20 @@ export const createWharf = async (options: {
       authenticate: (credentials: Credentials) =>
         makeRun(runtime, null, logInternal)(authenticator.authenticate(credentials)),
       run: (viewer: Viewer | null) => makeRun(runtime, viewer, logInternal),
-      audit: (entry: { action: string; detail: unknown; viewer: Viewer | null }) =>
-        runtime
-          .runPromise(
-            Audit.use((a) => a.record({ action: entry.action, detail: entry.detail, actor: entry.viewer }))
-          )
-          .catch((e) => log("ERROR", "audit record failed", { error: String(e) }))
+      audit: ((entry) => {
+        const change = audit.change(() => {
+          const e = entry()
+          return e && { action: e.action, detail: e.detail, actor: e.viewer }
+        })
+        return {
+          within: change.within,
+          // Only a change that committed no transaction gets here with its row unwritten.
+          end: (succeeded) =>
+            runtime
+              .runPromise(change.end(succeeded))
+              .catch((e) => log("ERROR", "audit record failed", { error: String(e) }))
+        }
+      }) satisfies EdgeAudit
     }
     const app = createHttpApp({
       ...shared,

@@ -12,6 +12,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc"
 import {
   type Authentication,
   type Credentials,
+  type EdgeAudit,
   errorResponse,
   Forbidden,
   httpStatusOf,
@@ -45,7 +46,8 @@ interface HttpOptions {
   consoleDir: string | undefined
   authenticate: (credentials: Credentials) => Promise<Authentication | null>
   run: (viewer: Viewer | null) => RunEffect
-  audit: (entry: { action: string; detail: unknown; viewer: Viewer | null; ip?: string }) => Promise<void>
+  /** Begins a change's audit record (core's `Audit.change`): written in its first committed transaction. */
+  audit: EdgeAudit
   /** The tus endpoint (core's Uploads service). */
   uploads?: (request: Request, viewer: Viewer | null) => Promise<Response>
 }
@@ -256,16 +258,23 @@ export const createHttpApp = (options: HttpOptions) => {
   // the plugin whose route answered.
   const owners = new Map(plugins.flatMap((p) => (p.routes ? [[p.routes, p.id] as const] : [])))
   api.use("*", async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next()
+    // Read when the row is written, by then the route that answered is known.
+    const change = options.audit(() => {
+      const answered = c.var.operation
+      const owner = answered && owners.get(answered.routes)
+      return owner
+        ? {
+            action: `${owner}:${c.req.method} ${answered.operation.path}`,
+            detail: { path: c.req.path },
+            viewer: c.var.auth?.viewer ?? null
+          }
+        : null
+    })
+    const run = c.var.run
+    c.set("run", (effect) => run(change.within(effect)))
     await next()
-    const answered = c.var.operation
-    const owner = answered && owners.get(answered.routes)
-    if (owner && !SAFE_METHODS.has(c.req.method) && c.res.status < 400) {
-      await options.audit({
-        action: `${owner}:${c.req.method} ${answered.operation.path}`,
-        detail: { path: c.req.path },
-        viewer: c.var.auth?.viewer ?? null
-      })
-    }
+    await change.end(c.res.status < 400)
   })
   for (const p of plugins) if (p.routes) api.route("/", p.routes.app)
   api.all("*", (c) =>
