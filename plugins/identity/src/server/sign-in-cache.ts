@@ -4,13 +4,12 @@
  * server's CPU per request (docs/benchmarks.md, helpdesk). Every change in this plugin
  * that could change the answer (sign-out, role, disable, name, locale, membership, group
  * rename or delete) forgets the entries it affects, so on this replica it applies to the
- * very next request. Other replicas hold their own copies: each change is also NOTIFYed,
- * and every replica LISTENs and forgets the same entries, so on PostgreSQL a change applies
- * everywhere within milliseconds. If a notification is lost (a replica's LISTEN connection
- * dropped) or never delivered (PGlite's socket delivers none), the bound is
- * `SIGN_IN_CACHE_SECONDS`: then the entry is read again from the database.
+ * very next request. Other replicas hold their own copies: each change is also published
+ * on core's `Events`, which every replica follows, so a change applies everywhere at once
+ * where NOTIFY works and within `CATCH_UP_MILLIS` (1 s) anywhere. If the database cannot be
+ * read at all, the bound is `SIGN_IN_CACHE_SECONDS`: then the entry is read again.
  */
-import { Db, type Viewer } from "@wharf/core"
+import { Events, type Viewer } from "@wharf/core"
 import { Context, Effect, Layer, Option } from "effect"
 
 export const SIGN_IN_CACHE_SECONDS = 5
@@ -129,7 +128,7 @@ const deepFreeze = (viewer: Viewer): Viewer => {
 /** What a change made stale: one session (by id), everything about one user, or everything. */
 export type Stale = { readonly session: string } | { readonly user: string } | "everything"
 
-const CHANNEL = "identity_sign_in_stale"
+const TOPIC = "identity.sign-in-stale"
 
 const applyTo = (cache: SignInCacheShape, stale: Stale) => {
   if (stale === "everything") cache.forgetAll()
@@ -137,7 +136,7 @@ const applyTo = (cache: SignInCacheShape, stale: Stale) => {
   else cache.forgetUser(stale.user)
 }
 
-/** A notification from another replica (or this one); anything unreadable forgets everything. */
+/** An event from another replica (or this one); anything unreadable forgets everything. */
 const staleOf = (payload: string): Stale => {
   try {
     const parsed = JSON.parse(payload) as { session?: unknown; user?: unknown }
@@ -150,15 +149,19 @@ const staleOf = (payload: string): Stale => {
 export const signInCacheLayer = Layer.effect(
   SignInCache,
   Effect.gen(function* () {
-    const db = yield* Db
+    const events = yield* Events
     const cache = makeSignInCache()
-    yield* db.listen(CHANNEL, (payload) => applyTo(cache, staleOf(payload)))
+    yield* events.subscribe(TOPIC, (payloads) =>
+      Effect.sync(() => {
+        for (const payload of payloads) applyTo(cache, staleOf(payload))
+      })
+    )
     return SignInCache.of(cache)
   })
 )
 
 /**
- * Forget what a change made stale, here at once and on every other replica by NOTIFY.
+ * Forget what a change made stale, here at once and on every other replica by an event.
  * Call it after the change is committed. Without the cache (no authenticator built) there
  * is nothing to forget.
  */
@@ -167,11 +170,9 @@ export const forget = (stale: Stale) =>
     const cache = yield* Effect.serviceOption(SignInCache)
     if (Option.isNone(cache)) return
     applyTo(cache.value, stale)
-    const db = yield* Db
-    yield* db
-      .query((sql) => sql`select pg_notify(${CHANNEL}, ${JSON.stringify(stale)})`)
-      .pipe(
-        // The change itself is made; other replicas then catch up within the cache's lifetime.
-        Effect.catch((e) => Effect.logWarning("could not tell other replicas a sign-in is stale", e.message))
-      )
+    const events = yield* Events
+    yield* events.publish(TOPIC, JSON.stringify(stale)).pipe(
+      // The change itself is made; other replicas then catch up within the cache's lifetime.
+      Effect.catch((e) => Effect.logWarning("could not tell other replicas a sign-in is stale", e.message))
+    )
   })
