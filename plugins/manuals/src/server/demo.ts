@@ -53,7 +53,7 @@ export const loadDemoManuals = Effect.gen(function* () {
   const demo = Schema.decodeUnknownSync(DemoFile)(
     JSON.parse(readFileSync(new URL("../../demo/manuals.json", import.meta.url), "utf8"))
   )
-  yield* db.transaction(
+  yield* (yield* ManualsSearch).change(
     Effect.gen(function* () {
       for (const m of demo.manuals) {
         const [manual] = yield* db.query(
@@ -90,5 +90,4 @@ export const loadDemoManuals = Effect.gen(function* () {
       }
     })
   )
-  yield* (yield* ManualsSearch).reload
 })

@@ -1,7 +1,8 @@
 /**
  * @module Editors (agents, admins) write manuals: a new version (empty, or a copy of an
  * earlier version's pages to revise), pages saved by slug (new ones go last under their
- * parent), and pages deleted with their sub-pages. Every write reaches search at once.
+ * parent), and pages deleted with their sub-pages. Every write tells search in its own
+ * transaction: this replica's at once, the others' within Events' bound.
  */
 import { Conflict, Db, Invalid, NotFound, requireRole } from "@wharf/core"
 import { Effect } from "effect"
@@ -20,9 +21,11 @@ const manualId = (product: string, version: string) =>
     return row.id
   })
 
-const reindex = Effect.gen(function* () {
-  yield* (yield* ManualsSearch).reload
-})
+/** A write to manuals, told to every replica's search in its transaction. */
+const indexed = <A, E, R>(write: Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    return yield* (yield* ManualsSearch).change(write)
+  })
 
 export const createManual = Effect.fn("Manuals.create")(function* (input: {
   readonly product: string
@@ -35,7 +38,7 @@ export const createManual = Effect.fn("Manuals.create")(function* (input: {
   yield* editor
   const db = yield* Db
   const source = input.copyFrom ? yield* manualId(input.product, input.copyFrom) : null
-  yield* db.transaction(
+  yield* indexed(
     Effect.gen(function* () {
       const [created] = yield* db.query(
         (sql) => sql<{ id: string }[]>`
@@ -69,7 +72,6 @@ export const createManual = Effect.fn("Manuals.create")(function* (input: {
       }
     })
   )
-  yield* reindex
   return { product: input.product, version: input.version }
 })
 
@@ -110,9 +112,10 @@ export const savePage = Effect.fn("Manuals.savePage")(function* (input: {
     }
   }
   const parentId = parent?.id ?? null
-  if (current) {
-    yield* db.query(
-      (sql) => sql`
+  yield* indexed(
+    current
+      ? db.query(
+          (sql) => sql`
         update manuals.pages set slug = ${input.newSlug}, title = ${input.title}, body = ${input.body},
           title_en = case when ${input.titleEn !== undefined}::boolean then ${input.titleEn ?? null} else title_en end,
           body_en = case when ${input.bodyEn !== undefined}::boolean then ${input.bodyEn ?? null} else body_en end,
@@ -121,18 +124,16 @@ export const savePage = Effect.fn("Manuals.savePage")(function* (input: {
             else (select coalesce(max(position), -1) + 1 from manuals.pages
                   where manual_id = ${manual} and parent_id is not distinct from ${parentId}::uuid) end
         where id = ${current.id}`
-    )
-  } else {
-    yield* db.query(
-      (sql) => sql`
+        )
+      : db.query(
+          (sql) => sql`
         insert into manuals.pages (manual_id, parent_id, position, slug, title, title_en, body, body_en)
         values (${manual}, ${parentId},
           (select coalesce(max(position), -1) + 1 from manuals.pages
            where manual_id = ${manual} and parent_id is not distinct from ${parentId}::uuid),
           ${input.newSlug}, ${input.title}, ${input.titleEn ?? null}, ${input.body}, ${input.bodyEn ?? null})`
-    )
-  }
-  yield* reindex
+        )
+  )
   return { product: input.product, version: input.version, slug: input.newSlug }
 })
 
@@ -193,8 +194,7 @@ export const deletePage = Effect.fn("Manuals.deletePage")(function* (input: {
       message: "A manual keeps at least one top-level page; edit this one instead"
     })
   }
-  yield* db.query((sql) => sql`delete from manuals.pages where id = ${page.id}`)
-  yield* reindex
+  yield* indexed(db.query((sql) => sql`delete from manuals.pages where id = ${page.id}`))
   return { ok: true as const }
 })
 

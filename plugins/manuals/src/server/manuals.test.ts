@@ -422,6 +422,55 @@ describe.each(testBackends())("manuals and releases on $name", (backend) => {
     expect(left).not.toContain("gray-release")
   })
 
+  it("a change and its word to the other servers commit together: one event per saved write, none for a refused one", async () => {
+    const told = async () =>
+      (
+        await wharf.database.pool<{ n: number }[]>`
+          select count(*)::int as n from wharf.events where topic = 'manuals.pages'`
+      )[0]!.n
+    const agent = wharf.client()
+    await agent.signIn("wang.fang@example.com", "wharf-demo-1")
+    const before = await told()
+    const saved = await agent.rest("PUT", "/manuals/TDH/7.0/pages/told-once", {
+      title: "一次",
+      body: "只告知一次。"
+    })
+    expect(saved.status).toBe(200)
+    expect(await told()).toBe(before + 1)
+    const taken = await agent.rest("POST", "/manuals", {
+      product: "TDH",
+      version: "7.0",
+      title: "重复",
+      publishedAt: "2026-03-03"
+    })
+    expect(taken.status).toBe(409)
+    expect(await told()).toBe(before + 1)
+
+    // When the event cannot be written, the page is not saved either: no server keeps
+    // searching an index that misses a committed page.
+    await wharf.database.pool.unsafe(`
+      create function public.refuse_manuals_event() returns trigger language plpgsql as $$
+      begin
+        if new.topic = 'manuals.pages' then raise exception 'event refused'; end if;
+        return new;
+      end $$;
+      create trigger refuse_manuals_event before insert on wharf.events
+        for each row execute function public.refuse_manuals_event();`)
+    try {
+      const untold = await agent.rest("PUT", "/manuals/TDH/7.0/pages/never-told", {
+        title: "未告知",
+        body: "不应保存。"
+      })
+      expect(untold.status).toBe(500)
+      const page = await wharf.database.pool`select 1 from manuals.pages where slug = 'never-told'`
+      expect(page).toHaveLength(0)
+    } finally {
+      await wharf.database.pool.unsafe(`
+        drop trigger refuse_manuals_event on wharf.events;
+        drop function public.refuse_manuals_event();`)
+    }
+  })
+
   it("a page an editor saves on one server is found by search on a second server", async () => {
     const second = await startTestWharf({
       backend,

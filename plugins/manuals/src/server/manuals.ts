@@ -136,7 +136,11 @@ export class ManualsSearch extends Context.Service<
       /** Pages as a reader in this language reads them; both languages (each page once) if absent. */
       locale?: Locale
     }) => Effect.Effect<PageHit[], DbError>
-    readonly reload: Effect.Effect<void, DbError>
+    /**
+     * Run `write` in one transaction that also tells every replica to rebuild (so a write
+     * that rolls back is never told); this replica has rebuilt before it returns.
+     */
+    readonly change: <A, E, R>(write: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DbError, R>
   }
 >()("wharf/manuals/ManualsSearch") {}
 
@@ -181,8 +185,10 @@ export const manualsSearchLayer = Layer.effect(
     )
     yield* reload
     return ManualsSearch.of({
-      // Every replica rebuilds; this one before the editor's call returns.
-      reload: Effect.andThen(events.publish(PAGES_CHANGED), events.catchUp),
+      change: (write) =>
+        db
+          .transaction(Effect.tap(write, () => events.publish(PAGES_CHANGED)))
+          .pipe(Effect.tap(() => events.catchUp)),
       search: (q) =>
         Effect.andThen(
           // An editor on another replica may have just changed a page: heard before searching.

@@ -18,7 +18,7 @@ export const loadDemoSupport = Effect.gen(function* () {
   const demo = Schema.decodeUnknownSync(DemoFile)(
     JSON.parse(readFileSync(new URL("../../demo/support.json", import.meta.url), "utf8"))
   )
-  yield* db.transaction(
+  yield* (yield* FaqIndex).change(
     Effect.gen(function* () {
       let position = 0
       for (const s of demo.services) {
@@ -39,5 +39,4 @@ export const loadDemoSupport = Effect.gen(function* () {
       }
     })
   )
-  yield* (yield* FaqIndex).reload
 })

@@ -27,7 +27,11 @@ export class FaqIndex extends Context.Service<
       q?: string | undefined
       locale?: string | undefined
     }) => Effect.Effect<Faq[], DbError>
-    readonly reload: Effect.Effect<void, DbError>
+    /**
+     * Run `write` in one transaction that also tells every replica to rebuild (so a write
+     * that rolls back is never told); this replica has rebuilt before it returns.
+     */
+    readonly change: <A, E, R>(write: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DbError, R>
   }
 >()("wharf/support/FaqIndex") {}
 
@@ -64,8 +68,10 @@ export const faqIndexLayer = Layer.effect(
     )
     yield* reload
     return FaqIndex.of({
-      // Every replica rebuilds; this one before the admin's call returns.
-      reload: Effect.andThen(events.publish(FAQ_CHANGED), events.catchUp),
+      change: (write) =>
+        db
+          .transaction(Effect.tap(write, () => events.publish(FAQ_CHANGED)))
+          .pipe(Effect.tap(() => events.catchUp)),
       list: (q) =>
         Effect.andThen(
           // Another replica's admin may have just changed the FAQ: heard before reading.
@@ -90,12 +96,11 @@ export const faqIndexLayer = Layer.effect(
 
 type Fields = { question: string; answer: string; locale: "zh-CN" | "en" }
 
-const reloaded = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.tap(effect, () =>
-    Effect.gen(function* () {
-      yield* (yield* FaqIndex).reload
-    })
-  )
+/** A write to the FAQ, told to every replica's index in its transaction. */
+const reloaded = <A, E, R>(write: Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    return yield* (yield* FaqIndex).change(write)
+  })
 
 export const createFaq = (f: Fields) =>
   reloaded(
