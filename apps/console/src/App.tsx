@@ -51,10 +51,8 @@ const loadPlugins = async (): Promise<ReadonlyArray<ConsolePlugin>> => {
     const load = consolePlugins[p.id]
     return load ? [{ id: p.id, load }] : []
   })
-  const [loaded] = await Promise.all([
-    Promise.allSettled(known.map((p) => p.load())),
-    fromPage ? resumeSession(fromPage.session) : refreshSession(plugins.some((p) => p.id === "identity"))
-  ])
+  if (fromPage) resumeSession(fromPage.session)
+  const loaded = await Promise.allSettled(known.map((p) => p.load()))
   // One broken plugin must not take the whole console down: the others still load.
   const list = loaded.flatMap((result, i) => {
     if (result.status === "fulfilled") return [result.value.default]
@@ -63,6 +61,8 @@ const loadPlugins = async (): Promise<ReadonlyArray<ConsolePlugin>> => {
     return []
   })
   registerPlugins(list)
+  // Without the page's word, ask the plugin that owns sessions, now that it is registered.
+  if (!fromPage) await refreshSession()
   return list
 }
 

@@ -1,7 +1,7 @@
 /**
  * @module The console's client of the server: one tRPC client for every plugin (each
- * gets a typed view of its own router), and a JSON fetch for REST. Changes carry the
- * session's CSRF token from its cookie.
+ * gets a typed view of its own router), and a JSON fetch for REST. Every call carries the
+ * headers of the session client (the CSRF token a change with a session cookie needs).
  */
 import {
   createTRPCClient,
@@ -14,17 +14,7 @@ import type { AnyTRPCRouter } from "@trpc/server"
 import { observable } from "@trpc/server/observable"
 import { type Reason, reasonKey } from "../reason"
 import { hasMessage, locale, t } from "./i18n"
-
-export const CSRF_COOKIE = "wharf_csrf"
-export const CSRF_HEADER = "x-csrf-token"
-
-export const csrfToken = () =>
-  typeof document === "undefined"
-    ? undefined
-    : document.cookie
-        .split("; ")
-        .find((c) => c.startsWith(`${CSRF_COOKIE}=`))
-        ?.slice(CSRF_COOKIE.length + 1)
+import { sessionClient, sessionHeaders } from "./session-client"
 
 const sessionLostListeners = new Set<() => void>()
 
@@ -40,7 +30,10 @@ const sessionLost = () => {
   for (const listener of sessionLostListeners) listener()
 }
 
-// A wrong password at sign-in is a 401 too, but it ends no session.
+// A wrong password at sign-in is a 401 too, but it ends no session: the session client
+// names the procedures where that is so.
+const isCredentialCheck = (path: string) => sessionClient()?.credentialProcedures.includes(path) ?? false
+
 const watchSession: TRPCLink<AnyTRPCRouter> =
   () =>
   ({ op, next }) =>
@@ -48,7 +41,7 @@ const watchSession: TRPCLink<AnyTRPCRouter> =
       next(op).subscribe({
         next: (value) => observer.next(value),
         error: (err) => {
-          if (err.data?.code === "UNAUTHORIZED" && op.path !== "identity.session.signIn") sessionLost()
+          if (err.data?.code === "UNAUTHORIZED" && !isCredentialCheck(op.path)) sessionLost()
           observer.error(err)
         },
         complete: () => observer.complete()
@@ -62,10 +55,7 @@ const client = createTRPCClient<AnyTRPCRouter>({
       url: "/trpc",
       // The server refuses batches of more than 20 calls (each could be a guess or a write).
       maxItems: 20,
-      headers: () => {
-        const token = csrfToken()
-        return token ? { [CSRF_HEADER]: token } : {}
-      },
+      headers: sessionHeaders,
       fetch: (url, init) => fetch(url, { ...(init as RequestInit), credentials: "include" })
     })
   ]
@@ -153,13 +143,12 @@ export const fieldIssues = (error: unknown): Record<string, string> => {
 
 /** JSON from a REST route; throws an `HttpError` with the server's message. */
 export const fetchJson = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-  const token = csrfToken()
   const res = await fetch(path, {
     ...init,
     credentials: "include",
     headers: {
       ...(init.body ? { "content-type": "application/json" } : {}),
-      ...(token ? { [CSRF_HEADER]: token } : {}),
+      ...sessionHeaders(),
       ...(init.headers as Record<string, string>)
     }
   })

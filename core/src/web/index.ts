@@ -4,6 +4,7 @@
  */
 
 export type { ConsoleBoot, PluginInfo, SessionInfo } from "../console-boot"
+export { CSRF_HEADER } from "../csrf"
 export { hasRole, type Locale, type Role, type Viewer } from "../roles"
 export * from "./api"
 export * from "./boot"
@@ -15,6 +16,7 @@ export * from "./registry"
 export * from "./retry-key"
 export * from "./Slot"
 export * from "./session"
+export type { SessionClient } from "./session-client"
 export * from "./ui/action"
 export * from "./ui/Button"
 export * from "./ui/Choice"

@@ -5,10 +5,15 @@
 import { type Component, type JSX, lazy } from "solid-js"
 import type { Role } from "../roles"
 import { defineSlot, type SlotId } from "../slots"
+import type { SessionClient } from "./session-client"
 
 export { defineSlot, type SlotId }
 
-export type Section = "support" | "platform" | "admin"
+/**
+ * Where a nav entry shows: one of the sidebar's sections, or `account`, the user menu
+ * (the viewer's own pages, such as their profile).
+ */
+export type Section = "support" | "platform" | "admin" | "account"
 
 export interface NavEntry {
   /** Route path the entry opens, e.g. `/admin/users`. */
@@ -83,6 +88,11 @@ export interface ConsolePlugin {
   readonly routes?: ReadonlyArray<ConsoleRoute>
   readonly slots?: ReadonlyArray<SlotContribution>
   readonly messages?: Messages
+  /**
+   * How the console signs people in and keeps their session: contributed by the one plugin
+   * that owns sessions (identity); core calls it and never names that plugin.
+   */
+  readonly session?: SessionClient
 }
 
 export const defineConsolePlugin = <const P extends ConsolePlugin>(plugin: P): P => plugin

@@ -6,6 +6,7 @@ import { hasRole, type Viewer } from "../roles"
 import type { SlotId } from "../slots"
 import { addMessages } from "./i18n"
 import type { ConsolePlugin, ConsoleRoute, NavEntry, Section, SlotComponent } from "./plugin"
+import { useSessionClient } from "./session-client"
 
 const [plugins, setPlugins] = createSignal<ReadonlyArray<ConsolePlugin>>([])
 
@@ -13,11 +14,13 @@ export const loadedPlugins = plugins
 
 export const registerPlugins = (list: ReadonlyArray<ConsolePlugin>) => {
   for (const p of list) if (p.messages) addMessages(p.messages)
+  useSessionClient(list.find((p) => p.session)?.session ?? null)
   setPlugins(list)
 }
 
 export const isPluginEnabled = (id: string) => plugins().some((p) => p.id === id)
 
+/** The sidebar's sections, in order (`account` entries live in the user menu). */
 export const SECTIONS: ReadonlyArray<Section> = ["support", "platform", "admin"]
 
 const allowed = (viewer: Viewer | null, entry: NavEntry) => {
@@ -30,15 +33,18 @@ const allowed = (viewer: Viewer | null, entry: NavEntry) => {
   return !entry.roles || entry.roles.length === 0 || hasRole(viewer, ...entry.roles)
 }
 
-/** Nav entries the viewer may see, grouped by section, each section in order. */
+/** The entries of one section the viewer may see, in order. */
+export const entriesFor = (list: ReadonlyArray<ConsolePlugin>, viewer: Viewer | null, section: Section) =>
+  list
+    .flatMap((p) => p.nav ?? [])
+    .filter((e) => e.section === section && allowed(viewer, e))
+    .sort((a, b) => a.order - b.order)
+
+/** The sidebar's entries the viewer may see, grouped by section, each section in order. */
 export const navFor = (list: ReadonlyArray<ConsolePlugin>, viewer: Viewer | null) =>
-  SECTIONS.map((section) => ({
-    section,
-    entries: list
-      .flatMap((p) => p.nav ?? [])
-      .filter((e) => e.section === section && allowed(viewer, e))
-      .sort((a, b) => a.order - b.order)
-  })).filter((g) => g.entries.length > 0)
+  SECTIONS.map((section) => ({ section, entries: entriesFor(list, viewer, section) })).filter(
+    (g) => g.entries.length > 0
+  )
 
 export const routesOf = (list: ReadonlyArray<ConsolePlugin>): ReadonlyArray<ConsoleRoute> =>
   list.flatMap((p) => p.routes ?? [])

@@ -1,23 +1,12 @@
 /**
- * @module The signed-in viewer, as the server reports it (`identity.session.me`).
+ * @module The signed-in viewer, as the session client reports it (see `session-client.ts`).
  */
 import { createSignal } from "solid-js"
 import type { SessionInfo } from "../console-boot"
 import type { Locale, Viewer } from "../roles"
-import { onSessionLost, pluginApi } from "./api"
+import { onSessionLost } from "./api"
 import { locale, setLocale } from "./i18n"
-
-type SessionApi = {
-  session: {
-    me: { query: () => Promise<SessionInfo | null> }
-    signIn: { mutate: (input: { email: string; password: string }) => Promise<SessionInfo> }
-    signOut: { mutate: () => Promise<unknown> }
-  }
-  profile: { setLocale: { mutate: (input: { locale: Locale }) => Promise<unknown> } }
-}
-
-// Typed structurally: core cannot import the identity plugin.
-const identity = () => pluginApi<any>("identity") as unknown as SessionApi
+import { sessionClient } from "./session-client"
 
 const [viewer, setViewer] = createSignal<Viewer | null>(null)
 const [ready, setReady] = createSignal(false)
@@ -44,29 +33,42 @@ const adopt = (info: SessionInfo | null) => {
   return v
 }
 
+const client = () => {
+  const c = sessionClient()
+  if (!c) throw new Error("No enabled plugin signs people in")
+  return c
+}
+
 /** Start with the session the page came with (the server wrote it into index.html). */
 export const resumeSession = (info: SessionInfo | null) => {
   adopt(info)
   setReady(true)
 }
 
-/** Ask the server who is signed in (at start when the page did not say; after sign-in/out). */
-export const refreshSession = async (identityEnabled: boolean) => {
+/**
+ * Ask the server who is signed in (at start when the page did not say, once the plugins
+ * are registered; after sign-in/out). Without a session client nobody is.
+ */
+export const refreshSession = async () => {
   try {
-    adopt(identityEnabled ? await identity().session.me.query() : null)
+    const c = sessionClient()
+    adopt(c ? await c.me() : null)
   } finally {
     setReady(true)
   }
 }
 
+/** Whether this console can sign anyone in (a plugin contributes a session client). */
+export const canSignIn = () => sessionClient() !== null
+
 export const signIn = async (email: string, password: string) => {
-  const v = adopt(await identity().session.signIn.mutate({ email, password }))
+  const v = adopt(await client().signIn(email, password))
   setEnded(false)
   return v
 }
 
 export const signOut = async () => {
-  await identity().session.signOut.mutate()
+  await client().signOut()
   setViewer(null)
   setEnded(false)
 }
@@ -77,6 +79,6 @@ export const chooseLocale = async (next: Locale) => {
   const v = viewer()
   if (v) {
     setViewer({ ...v, locale: next })
-    await identity().profile.setLocale.mutate({ locale: next })
+    await client().saveLocale(next)
   }
 }

@@ -1,9 +1,10 @@
 /**
- * @module The user menu: who is signed in, the language, the profile, signing out.
+ * @module The user menu: who is signed in, the language, the viewer's own pages (the
+ * plugins' `account` entries, such as the profile), signing out.
  */
 import { useNavigate } from "@solidjs/router"
-import { chooseLocale, isPluginEnabled, locale, signOut, t, toast, viewer } from "@wharf/core/web"
-import { Show } from "solid-js"
+import { chooseLocale, entriesFor, loadedPlugins, locale, signOut, t, toast, viewer } from "@wharf/core/web"
+import { For } from "solid-js"
 import { MenuButton } from "./MenuButton"
 
 export const UserMenu = () => {
@@ -63,19 +64,21 @@ export const UserMenu = () => {
               English
             </button>
             <div class="menu-separator" />
-            <Show when={isPluginEnabled("identity")}>
-              <button
-                type="button"
-                role="menuitem"
-                class="menu-item"
-                onClick={() => {
-                  close(false)
-                  navigate("/profile")
-                }}
-              >
-                {t("shell.profile")}
-              </button>
-            </Show>
+            <For each={entriesFor(loadedPlugins(), viewer(), "account")}>
+              {(entry) => (
+                <button
+                  type="button"
+                  role="menuitem"
+                  class="menu-item"
+                  onClick={() => {
+                    close(false)
+                    navigate(entry.path)
+                  }}
+                >
+                  {t(entry.label)}
+                </button>
+              )}
+            </For>
             <button
               type="button"
               role="menuitem"

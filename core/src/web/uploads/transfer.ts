@@ -7,7 +7,7 @@
  */
 import { createSignal } from "solid-js"
 import type { DetailedError, PreviousUpload, Upload } from "tus-js-client"
-import { CSRF_HEADER, csrfToken } from "../api"
+import { sessionHeaders } from "../session-client"
 import { speedMeter, timeLeft } from "./progress"
 
 export type TransferState = "uploading" | "paused" | "retrying" | "done" | "failed"
@@ -67,9 +67,8 @@ export const createTransfer = (file: File, options: TransferOptions) => {
     },
     headers: options.guest ? { "x-wharf-guest": options.guest } : {},
     onBeforeRequest: (req) => {
-      // The CSRF token is read per request: the session may have been renewed meanwhile.
-      const token = csrfToken()
-      if (token) req.setHeader(CSRF_HEADER, token)
+      // Read per request: the session may have been renewed meanwhile.
+      for (const [name, value] of Object.entries(sessionHeaders())) req.setHeader(name, value)
       if (req.getMethod() === "PATCH" && firstPatch) {
         firstPatch = false
         const offset = Number(req.getHeader("Upload-Offset") ?? 0)

@@ -1,10 +1,12 @@
 /**
  * @module The identity plugin's console: admin pages for users and groups, the members of
- * the groups a user is an admin of, and each user's profile (name, language, password, API tokens).
+ * the groups a user is an admin of, each user's profile (name, language, password, API tokens),
+ * and the console's session client (sign-in, sign-out, the CSRF token).
  */
 import { defineConsolePlugin } from "@wharf/core/web"
 import { lazy } from "solid-js"
 import { messages } from "./messages"
+import { identitySession } from "./session"
 // The pages' few styles of their own, loaded with the plugin (2 KB), whichever page opens first.
 import "./identity.css"
 
@@ -14,7 +16,8 @@ export default defineConsolePlugin({
     { path: "/admin/users", label: "identity.nav.users", order: 10, section: "admin", roles: ["admin"] },
     { path: "/admin/groups", label: "identity.nav.groups", order: 20, section: "admin", roles: ["admin"] },
     // A group's own admins manage its members here (platform admins use Admin › Groups).
-    { path: "/groups", label: "identity.nav.myGroups", order: 30, section: "admin", audience: "groupAdmins" }
+    { path: "/groups", label: "identity.nav.myGroups", order: 30, section: "admin", audience: "groupAdmins" },
+    { path: "/profile", label: "identity.nav.profile", order: 10, section: "account" }
   ],
   routes: [
     { path: "/admin/users", component: lazy(() => import("./pages/Users")), roles: ["admin"] },
@@ -24,5 +27,6 @@ export default defineConsolePlugin({
     { path: "/groups/:id", component: lazy(() => import("./pages/MyGroup")) },
     { path: "/profile", component: lazy(() => import("./pages/Profile")) }
   ],
-  messages
+  messages,
+  session: identitySession
 })

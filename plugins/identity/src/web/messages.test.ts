@@ -23,6 +23,8 @@ const usedKeys = () => {
   for (const r of ["admin", "agent", "user"]) keys.add(`identity.role.${r}`)
   for (const r of ["member", "admin"]) keys.add(`identity.groupRole.${r}`)
   for (const l of ["zh-CN", "en"]) keys.add(`identity.locale.${l}`)
+  // A procedure's path (session.ts names sign-in for core's session client), not a message.
+  keys.delete("identity.session.signIn")
   return [...keys].sort()
 }
 

@@ -7,6 +7,7 @@ export const messages = {
     ...identityReasonsZh,
     "identity.nav.users": "用户",
     "identity.nav.groups": "用户组",
+    "identity.nav.profile": "个人设置",
     "identity.none": "无",
     "identity.noMatchHint": "换个关键词试试，或清空搜索框。",
 
@@ -189,6 +190,7 @@ export const messages = {
     ...identityReasons.messages,
     "identity.nav.users": "Users",
     "identity.nav.groups": "Groups",
+    "identity.nav.profile": "Profile",
     "identity.none": "None",
     "identity.noMatchHint": "Try another term, or clear the search box.",
 

@@ -61,7 +61,7 @@ const NameCard = () => {
     try {
       await api.profile.update.mutate({ name: name().trim() })
       // The top bar shows the name from the session: ask for it again.
-      await refreshSession(true)
+      await refreshSession()
       toast(t("identity.profile.nameSaved"))
     } catch (err) {
       setError(fieldIssues(err).name ?? describeError(err))
