@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Each database suite copies a template migrated once per run (core/src/testing/templates.ts).
-    globalSetup: ["core/src/testing/global-setup.ts"]
+    // Every change the suites make is checked against the audit log (apps/server/src/testing.ts).
+    globalSetup: ["core/src/testing/global-setup.ts", "apps/server/src/audit-coverage.ts"]
   }
 })

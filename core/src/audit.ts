@@ -14,6 +14,8 @@ export interface AuditEntry {
   readonly tenant?: string
   readonly detail?: unknown
   readonly ip?: string
+  /** The HTTP request that made the change (edge entries). */
+  readonly requestId?: string
   /** Defaults to the current request's viewer. */
   readonly actor?: Pick<Viewer, "id" | "email"> | null
 }
@@ -60,9 +62,12 @@ export class Audit extends Context.Service<
       const record = Effect.fn("Audit.record")(function* (entry: AuditEntry) {
         const actor = entry.actor === undefined ? yield* CurrentViewer : entry.actor
         yield* db.query(
-          (sql) => sql`insert into wharf.audit_log (actor_id, actor_email, action, target, tenant, detail, ip)
+          (
+            sql
+          ) => sql`insert into wharf.audit_log (actor_id, actor_email, action, target, tenant, detail, ip, request_id)
             values (${actor?.id ?? null}, ${actor?.email ?? null}, ${entry.action}, ${entry.target ?? null},
-              ${entry.tenant ?? null}, ${entry.detail === undefined ? null : sql.json(entry.detail as never)}, ${entry.ip ?? null})`
+              ${entry.tenant ?? null}, ${entry.detail === undefined ? null : sql.json(entry.detail as never)}, ${entry.ip ?? null},
+              ${entry.requestId ?? null})`
         )
       })
       const recent = Effect.fn("Audit.recent")(function* (options: {

@@ -21,6 +21,8 @@ export interface RequestContext {
   readonly cookie: string | undefined
   readonly ip: string
   readonly userAgent: string
+  /** The HTTP request's id (`x-request-id`), shared by the calls of one batch. */
+  readonly requestId: string
   /** Begins a state-changing call's audit record (core's `Audit.change`). */
   readonly audit: EdgeAudit
 }
@@ -37,6 +39,8 @@ export interface EdgeAuditEntry {
   readonly action: string
   readonly detail: unknown
   readonly viewer: Viewer | null
+  readonly requestId: string
+  readonly ip: string
 }
 
 interface StandardIssue {
@@ -116,7 +120,9 @@ const base = t.procedure.use(async ({ ctx, next, type, path, getRawInput }) => {
   // written in the call's first committed transaction, so the change cannot escape it.
   const detail = type === "mutation" ? redact(await getRawInput().catch(() => undefined)) : undefined
   const change =
-    type === "mutation" ? ctx.audit(() => ({ action: path, detail, viewer: ctx.viewer })) : undefined
+    type === "mutation"
+      ? ctx.audit(() => ({ action: path, detail, viewer: ctx.viewer, requestId: ctx.requestId, ip: ctx.ip }))
+      : undefined
   const result = await next({
     ctx: {
       ...ctx,

@@ -13,7 +13,8 @@ echo "== types (tsc -b)"
 # The metrics suite runs a real Prometheus; install it before the suites start, not inside one.
 sh tooling/scripts/ensure-prometheus.sh
 echo "== unit and integration suites${WHARF_TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"
-./node_modules/.bin/vitest run
+# A full run also checks that every declared change was made, and audited, by some suite.
+WHARF_AUDIT_COVERAGE=1 ./node_modules/.bin/vitest run
 echo "== browser suites (Chromium)"
 sh tooling/scripts/ensure-chromium.sh
 $PNPM --filter @wharf/e2e test

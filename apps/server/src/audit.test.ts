@@ -122,6 +122,82 @@ describe("the audit log", () => {
     })
   })
 
+  it("records each change the console makes over tRPC once, by its path, with valid input", async () => {
+    const customer = wharf.client()
+    await customer.signIn("li.wei@example.com", "wharf-demo-1")
+    const made: string[] = []
+    /** One accepted call, and exactly its row since `before`. */
+    const expectRecorded = async (path: string, call: () => Promise<{ ok: boolean }>) => {
+      const before = await lastId()
+      const result = await call()
+      expect([path, result.ok]).toEqual([path, true])
+      expect(await actionsSince(before)).toEqual([path])
+      made.push(path)
+    }
+
+    let group = ""
+    await expectRecorded("identity.groups.create", async () => {
+      const r = await admin.trpc.identity.groups.create.mutate({ name: "audited-group", description: "" })
+      if (r.ok) group = r.data.id
+      return r
+    })
+    await expectRecorded("identity.groups.delete", () =>
+      admin.trpc.identity.groups.delete.mutate({ id: group })
+    )
+    await expectRecorded("helpdesk.admin.createCategory", () =>
+      admin.trpc.helpdesk.admin.createCategory.mutate({ name: "审计", nameEn: "Audit" })
+    )
+    await expectRecorded("helpdesk.preferences.set", () =>
+      customer.trpc.helpdesk.preferences.set.mutate({ homeCount: 7 })
+    )
+    const options = await customer.trpc.helpdesk.tickets.options.query()
+    let ticket = 0
+    await expectRecorded("helpdesk.tickets.create", async () => {
+      const r = await customer.trpc.helpdesk.tickets.create.mutate({
+        title: "审计日志里的工单",
+        severity: "minor",
+        categoryId: options.ok ? options.data.categories[0]!.id : "",
+        description: "关闭它也应记录一次",
+        attachments: []
+      })
+      if (r.ok) ticket = r.data.number
+      return r
+    })
+    await expectRecorded("helpdesk.tickets.close", () =>
+      customer.trpc.helpdesk.tickets.close.mutate({ number: ticket })
+    )
+    await expectRecorded("manuals.editor.create", () =>
+      admin.trpc.manuals.editor.create.mutate({
+        product: "TDH",
+        version: "9.9",
+        title: "TDH 9.9 用户手册",
+        publishedAt: "2026-12-01"
+      })
+    )
+    await expectRecorded("manuals.releases.create", () =>
+      admin.trpc.manuals.releases.create.mutate({
+        title: "TDH 9.9 发布",
+        product: "TDH",
+        version: "9.9",
+        date: "2026-12-01",
+        body: "审计记录每一次发布。"
+      })
+    )
+    const services = await admin.trpc.support.services.list.query()
+    const service = services.ok ? (services.data as ReadonlyArray<{ id: string }>)[0]! : { id: "" }
+    await expectRecorded("support.services.update", () =>
+      admin.trpc.support.services.update.mutate({
+        id: service.id,
+        name: "驻场支持",
+        category: "现场",
+        description: "工程师到现场处理。",
+        priceNote: "按天计费",
+        en: null
+      })
+    )
+    expect(made).toHaveLength(9)
+  })
+
   it("writes one row naming the owner for every REST change that succeeds, and none for a refusal", async () => {
     const problems: string[] = []
     for (const plugin of wharf.plugins) {

@@ -231,7 +231,9 @@ export const createWharf = async (options: {
       audit: ((entry) => {
         const change = audit.change(() => {
           const e = entry()
-          return e && { action: e.action, detail: e.detail, actor: e.viewer }
+          return (
+            e && { action: e.action, detail: e.detail, actor: e.viewer, requestId: e.requestId, ip: e.ip }
+          )
         })
         return {
           within: change.within,

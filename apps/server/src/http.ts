@@ -12,6 +12,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc"
 import {
   type Authentication,
   type Credentials,
+  CSRF_HEADER,
   type EdgeAudit,
   errorResponse,
   Forbidden,
@@ -35,7 +36,6 @@ import { consolePage } from "./console-page"
 import { clientIp, jsonBodyLimit, jsonOnly, sameOrigin, securityHeaders, trpcBatchCap } from "./guards"
 import { openApiDocument } from "./openapi"
 
-export const CSRF_HEADER = "x-csrf-token"
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 
 interface HttpOptions {
@@ -52,10 +52,14 @@ interface HttpOptions {
   uploads?: (request: Request, viewer: Viewer | null) => Promise<Response>
 }
 
+/** A caller's request id is kept when it is a plain token: it goes into logs and the audit log. */
+const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
 /** Every request gets an id (the caller's or a new one), echoed back and logged with its time. */
 const requestLog = async (c: Context<WharfEnv>, next: Next) => {
   const started = performance.now()
-  const requestId = c.req.header("x-request-id") ?? randomUUID()
+  const given = c.req.header("x-request-id")
+  const requestId = given && CALLER_REQUEST_ID.test(given) ? given : randomUUID()
   c.set("requestId", requestId)
   await next()
   // Set on the response's own headers: `c.header` on a finished response copies it into a
@@ -176,6 +180,7 @@ const trpcContext = (audit: HttpOptions["audit"]) => (opts: { resHeaders: Header
     cookie: ctx.req.header("cookie"),
     ip: ctx.var.clientIp,
     userAgent: ctx.req.header("user-agent") ?? "",
+    requestId: ctx.var.requestId,
     audit
   }
 }
@@ -267,7 +272,9 @@ export const createHttpApp = (options: HttpOptions) => {
         ? {
             action: `${owner}:${c.req.method} ${answered.operation.path}`,
             detail: { path: c.req.path },
-            viewer: c.var.auth?.viewer ?? null
+            viewer: c.var.auth?.viewer ?? null,
+            requestId: c.var.requestId,
+            ip: c.var.clientIp
           }
         : null
     })

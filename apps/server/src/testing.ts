@@ -3,7 +3,7 @@
  * console: it keeps cookies, sends the CSRF token on changes, and calls tRPC and REST.
  */
 import { createHash } from "node:crypto"
-import { cpSync, mkdtempSync, rmSync } from "node:fs"
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type {
@@ -23,6 +23,7 @@ import type { KnowledgeBaseRouter } from "@wharf/plugin-knowledge-base/server"
 import type { ManualsRouter } from "@wharf/plugin-manuals/server"
 import type { SupportRouter } from "@wharf/plugin-support/server"
 import type { TenantsRouter } from "@wharf/plugin-tenants/server"
+import { AUDITED_CHANGES_ENV } from "./changes"
 import { createWharf, type Wharf } from "./host"
 
 export const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
@@ -45,6 +46,8 @@ export const waitFor = async <T>(
   }
   throw new Error(`timed out waiting for ${what}`)
 }
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 
 export interface TestWharf extends Wharf {
   readonly dataDir: string
@@ -231,7 +234,35 @@ export class TestClient {
       { incoming: { socket: { remoteAddress: this.ip } } }
     )
     this.keepCookies(res)
+    await this.checkAudited(method, path, res)
     return res
+  }
+
+  /**
+   * Every change a test makes is also a check of the audit log: a tRPC mutation or REST change
+   * the server accepted has exactly one row, for its request, naming the procedure (or the
+   * route, under its plugin). So each suite proves it for every change it makes.
+   */
+  private async checkAudited(method: string, path: string, res: Response) {
+    if (SAFE_METHODS.has(method) || res.status >= 400) return
+    const [route] = path.split("?")
+    const procedure = route!.startsWith("/trpc/") ? route!.slice("/trpc/".length) : undefined
+    if (procedure === undefined && !route!.startsWith("/api/v1/")) return
+    // A batch (a hostile sweep's) has one row per call, all for the one request.
+    if (procedure?.includes(",") || path.includes("batch=1")) return
+    const requestId = res.headers.get("x-request-id")
+    const rows = await this.wharf.database.pool<{ action: string }[]>`
+      select action from wharf.audit_log where request_id = ${requestId}`
+    const expected = procedure ?? `<plugin>:${method} <route>`
+    const named = (action: string) =>
+      procedure ? action === procedure : new RegExp(`^[a-z0-9-]+:${method} /`).test(action)
+    if (rows.length !== 1 || !named(rows[0]!.action)) {
+      throw new Error(
+        `${method} ${route} answered ${res.status} and wrote ${JSON.stringify(rows.map((r) => r.action))} to the audit log; expected one row, ${expected}`
+      )
+    }
+    const seen = process.env[AUDITED_CHANGES_ENV]
+    if (seen) appendFileSync(join(seen, `${process.pid}.txt`), `${rows[0]!.action}\n`)
   }
 
   async rest<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {

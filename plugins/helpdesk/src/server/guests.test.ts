@@ -92,6 +92,36 @@ describe.each(testBackends())("guest tickets on $name (HD-8)", (backend) => {
     })
   })
 
+  it("the console's guest form and link work over tRPC: file, say not solved, then confirm", async () => {
+    const stranger = wharf.client()
+    const created = await stranger.trpc.helpdesk.guest.create.mutate({
+      name: "访客 Two",
+      email: "guest.two@example.org",
+      title: "Kafka 消费延迟",
+      severity: "minor",
+      categoryId: await categoryId(agent),
+      description: "消费组延迟持续上升"
+    })
+    expect(created.ok).toBe(true)
+    const [mail] = await outbox(wharf, "guest.two@example.org")
+    const own = linkIn(mail!.text_body)
+    const propose = () =>
+      agent.trpc.helpdesk.support.setStatus.mutate({ number: own.number, status: "awaiting_confirmation" })
+    expect((await propose()).ok).toBe(true)
+    const notSolved = await stranger.trpc.helpdesk.guest.reply.mutate({
+      ...own,
+      body: "还是很慢",
+      notSolved: true,
+      attachments: []
+    })
+    expect(notSolved.ok).toBe(true)
+    const reopened = await stranger.trpc.helpdesk.guest.view.query(own)
+    expect(reopened.ok && reopened.data.status).toBe("in_progress")
+    expect((await propose()).ok).toBe(true)
+    const confirmed = await stranger.trpc.helpdesk.guest.confirm.mutate(own)
+    expect(confirmed.ok && confirmed.data.status).toBe("closed")
+  })
+
   it("a guest closes and rates through the link, once", async () => {
     const closed = await guest.trpc.helpdesk.guest.close.mutate(link)
     expect(closed.ok && closed.data.status).toBe("closed")
