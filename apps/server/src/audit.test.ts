@@ -4,7 +4,8 @@
  * procedure's path, and input with a lone surrogate or NUL is recorded like any other.
  * Every REST change route of every enabled plugin is called; a refused call records nothing.
  * The row is written in the change's own transaction: when it cannot be written, the change is
- * not made either (the hostile suite walks every tRPC mutation for the one-row rule).
+ * not made either. Beyond this file, every change any suite makes is checked for its one row
+ * (`TestClient`), and a full run fails if a declared change was never made (`audit-coverage.ts`).
  */
 import { testBackends } from "@wharf/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"

@@ -367,4 +367,36 @@ describe.each(testBackends())("installed apps on $name", (backend) => {
     expect(trpc.ok && trpc.data.items.length).toBe(events.body.items.length)
     expect((await anna.rest("GET", "/apps/redis-nun6/events")).status).toBe(404)
   })
+
+  it("the console's wizard and control panel work over tRPC: preview, install, preview a change, update, scale, delete", async () => {
+    const apps = li.trpc["app-catalog"].apps
+    const name = "redis-console"
+    const request = { tenant: NS, cluster: cluster.id, app: "redis", name, values: { "master.replicas": 1 } }
+    const previewed = await apps.preview.mutate(request)
+    expect(previewed.ok && previewed.data.settings[0]!.name).toBe(name)
+    expect((await apps.install.mutate(request)).ok).toBe(true)
+    await waitFor(
+      async () => {
+        const got = await apps.get.query({ name })
+        return got.ok && got.data.status === "ready"
+      },
+      `${name} ready`,
+      45_000
+    )
+    const change = { name, values: { "master.memory": 2048 } }
+    const diff = await apps.previewUpdate.mutate(change)
+    expect(diff.ok && diff.data.objects.some((o) => o.kind === "StatefulSet")).toBe(true)
+    expect((await apps.update.mutate(change)).ok).toBe(true)
+    const scaled = await apps.scale.mutate({ name, replicas: { master: 2 } })
+    expect(scaled.ok).toBe(true)
+    await waitFor(async () => {
+      const sts = await kube.apps.readNamespacedStatefulSet({ name: `${name}-master`, namespace: NS })
+      return sts.spec?.replicas === 2
+    }, "two masters")
+    expect((await apps.delete.mutate({ name, deleteVolumes: true })).ok).toBe(true)
+    await waitFor(async () => {
+      const got = await apps.get.query({ name })
+      return !got.ok && got.error.httpStatus === 404
+    }, `${name} gone`)
+  }, 90_000)
 })

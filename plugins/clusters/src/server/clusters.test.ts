@@ -98,14 +98,13 @@ describe.each(testBackends())("clusters on $name", (backend) => {
     registered = r.body
   })
 
-  it("registers a cluster by URL and token, owned by a group (tenant)", async () => {
-    const r = await admin.rest<ClusterSummary>("POST", "/clusters", {
+  it("registers a cluster by URL and token, owned by a group (tenant), from the console", async () => {
+    const r = await admin.trpc.clusters.register.mutate({
       name: "sim-token",
       owner: "data-team",
       connection: { kind: "token", server: sim.url, token: sim.token, ca: sim.caPem }
     })
-    expect(r.status).toBe(201)
-    expect(r.body).toMatchObject({
+    expect(r.ok && r.data).toMatchObject({
       owner: { kind: "group", name: "data-team" },
       registry: "default",
       nodeCount: 3
@@ -301,10 +300,13 @@ describe.each(testBackends())("clusters on $name", (backend) => {
     expect((await core.readNode({ name: "sim-node-3" })).metadata?.labels).toMatchObject({
       "wharf.io/tier": "gold"
     })
-    const removed = await admin.rest("PATCH", `/clusters/${registered.id}/hosts/sim-node-3/labels`, {
-      remove: ["disk"]
+    // The console removes one through its procedure.
+    const removed = await admin.trpc.clusters.hosts.patchLabels.mutate({
+      clusterId: registered.id,
+      name: "sim-node-3",
+      change: { remove: ["disk"] }
     })
-    expect(removed.status).toBe(200)
+    expect(removed.ok).toBe(true)
     const labels = (await core.readNode({ name: "sim-node-3" })).metadata?.labels ?? {}
     expect(labels.disk).toBeUndefined()
     expect(labels["wharf.io/tier"]).toBe("gold")

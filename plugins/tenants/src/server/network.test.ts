@@ -137,5 +137,16 @@ describe.each(testBackends().slice(0, 1))("tenant isolation by NetworkPolicy on 
 
     expect((await admin.rest("DELETE", `/tenants/${B}/peers/${A}`)).body).toMatchObject({ allowed: false })
     await waitFor(async () => !(await run(A, a, `nc -z -w 2 web.${B} 80`)), `${A} shut out of ${B} again`)
+
+    // The console's procedures open and close the same door.
+    const opened = await admin.trpc.tenants.peers.allow.mutate({ tenantId: B, peer: A })
+    expect(opened.ok && opened.data).toEqual({ tenant: B, peer: A, allowed: true })
+    await waitFor(() => run(A, a, `nc -z -w 2 web.${B} 80`), `${A} let into ${B} through tRPC`)
+    const closed = await admin.trpc.tenants.peers.forbid.mutate({ tenantId: B, peer: A })
+    expect(closed.ok && closed.data).toMatchObject({ allowed: false })
+    await waitFor(
+      async () => !(await run(A, a, `nc -z -w 2 web.${B} 80`)),
+      `${A} shut out of ${B} through tRPC`
+    )
   })
 })

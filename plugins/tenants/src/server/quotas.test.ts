@@ -127,6 +127,42 @@ describe.each(testBackends())("tenants and quotas on $name", (backend) => {
     await expect(readQuota(apis, 5)).rejects.toMatchObject({ code: 404 })
   })
 
+  it("the console edits and checks quotas over tRPC as over REST, and the cluster follows", async () => {
+    const { cluster, apis } = await ownCluster("console")
+    const created = await admin.trpc.tenants.quotas.create.mutate({
+      type: "user",
+      subject: "li.wei@example.com",
+      clusterId: cluster.id,
+      priority: 3,
+      cpu: 6
+    })
+    expect(created.ok && created.data.cpu).toBe(6)
+    const id = created.ok ? created.data.id : ""
+    const li = await signedIn(wharf, "li.wei@example.com")
+    const request = { cpu: 4, memory: 1024, storage: 0, network: 10 }
+    const fits = await li.trpc.tenants.quotas.check.mutate({
+      tenant: LI,
+      clusterId: cluster.id,
+      priority: 3,
+      request
+    })
+    expect(fits.ok).toBe(true)
+    const updated = await admin.trpc.tenants.quotas.update.mutate({ id, cpu: 2 })
+    expect(updated.ok && updated.data.cpu).toBe(2)
+    const over = await li.trpc.tenants.quotas.check.mutate({
+      tenant: LI,
+      clusterId: cluster.id,
+      priority: 3,
+      request
+    })
+    expect(!over.ok && over.error.message).toBe("需要 4 核 CPU，优先级 3 剩余 2 核")
+    await applied(wharf)
+    expect((await readQuota(apis, 3)).spec?.hard?.["requests.cpu"]).toBe("2")
+    expect((await admin.trpc.tenants.quotas.delete.mutate({ id })).ok).toBe(true)
+    await applied(wharf)
+    await expect(readQuota(apis, 3)).rejects.toMatchObject({ code: 404 })
+  })
+
   it("undoes a hand edit in the cluster on the next pass", async () => {
     const { cluster, apis } = await ownCluster("hand-edited")
     expect((await create(cluster, { type: "user", subject: "li.wei@example.com" })).status).toBe(201)
