@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { routesDeclaredIn } from "./wharf-plugins"
+import { contributionsIn, preloadedModules, routesDeclaredIn } from "./wharf-plugins"
 
 describe("the routes a console module declares, for preloading their pages", () => {
   it("reads pages imported in the route and those named before it", () => {
@@ -26,22 +26,37 @@ describe("the routes a console module declares, for preloading their pages", () 
     ])
   })
 
-  it("counts a home widget as a page of the home page, and no other slot's", () => {
-    const source = `
+  it("preloads with a page the contributions to the slots it shows itself, and no other slot's", () => {
+    const entry = `
       const LatestTickets = lazyNamed(() => import("./LatestTickets"), "LatestTickets")
-      const ReleasesWidget = lazyNamed(
+      const ManualsCard = lazyNamed(
         () => import("./parts"),
-        "ReleasesWidget"
+        "ManualsCard"
       )
       const Deflection = lazyNamed(() => import("./Deflection"), "Deflection")
       slots: [
         fill(homeWidgets, LatestTickets, 20),
-        fill(homeWidgets, ReleasesWidget, 30),
+        fill(kbAside, ManualsCard),
         fill(ticketFormAside, Deflection)
       ]`
-    expect(routesDeclaredIn(source)).toEqual([
-      { path: "/", page: "./LatestTickets" },
-      { path: "/", page: "./parts" }
+    expect(contributionsIn(entry)).toEqual([
+      { slot: "homeWidgets", page: "./LatestTickets" },
+      { slot: "kbAside", page: "./parts" },
+      { slot: "ticketFormAside", page: "./Deflection" }
+    ])
+    const sources: Record<string, string> = {
+      "/kb/KbHome.tsx": `<Page title={t("kb.title")}><Slot slot={kbAside} /></Page>`,
+      "/helpdesk/Ticket.tsx": `<Page title={title()}><Replies /></Page>`
+    }
+    const routes = [
+      { path: "/kb", module: "/kb/KbHome.tsx" },
+      { path: "/tickets/:number", module: "/helpdesk/Ticket.tsx" }
+    ]
+    const fills = contributionsIn(entry).map((f) => ({ slot: f.slot, module: `/m${f.page.slice(1)}.tsx` }))
+    expect(preloadedModules(routes, fills, (m) => sources[m] ?? "")).toEqual([
+      { path: "/kb", module: "/kb/KbHome.tsx" },
+      { path: "/kb", module: "/m/parts.tsx" },
+      { path: "/tickets/:number", module: "/helpdesk/Ticket.tsx" }
     ])
   })
 })

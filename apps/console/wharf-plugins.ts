@@ -9,7 +9,7 @@
  * after another); and a gzip and a brotli
  * copy of each script and style sheet, which the server sends to browsers that take them.
  */
-import { readFileSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { brotliCompressSync, gzipSync } from "node:zlib"
@@ -29,22 +29,55 @@ const SHELL_ROUTES = fileURLToPath(new URL("./src/App.tsx", import.meta.url))
 
 // A route as the shell and plugins declare one: `{ path: "/x", component: lazy(() =>
 // import("./pages/X")) }`, or with a component named before as `const X = lazy(() =>
-// import("./pages/X"))` (the shell wraps some in `guarded(X)`). A home widget as plugins
-// declare one: `fill(homeWidgets, X, 10)`, with `const X = lazyNamed(() => import("./X"), "X")`.
+// import("./pages/X"))` (the shell wraps some in `guarded(X)`). A slot contribution as plugins
+// declare one: `fill(kbAside, X)`, with `const X = lazyNamed(() => import("./X"), "X")`; a
+// page shows a slot as `<Slot slot={kbAside} .../>`. Slots are matched by the name they are
+// imported under, which is the name their owner exports.
 const NAMED_PAGE = /const (\w+) = lazy(?:Named)?\(\s*\(\) =>\s*import\("([^"]+)"\)/g
 const ROUTE = /path: "([^"]+)",\s*component: (?:guarded\()?(?:lazy\(\(\) => import\("([^"]+)"\)\)|(\w+))/g
-const HOME_WIDGET = /fill\(homeWidgets, (\w+)/g
+const FILL = /fill\((\w+), (\w+)/g
+const SLOT_SHOWN = /slot=\{(\w+)\}/g
+
+const namedPages = (source: string) => new Map([...source.matchAll(NAMED_PAGE)].map((m) => [m[1]!, m[2]!]))
+
+/** The routes `source` declares, each with the specifier its page is imported from. */
+export const routesDeclaredIn = (source: string) => {
+  const named = namedPages(source)
+  return [...source.matchAll(ROUTE)].flatMap((m) => {
+    const page = m[2] ?? named.get(m[3]!)
+    return page ? [{ path: m[1]!, page }] : []
+  })
+}
+
+/** The slot contributions `source` declares, each with the specifier its component is imported from. */
+export const contributionsIn = (source: string) => {
+  const named = namedPages(source)
+  return [...source.matchAll(FILL)].flatMap((m) => {
+    const page = named.get(m[2]!)
+    return page ? [{ slot: m[1]!, page }] : []
+  })
+}
+
+/** The slots a page's own source shows (not those of the components it renders). */
+export const slotsShownIn = (source: string) => new Set([...source.matchAll(SLOT_SHOWN)].map((m) => m[1]!))
 
 /**
- * The routes `source` declares, each with the specifier its page is imported from; a home
- * widget counts as a page of `/`, which shows it.
+ * Each route's modules to preload: its page, and the contributions to the slots that page
+ * shows itself (the home page's widgets, the knowledge base's aside cards), so they come
+ * with the page instead of a round trip after it.
  */
-export const routesDeclaredIn = (source: string) => {
-  const named = new Map([...source.matchAll(NAMED_PAGE)].map((m) => [m[1]!, m[2]!]))
-  const routes = [...source.matchAll(ROUTE)].map((m) => ({ path: m[1]!, page: m[2] ?? named.get(m[3]!) }))
-  const widgets = [...source.matchAll(HOME_WIDGET)].map((m) => ({ path: "/", page: named.get(m[1]!) }))
-  return [...routes, ...widgets].flatMap((r) => (r.page ? [{ path: r.path, page: r.page }] : []))
-}
+export const preloadedModules = (
+  routes: ReadonlyArray<{ path: string; module: string }>,
+  fills: ReadonlyArray<{ slot: string; module: string }>,
+  sourceOf: (module: string) => string
+) =>
+  routes.flatMap((route) => {
+    const shown = slotsShownIn(sourceOf(route.module))
+    return [
+      route,
+      ...fills.filter((f) => shown.has(f.slot)).map((f) => ({ path: route.path, module: f.module }))
+    ]
+  })
 
 export const wharfPlugins = (): Plugin => {
   // Configuration lives where Wharf is started: the repository's root, as `npm start` does.
@@ -52,10 +85,13 @@ export const wharfPlugins = (): Plugin => {
   // Module id of each plugin's web entry → plugin id; route path → module id of its page.
   const entries = new Map<string, string>()
   const routes: { path: string; module: string }[] = []
+  // Slot name → module id of each contribution's component.
+  const fills: { slot: string; module: string }[] = []
   return {
     name: "wharf-plugins",
     async buildStart() {
       routes.length = 0
+      fills.length = 0
       for (const p of packages) {
         const resolved = p.web ? await this.resolve(p.web) : null
         if (resolved) entries.set(resolved.id, p.id)
@@ -72,9 +108,14 @@ export const wharfPlugins = (): Plugin => {
     async transform(_code, id) {
       if (id !== SHELL_ROUTES && !entries.has(id)) return undefined
       // The source as written: the compiled code's layout is not the regular expressions' concern.
-      for (const route of routesDeclaredIn(readFileSync(id, "utf8"))) {
+      const source = readFileSync(id, "utf8")
+      for (const route of routesDeclaredIn(source)) {
         const page = await this.resolve(route.page, id)
         if (page) routes.push({ path: route.path, module: page.id })
+      }
+      for (const fill of contributionsIn(source)) {
+        const component = await this.resolve(fill.page, id)
+        if (component) fills.push({ slot: fill.slot, module: component.id })
       }
       return undefined
     },
@@ -98,9 +139,10 @@ export const wharfPlugins = (): Plugin => {
         visit(byModule.get(module))
         return [...files]
       }
-      // One route for each path: the page's files, then its widgets'.
+      // One route for each path: the page's files, then its slots' contributions'.
       const byPath = new Map<string, Set<string>>()
-      for (const r of routes) {
+      const sourceOf = (module: string) => (existsSync(module) ? readFileSync(module, "utf8") : "")
+      for (const r of preloadedModules(routes, fills, sourceOf)) {
         const files = byPath.get(r.path) ?? new Set()
         for (const file of filesOf(r.module)) files.add(file)
         byPath.set(r.path, files)
