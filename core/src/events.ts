@@ -108,6 +108,37 @@ export class Events extends Context.Service<Events, EventsShape>()("wharf/Events
   )
 }
 
+/**
+ * A replica's in-memory copy of some tables (a search index, say), kept current on every
+ * replica: rebuilt at start and whenever a write made through `change` commits anywhere.
+ */
+export interface RebuiltCopy {
+  /**
+   * Run `write` in one transaction that also tells every replica to rebuild (so a write that
+   * rolls back is never told, and one whose event cannot be written is not made); this
+   * replica has rebuilt before it returns.
+   */
+  readonly change: <A, E, R>(write: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DbError, R>
+  /** Run `read` once this replica has heard every change committed so far, anywhere. */
+  readonly read: <A, E, R>(read: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+}
+
+/** Keep a copy that `rebuild` makes from the tables, on topic `topic` (see `RebuiltCopy`). */
+export const rebuiltCopy = (topic: string, rebuild: Effect.Effect<void, DbError>) =>
+  Effect.gen(function* () {
+    const db = yield* Db
+    const events = yield* Events
+    yield* events.subscribe(topic, () =>
+      rebuild.pipe(Effect.catchCause((cause) => Effect.logWarning(`${topic}: rebuilding failed`, cause)))
+    )
+    yield* rebuild
+    return {
+      change: (write) =>
+        db.transaction(Effect.tap(write, () => events.publish(topic))).pipe(Effect.tap(() => events.catchUp)),
+      read: (read) => Effect.andThen(events.catchUp, read)
+    } satisfies RebuiltCopy
+  })
+
 /** Replicas read the log within seconds; a day of it is plenty to catch up after a hiccup. */
 export const pruneEventsJob: JobDefinition = {
   id: "wharf.events-prune",

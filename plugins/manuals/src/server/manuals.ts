@@ -4,7 +4,7 @@
  * search reuses the knowledge base's index code (Chinese bigrams, typo correction), built
  * from the database at start-up and after each edit, on every replica (core's Events).
  */
-import { Db, type DbError, Events, NotFound } from "@wharf/core"
+import { Db, type DbError, NotFound, type RebuiltCopy, rebuiltCopy } from "@wharf/core"
 import { renderMarkdown } from "@wharf/core/markdown"
 import { plainText, SearchIndex, snippet } from "@wharf/core/search"
 import { Context, Effect, Layer } from "effect"
@@ -136,11 +136,8 @@ export class ManualsSearch extends Context.Service<
       /** Pages as a reader in this language reads them; both languages (each page once) if absent. */
       locale?: Locale
     }) => Effect.Effect<PageHit[], DbError>
-    /**
-     * Run `write` in one transaction that also tells every replica to rebuild (so a write
-     * that rolls back is never told); this replica has rebuilt before it returns.
-     */
-    readonly change: <A, E, R>(write: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DbError, R>
+    /** A write that every replica's copy hears of (see core's `RebuiltCopy`). */
+    readonly change: RebuiltCopy["change"]
   }
 >()("wharf/manuals/ManualsSearch") {}
 
@@ -179,20 +176,12 @@ export const manualsSearchLayer = Layer.effect(
       }
       index = next
     })
-    const events = yield* Events
-    yield* events.subscribe(PAGES_CHANGED, () =>
-      reload.pipe(Effect.catchCause((cause) => Effect.logWarning("manuals index reload failed", cause)))
-    )
-    yield* reload
+    const copy = yield* rebuiltCopy(PAGES_CHANGED, reload)
     return ManualsSearch.of({
-      change: (write) =>
-        db
-          .transaction(Effect.tap(write, () => events.publish(PAGES_CHANGED)))
-          .pipe(Effect.tap(() => events.catchUp)),
+      change: copy.change,
       search: (q) =>
-        Effect.andThen(
-          // An editor on another replica may have just changed a page: heard before searching.
-          events.catchUp,
+        // An editor on another replica may have just changed a page: heard before searching.
+        copy.read(
           Effect.sync(() => {
             const hits = index.search({ ...q, limit: 40, offset: 0 })
             const seen = new Set<string>()

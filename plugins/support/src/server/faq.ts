@@ -4,7 +4,7 @@
  * rebuilt from the table after each change, on every replica (core's Events), and read
  * through at start-up.
  */
-import { Db, type DbError, Events, NotFound, requireRole } from "@wharf/core"
+import { Db, type DbError, NotFound, type RebuiltCopy, rebuiltCopy, requireRole } from "@wharf/core"
 import { renderMarkdown } from "@wharf/core/markdown"
 import { highlight, SearchIndex } from "@wharf/core/search"
 import { Context, Effect, Layer } from "effect"
@@ -27,11 +27,8 @@ export class FaqIndex extends Context.Service<
       q?: string | undefined
       locale?: string | undefined
     }) => Effect.Effect<Faq[], DbError>
-    /**
-     * Run `write` in one transaction that also tells every replica to rebuild (so a write
-     * that rolls back is never told); this replica has rebuilt before it returns.
-     */
-    readonly change: <A, E, R>(write: Effect.Effect<A, E, R>) => Effect.Effect<A, E | DbError, R>
+    /** A write that every replica's copy hears of (see core's `RebuiltCopy`). */
+    readonly change: RebuiltCopy["change"]
   }
 >()("wharf/support/FaqIndex") {}
 
@@ -62,20 +59,12 @@ export const faqIndexLayer = Layer.effect(
       }
       index = next
     })
-    const events = yield* Events
-    yield* events.subscribe(FAQ_CHANGED, () =>
-      reload.pipe(Effect.catchCause((cause) => Effect.logWarning("FAQ index reload failed", cause)))
-    )
-    yield* reload
+    const copy = yield* rebuiltCopy(FAQ_CHANGED, reload)
     return FaqIndex.of({
-      change: (write) =>
-        db
-          .transaction(Effect.tap(write, () => events.publish(FAQ_CHANGED)))
-          .pipe(Effect.tap(() => events.catchUp)),
+      change: copy.change,
       list: (q) =>
-        Effect.andThen(
-          // Another replica's admin may have just changed the FAQ: heard before reading.
-          events.catchUp,
+        // Another replica's admin may have just changed the FAQ: heard before reading.
+        copy.read(
           Effect.sync(() => {
             const query = q.q?.trim()
             const hits = query ? index.search({ q: query, locale: q.locale, limit: 50, offset: 0 }) : null
