@@ -115,6 +115,16 @@ describe("the console shell", () => {
     await page.getByRole("menu").waitFor()
     await page.keyboard.press("Escape")
     expect(await page.getByRole("menu").count()).toBe(0)
+    // The user's own pages come from the plugins (identity's profile), above signing out.
+    await menu.click()
+    expect(await page.getByRole("menu").getByRole("menuitem").allTextContents()).toEqual([
+      expect.stringMatching(/Profile|个人设置/),
+      expect.stringMatching(/Sign out|退出登录/)
+    ])
+    await screenshot(page, "user-menu")
+    await page.getByRole("menuitem", { name: /Profile|个人设置/ }).click()
+    await page.waitForURL(/\/profile$/)
+    await page.getByRole("heading", { name: /^(Profile|个人设置)$/ }).waitFor()
     await menu.click()
     await page.getByRole("menuitem", { name: /Sign out|退出登录/ }).click()
     await page.waitForURL(/\/sign-in$/)
