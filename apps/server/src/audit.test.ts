@@ -9,6 +9,7 @@
  */
 import { testBackends } from "@wharf/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { restChangeAction } from "./changes"
 import { startTestWharf, type TestClient, type TestWharf } from "./testing"
 
 const [backend] = testBackends()
@@ -212,7 +213,7 @@ describe("the audit log", () => {
           body: LONE
         })
         const actions = await actionsSince(before)
-        const expected = answer.status < 400 ? [`${plugin.id}:${op.method.toUpperCase()} ${op.path}`] : []
+        const expected = answer.status < 400 ? [restChangeAction(plugin.id, op.method, op.path)] : []
         if (answer.status >= 500) problems.push(`${op.method} ${op.path} answered ${answer.status}`)
         // A refused change may still be recorded as a refusal by its service; never under another plugin.
         const foreign = actions.filter((a) => a.includes(":") && !a.startsWith(`${plugin.id}:`))

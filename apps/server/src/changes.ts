@@ -5,6 +5,10 @@
 import type { AnyTRPCProcedure } from "@trpc/server"
 import type { WharfPlugin } from "@wharf/core"
 
+/** How the audit log names a REST change: its plugin, method and route, e.g. `helpdesk:POST /tickets`. */
+export const restChangeAction = (plugin: string, method: string, route: string) =>
+  `${plugin}:${method.toUpperCase()} ${route}`
+
 export const declaredChanges = (plugins: ReadonlyArray<WharfPlugin>): ReadonlyArray<string> =>
   plugins.flatMap((plugin) => {
     const procedures = (plugin.router?._def.procedures ?? {}) as Record<string, AnyTRPCProcedure>
@@ -13,7 +17,7 @@ export const declaredChanges = (plugins: ReadonlyArray<WharfPlugin>): ReadonlyAr
       .map(([path]) => `${plugin.id}.${path}`)
     const routes = (plugin.routes?.operations ?? [])
       .filter((op) => op.method !== "get")
-      .map((op) => `${plugin.id}:${op.method.toUpperCase()} ${op.path}`)
+      .map((op) => restChangeAction(plugin.id, op.method, op.path))
     return [...mutations, ...routes]
   })
 

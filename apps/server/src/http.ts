@@ -31,6 +31,7 @@ import {
 } from "@wharf/core"
 import { type Context, Hono, type Next } from "hono"
 import { getCookie } from "hono/cookie"
+import { restChangeAction } from "./changes"
 import { consoleAssets } from "./console-assets"
 import { consolePage } from "./console-page"
 import { clientIp, jsonBodyLimit, jsonOnly, sameOrigin, securityHeaders, trpcBatchCap } from "./guards"
@@ -270,7 +271,7 @@ export const createHttpApp = (options: HttpOptions) => {
       const owner = answered && owners.get(answered.routes)
       return owner
         ? {
-            action: `${owner}:${c.req.method} ${answered.operation.path}`,
+            action: restChangeAction(owner, c.req.method, answered.operation.path),
             detail: { path: c.req.path },
             viewer: c.var.auth?.viewer ?? null,
             requestId: c.var.requestId,

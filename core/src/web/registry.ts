@@ -6,7 +6,7 @@ import { hasRole, type Viewer } from "../roles"
 import type { SlotId } from "../slots"
 import { addMessages } from "./i18n"
 import type { ConsolePlugin, ConsoleRoute, NavEntry, Section, SlotComponent } from "./plugin"
-import { useSessionClient } from "./session-client"
+import { setSessionClient } from "./session-client"
 
 const [plugins, setPlugins] = createSignal<ReadonlyArray<ConsolePlugin>>([])
 
@@ -14,7 +14,7 @@ export const loadedPlugins = plugins
 
 export const registerPlugins = (list: ReadonlyArray<ConsolePlugin>) => {
   for (const p of list) if (p.messages) addMessages(p.messages)
-  useSessionClient(list.find((p) => p.session)?.session ?? null)
+  setSessionClient(list.find((p) => p.session)?.session ?? null)
   setPlugins(list)
 }
 

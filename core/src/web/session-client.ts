@@ -23,7 +23,7 @@ export interface SessionClient {
 let current: SessionClient | null = null
 
 /** Set by `registerPlugins` from the plugin that contributes one. */
-export const useSessionClient = (client: SessionClient | null) => {
+export const setSessionClient = (client: SessionClient | null) => {
   current = client
 }
 

@@ -58,9 +58,6 @@ export const refreshSession = async () => {
   }
 }
 
-/** Whether this console can sign anyone in (a plugin contributes a session client). */
-export const canSignIn = () => sessionClient() !== null
-
 export const signIn = async (email: string, password: string) => {
   const v = adopt(await client().signIn(email, password))
   setEnded(false)
