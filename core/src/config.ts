@@ -45,6 +45,10 @@ export interface WharfConfigShape {
   readonly jsonMaxBytes: number
   /** Hosts Markdown may load images from besides Wharf itself (`WHARF_IMAGE_HOSTS`). */
   readonly imageHosts: ReadonlyArray<string>
+  /** The environment this configuration was read from: plugins read their own settings
+   * (`WHARF_KUBE_SIM`, `SMTP_URL`, …) here, so a server started with another one (a test's,
+   * a second replica's) gets its own, not the process's. */
+  readonly env: Readonly<Record<string, string | undefined>>
 }
 
 export class WharfConfig extends Context.Service<WharfConfig, WharfConfigShape>()("wharf/Config") {}
@@ -116,6 +120,7 @@ export const loadConfig = (options: {
     replyAddress,
     trustedProxies: list(env.WHARF_TRUSTED_PROXIES ?? ""),
     jsonMaxBytes,
-    imageHosts
+    imageHosts,
+    env
   }
 }

@@ -55,8 +55,8 @@ export class Mailer extends Context.Service<Mailer, MailerShape>()("wharf/Mailer
     Effect.gen(function* () {
       const config = yield* WharfConfig
       return yield* makeMailer({
-        smtpUrl: process.env.SMTP_URL || undefined,
-        from: process.env.MAIL_FROM || `Wharf <wharf@${hostOf(config.publicUrl)}>`
+        smtpUrl: config.env.SMTP_URL || undefined,
+        from: config.env.MAIL_FROM || `Wharf <wharf@${hostOf(config.publicUrl)}>`
       })
     })
   )

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { isSealed, makeSealer, masterSecret } from "./secrets"
+import { loadConfig, WharfConfig } from "./config"
+import { isSealed, makeSealer, masterSecret, Secrets } from "./secrets"
 
 describe("sealing secrets at rest", () => {
   const secret = "a-master-secret-of-at-least-thirty-two-characters"
@@ -20,6 +22,31 @@ describe("sealing secrets at rest", () => {
     const flipped = `${body![0] === "A" ? "B" : "A"}${body!.slice(1)}`
     expect(() => passwords.open([v, iv, tag, flipped].join("."))).toThrow()
     expect(isSealed("plain-password")).toBe(false)
+  })
+
+  it("gives each purpose a signing key of its own, apart from its sealing key", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wharf-secret-"))
+    try {
+      const keysOf = (env: Record<string, string>) =>
+        Effect.runSync(
+          Effect.gen(function* () {
+            return yield* Secrets
+          }).pipe(
+            Effect.provide(Secrets.layer),
+            Effect.provideService(WharfConfig, { ...loadConfig({ env, cwd: dir }), dataDir: dir })
+          )
+        )
+      const keys = keysOf({})
+      const link = keys.signingKey("helpdesk/guest-link")
+      expect(link).toHaveLength(32)
+      expect(keys.signingKey("helpdesk/guest-link").equals(link)).toBe(true)
+      expect(keys.signingKey("helpdesk/reply-by-mail").equals(link)).toBe(false)
+      // A replica on the same data folder signs alike; one with another master secret does not.
+      expect(keysOf({}).signingKey("helpdesk/guest-link").equals(link)).toBe(true)
+      expect(keysOf({ WHARF_SECRET_KEY: secret }).signingKey("helpdesk/guest-link").equals(link)).toBe(false)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it("generates the master secret once into the data folder, readable by its owner only", () => {

@@ -1,9 +1,12 @@
 /**
- * @module Sealing secrets at rest (cluster credentials, apps' generated passwords): AES-256-GCM
- * under a key of its own per purpose, derived (HKDF-SHA256) from one master secret:
+ * @module Wharf's one secret and the keys derived from it. The master secret is
  * `WHARF_SECRET_KEY`, or a random one generated once into `WHARF_DATA_DIR/secret.key`
- * (mode 0600). A purpose's key cannot open another purpose's text, and the purpose is bound
- * into each text as associated data. Sealed text: `v1.<iv>.<tag>.<ciphertext>` (base64url).
+ * (mode 0600); replicas share it through the same variable or data folder. Every purpose gets
+ * a key of its own (HKDF-SHA256, the purpose as info): sealing secrets at rest (cluster
+ * credentials, apps' generated passwords) with AES-256-GCM, and signing what Wharf hands out
+ * (guest links, reply addresses) with HMAC. A purpose's key opens or verifies nothing made for
+ * another purpose. Sealed text: `v1.<iv>.<tag>.<ciphertext>` (base64url), the purpose bound
+ * in as associated data.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
@@ -18,7 +21,7 @@ export interface Sealer {
 }
 
 /** The master secret: the environment's, or the data folder's (created on first use). */
-export const masterSecret = (dataDir: string, env: NodeJS.ProcessEnv = process.env): string => {
+export const masterSecret = (dataDir: string, env: Readonly<Record<string, string | undefined>>): string => {
   const fromEnv = env.WHARF_SECRET_KEY?.trim()
   if (fromEnv) {
     if (fromEnv.length < 32)
@@ -39,9 +42,13 @@ export const masterSecret = (dataDir: string, env: NodeJS.ProcessEnv = process.e
 /** Whether `text` has the form of sealed text (not whether it opens). */
 export const isSealed = (text: string) => /^v1\.[\w-]+\.[\w-]+\.[\w-]*$/.test(text)
 
+/** The 32-byte key of one purpose, like `clusters/credentials` (the plugin's id, then what). */
+const purposeKey = (secret: string, purpose: string): Buffer =>
+  Buffer.from(hkdfSync("sha256", secret, "wharf", purpose, 32))
+
 /** A sealer for one purpose, like `clusters/credentials` (the plugin's id, then what). */
 export const makeSealer = (secret: string, purpose: string): Sealer => {
-  const key = Buffer.from(hkdfSync("sha256", secret, "wharf", purpose, 32))
+  const key = purposeKey(secret, purpose)
   const aad = Buffer.from(`wharf.${purpose.replaceAll("/", ".")}`)
   return {
     seal: (plain) => {
@@ -66,14 +73,21 @@ export const makeSealer = (secret: string, purpose: string): Sealer => {
   }
 }
 
-/** Sealers for plugins' secrets at rest, one key per purpose from one master secret. */
-export class Secrets extends Context.Service<Secrets, { readonly sealer: (purpose: string) => Sealer }>()(
-  "wharf/Secrets"
-) {
+/** Keys for plugins, one per purpose, from one master secret. */
+export class Secrets extends Context.Service<
+  Secrets,
+  {
+    /** Seals and opens a purpose's secrets at rest. */
+    readonly sealer: (purpose: string) => Sealer
+    /** A purpose's key for signing (HMAC), like `helpdesk/guest-link`. */
+    readonly signingKey: (purpose: string) => Buffer
+  }
+>()("wharf/Secrets") {
   static readonly layer = Layer.effect(
     Secrets,
     Effect.gen(function* () {
-      const secret = masterSecret((yield* WharfConfig).dataDir)
+      const config = yield* WharfConfig
+      const secret = masterSecret(config.dataDir, config.env)
       const made = new Map<string, Sealer>()
       return Secrets.of({
         sealer: (purpose) => {
@@ -82,7 +96,9 @@ export class Secrets extends Context.Service<Secrets, { readonly sealer: (purpos
           const sealer = makeSealer(secret, purpose)
           made.set(purpose, sealer)
           return sealer
-        }
+        },
+        // "sign/" keeps a signing key apart from the sealing key of the same purpose.
+        signingKey: (purpose) => purposeKey(secret, `sign/${purpose}`)
       })
     })
   )

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs"
 import * as k8s from "@kubernetes/client-node"
-import { CurrentViewer, decode, type Viewer } from "@wharf/core"
+import { CurrentViewer, decode, type Viewer, WharfConfig } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Directory } from "@wharf/plugin-identity/shared"
 import { Effect, Schema } from "effect"
@@ -57,7 +57,7 @@ const quotaInPlace = (kc: k8s.KubeConfig, namespace: string) =>
   })
 
 export const loadDemoApps = Effect.gen(function* () {
-  if (process.env.WHARF_DEMO_APPS !== "1") return
+  if ((yield* WharfConfig).env.WHARF_DEMO_APPS !== "1") return
   const file = new URL("../../demo/apps.json", import.meta.url)
   const { installs } = yield* decode(DemoApps)(JSON.parse(readFileSync(file, "utf8")))
   const kube = yield* KubeClients

@@ -3,7 +3,9 @@
  * and registers it as `default` (3 nodes, owned by the platform, flagged simulated). Its
  * state lives in `WHARF_DATA_DIR/kube-sim.json`, so it survives restarts; each start gets a
  * free port and a new token, written (sealed) to its row. Closed when the server stops.
- * `WHARF_KUBE_SIM=0` turns it off.
+ * `WHARF_KUBE_SIM=0` turns it off. `WHARF_KUBE_SIM_TICK_MS` (default 200) sets how often its
+ * control loops run, and `WHARF_KUBE_SIM_TIME_SCALE` (default 1) scales the waits specs give in
+ * seconds (a readiness probe's initial delay): the test suites run it four times faster.
  */
 import { join } from "node:path"
 import { type Conflict, WharfConfig } from "@wharf/core"
@@ -17,16 +19,31 @@ export class SimulatedCluster extends Context.Service<SimulatedCluster, { readon
   "wharf/clusters/SimulatedCluster"
 ) {}
 
+/** A positive number from the environment, or the default when unset. */
+const setting = (env: Readonly<Record<string, string | undefined>>, name: string, fallback: number) => {
+  const raw = env[name]
+  if (raw === undefined || raw === "") return fallback
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
+  return n
+}
+
 export const simulatedClusterLayer = Layer.effect(
   SimulatedCluster,
   Effect.gen(function* () {
     const config = yield* WharfConfig
     const secrets = yield* ClusterSecrets
     const existing = yield* simulatedCluster
-    if (process.env.WHARF_KUBE_SIM === "0" || (!existing && (yield* countClusters) > 0)) return { sim: null }
+    if (config.env.WHARF_KUBE_SIM === "0" || (!existing && (yield* countClusters) > 0)) return { sim: null }
     const sim = yield* Effect.acquireRelease(
       Effect.promise(() =>
-        startKubeSim({ port: 0, nodes: 3, stateFile: join(config.dataDir, "kube-sim.json") })
+        startKubeSim({
+          port: 0,
+          nodes: 3,
+          stateFile: join(config.dataDir, "kube-sim.json"),
+          tickMs: setting(config.env, "WHARF_KUBE_SIM_TICK_MS", 200),
+          timeScale: setting(config.env, "WHARF_KUBE_SIM_TIME_SCALE", 1)
+        })
       ),
       (s) => Effect.promise(() => s.close())
     )

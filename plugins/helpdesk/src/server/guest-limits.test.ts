@@ -29,12 +29,8 @@ describe.each(testBackends())("guest filing limits over SMTP on $name", (backend
       }
     })
     await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", () => r()))
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`
-    try {
-      wharf = await startHelpdesk(backend)
-    } finally {
-      delete process.env.SMTP_URL
-    }
+    const SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`
+    wharf = await startHelpdesk(backend, { env: { SMTP_URL } })
     category = await categoryId(await signedIn(wharf, "wang.fang@example.com"))
   })
   afterAll(async () => {

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs"
+import { join } from "node:path"
 import { testBackends } from "@wharf/core/testing"
 import type { TestClient, TestWharf } from "@wharf/server/testing"
 import { type ParsedMail, simpleParser } from "mailparser"
@@ -50,6 +52,9 @@ describe.each(testBackends())("guest tickets on $name (HD-8)", (backend) => {
     })
     const viaTrpc = await guest.trpc.helpdesk.guest.view.query(link)
     expect(viaTrpc.ok).toBe(true)
+    // Signed under a key derived from Wharf's one master secret: the data folder holds no other.
+    expect(existsSync(join(wharf.dataDir, "secret.key"))).toBe(true)
+    expect(existsSync(join(wharf.dataDir, "secrets"))).toBe(false)
   })
 
   it("a forged or altered link is refused", async () => {
@@ -153,12 +158,8 @@ describe("guest mail over a real SMTP server", () => {
       }
     })
     await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", () => r()))
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`
-    try {
-      wharf = await startHelpdesk(testBackends()[0]!)
-    } finally {
-      delete process.env.SMTP_URL
-    }
+    const SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`
+    wharf = await startHelpdesk(testBackends()[0]!, { env: { SMTP_URL } })
   })
   afterAll(async () => {
     await wharf?.stop()

@@ -2,14 +2,11 @@
  * @module Signing guest links (SPEC HD-8). A guest has no account: the link in their email
  * carries an HMAC of the ticket and their address, keyed by the server's secret. The public
  * form gets a credential of its own (a signed nonce) to upload attachments before the
- * ticket exists; filing the ticket claims exactly the uploads made with it. Keys come from
- * `WHARF_SECRET_KEY`, or a key generated once into `WHARF_DATA_DIR/secrets/`. Replicas
- * must share it (the same env var, or the same data directory).
+ * ticket exists; filing the ticket claims exactly the uploads made with it. Each of the three
+ * has a signing key of its own from core's `Secrets` (Wharf's one master secret).
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
-import { WharfConfig } from "@wharf/core"
+import { Secrets } from "@wharf/core"
 import { Context, Effect, Layer } from "effect"
 
 export class GuestLinks extends Context.Service<
@@ -32,10 +29,9 @@ export class GuestLinks extends Context.Service<
   static readonly layer = Layer.effect(
     GuestLinks,
     Effect.gen(function* () {
-      const config = yield* WharfConfig
-      const master = process.env.WHARF_SECRET_KEY || readOrCreateKey(config.dataDir)
-      // A key of its own, so a token made for another purpose never passes here.
-      const key = createHmac("sha256", master).update("helpdesk.guest-link.v1").digest()
+      const secrets = yield* Secrets
+      // A key per purpose, so a token made for one never passes as another.
+      const key = secrets.signingKey("helpdesk/guest-link")
       const sign = (ticketId: string, email: string) =>
         createHmac("sha256", key).update(`${ticketId}\n${email.trim().toLowerCase()}`).digest("base64url")
       const verify = (ticketId: string, email: string, token: string) => {
@@ -43,7 +39,7 @@ export class GuestLinks extends Context.Service<
         const given = Buffer.from(token)
         return given.length === expected.length && timingSafeEqual(given, expected)
       }
-      const formKey = createHmac("sha256", master).update("helpdesk.guest-form-upload.v1").digest()
+      const formKey = secrets.signingKey("helpdesk/guest-form-upload")
       const formSignature = (nonce: string) => createHmac("sha256", formKey).update(nonce).digest("base64url")
       const issueFormUpload = () => {
         const nonce = randomBytes(18).toString("base64url")
@@ -56,7 +52,7 @@ export class GuestLinks extends Context.Service<
         const given = Buffer.from(m[2]!)
         return given.length === expected.length && timingSafeEqual(given, expected) ? m[1]! : null
       }
-      const replyKey = createHmac("sha256", master).update("helpdesk.reply-by-mail.v1").digest()
+      const replyKey = secrets.signingKey("helpdesk/reply-by-mail")
       const replySignature = (ticketId: string, email: string) =>
         createHmac("sha256", replyKey)
           .update(`${ticketId}\n${email.trim().toLowerCase()}`)
@@ -76,18 +72,4 @@ export class GuestLinks extends Context.Service<
       return GuestLinks.of({ sign, verify, issueFormUpload, formOf, replyTag, replyTagNumber, isReplyTag })
     })
   )
-}
-
-const readOrCreateKey = (dataDir: string) => {
-  const dir = join(dataDir, "secrets")
-  const file = join(dir, "server.key")
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true })
-    // "wx" fails if another process wrote it first; then we read theirs.
-    try {
-      writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 })
-    } catch {}
-    chmodSync(file, 0o600)
-  }
-  return readFileSync(file, "utf8").trim()
 }

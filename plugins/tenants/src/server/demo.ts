@@ -5,7 +5,7 @@
  * test servers load the demo users without quotas and make their own.
  */
 import { readFileSync } from "node:fs"
-import { decode } from "@wharf/core"
+import { decode, WharfConfig } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Effect, Schema } from "effect"
 import { QUOTA_DEFAULTS } from "../shared/schemas"
@@ -25,7 +25,7 @@ const DemoQuotas = Schema.Struct({
 })
 
 export const loadDemoQuotas = Effect.gen(function* () {
-  if (process.env.WHARF_DEMO_APPS !== "1") return
+  if ((yield* WharfConfig).env.WHARF_DEMO_APPS !== "1") return
   const file = new URL("../../demo/quotas.json", import.meta.url)
   const { quotas } = yield* decode(DemoQuotas)(JSON.parse(readFileSync(file, "utf8")))
   const clusters = yield* (yield* KubeClients).clusters
