@@ -1,15 +1,14 @@
 /**
  * @module Builds the browser suites' console (every run, so it shows the sources as they
- * are; with `WHARF_E2E_CONSOLE=built`, the run's build made just before by
- * `e2e/src/build-console.ts`) and starts the Wharf server they use, with the contract-test
- * and example vendor plugins enabled beside the product's plugins; stops it afterwards.
+ * are) and starts the Wharf server they use, with the contract-test and example vendor
+ * plugins enabled beside the product's plugins; stops it afterwards.
  */
 import type { TestProject } from "vitest/node"
 import type {} from "./browser"
 import { buildE2eConsole, startE2eServer } from "./server"
 
 export default async function setup(project: TestProject) {
-  if (process.env.WHARF_E2E_CONSOLE !== "built") await buildE2eConsole()
+  await buildE2eConsole()
   const server = await startE2eServer()
   project.provide("baseUrl", server.url)
   project.provide("smtpPort", server.smtpPort)

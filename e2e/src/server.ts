@@ -46,6 +46,9 @@ export const startE2eServer = async (plugins: ReadonlyArray<string> = e2ePlugins
       // Replies to ticket mails come back over SMTP (HD-13), on a free port.
       WHARF_INBOUND_SMTP_PORT: "0",
       WHARF_REPLY_ADDRESS: "support@wharf.test",
+      // The demo cluster at four times its speed, as in the other suites.
+      WHARF_KUBE_SIM_TICK_MS: "50",
+      WHARF_KUBE_SIM_TIME_SCALE: "0.25",
       WHARF_PLUGINS: plugins.join(",")
     },
     cwd: repo("")
