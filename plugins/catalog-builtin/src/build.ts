@@ -1,6 +1,6 @@
 /**
- * @module Short forms for the built-in definitions: a role with the usual empty lists, and an
- * app whose tabs follow the seed (one "<App>配置" tab, or one tab per role like Inceptor's
+ * @module The short form the built-in definitions (`apps/*.yaml`) are written in: a role
+ * without the usual empty lists, and an app whose tabs follow the seed (one "<App>配置" tab, or one tab per role like Inceptor's
  * Master配置 / Executor配置, then 高级配置) with the standard fields made from its roles.
  */
 import {
@@ -16,11 +16,11 @@ import {
   roleFields
 } from "@wharf/plugin-app-catalog/shared"
 
-export const text = (zh: string, en: string): LocalizedText => ({ "zh-CN": zh, en })
+const text = (zh: string, en: string): LocalizedText => ({ "zh-CN": zh, en })
 
 type RoleSpec = Pick<Role, "name" | "label" | "image" | "resources"> & Partial<Role>
 
-export const role = (spec: RoleSpec): Role => ({
+const role = (spec: RoleSpec): Role => ({
   workload: "StatefulSet",
   ports: [],
   env: [],
@@ -29,11 +29,12 @@ export const role = (spec: RoleSpec): Role => ({
   ...spec
 })
 
-type AppSpec = Omit<
+export type AppSpec = Omit<
   AppDefinition,
-  "tabs" | "fields" | "dependencies" | "links" | "exports" | "configFiles" | "secrets" | "vendor"
-> &
-  Partial<
+  "roles" | "tabs" | "fields" | "dependencies" | "links" | "exports" | "configFiles" | "secrets" | "vendor"
+> & {
+  readonly roles: ReadonlyArray<RoleSpec>
+} & Partial<
     Pick<AppDefinition, "dependencies" | "links" | "exports" | "configFiles" | "secrets" | "vendor">
   > & {
     /** Per role: how its replica count is named, or false for none. */
@@ -45,19 +46,20 @@ type AppSpec = Omit<
 
 export const app = (spec: AppSpec): AppDefinition => {
   const { replicas = {}, extraFields = [], priority = 0, ...rest } = spec
-  const single = spec.roles.length === 1
+  const roles = spec.roles.map(role)
+  const single = roles.length === 1
   const tabs: ConfigTab[] = single
     ? [{ id: "app", label: text(`${spec.title}配置`, `${spec.title} settings`) }]
-    : spec.roles.map((r) => ({
+    : roles.map((r) => ({
         id: r.name,
         label: text(`${r.label["zh-CN"]}配置`, `${r.label.en} settings`)
       }))
   const first = tabs[0]!.id
   const fields: ConfigField[] = [
     priorityField(first, priority),
-    ...spec.roles.flatMap((r) => roleFields(r, single ? first : r.name, replicas[r.name] ?? {}, single)),
+    ...roles.flatMap((r) => roleFields(r, single ? first : r.name, replicas[r.name] ?? {}, single)),
     ...extraFields.map((f) => ({ ...f, tab: first })),
-    ...advancedFields(spec.roles, spec.title)
+    ...advancedFields(roles, spec.title)
   ]
   return {
     vendor: "Wharf",
@@ -67,10 +69,8 @@ export const app = (spec: AppSpec): AppDefinition => {
     configFiles: [],
     secrets: [],
     ...rest,
+    roles,
     tabs: [...tabs, ADVANCED_TAB],
     fields
   }
 }
-
-/** The DNS name of a role's Service, as templates write it. */
-export const host = (role: string): string => `{{instance}}-${role}.{{namespace}}.svc`

@@ -8,7 +8,9 @@ import { testBackends } from "@wharf/core/testing"
 import { appCatalogs, type InstanceList, type Preview } from "@wharf/plugin-app-catalog/shared"
 import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { terminal } from "./apps/web"
+import { builtinApps } from "./apps"
+
+const terminal = builtinApps.find((a) => a.name === "terminal")!
 
 const loopsPlugin = definePlugin({
   id: "catalog-loops",

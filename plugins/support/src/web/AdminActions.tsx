@@ -1,13 +1,22 @@
-/** @module An admin's two buttons on an FAQ entry or a service: edit it, or take it away. */
-import { Button, t } from "@wharf/core/web"
+/**
+ * @module What only an admin sees on the FAQ and the services: whether the viewer is one, and
+ * the two buttons on an entry (edit it, or take it away), shown to admins only.
+ */
+import { Button, hasRole, t, viewer } from "@wharf/core/web"
+import { Show } from "solid-js"
+
+export const isAdmin = () => {
+  const v = viewer()
+  return v ? hasRole(v, "admin") : false
+}
 
 export const AdminActions = (props: { onEdit: () => void; onRemove: () => void; removeLabel: string }) => (
-  <>
+  <Show when={isAdmin()}>
     <Button size="sm" onClick={() => props.onEdit()}>
       {t("common.edit")}
     </Button>
     <Button size="sm" variant="ghost" onClick={() => props.onRemove()}>
       {props.removeLabel}
     </Button>
-  </>
+  </Show>
 )

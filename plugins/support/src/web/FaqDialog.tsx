@@ -1,21 +1,11 @@
 /**
  * @module The admin's form for an FAQ entry: question, Markdown answer, language.
  */
-import {
-  createRequiredFields,
-  createSubmit,
-  FormDialog,
-  FormError,
-  locale,
-  Select,
-  Textarea,
-  TextInput,
-  t,
-  toast
-} from "@wharf/core/web"
+import { createRequiredFields, createSubmit, locale, Select, Textarea, TextInput, t } from "@wharf/core/web"
 import { createEffect, createSignal } from "solid-js"
 import type { Faq } from "../shared/types"
 import { api } from "./api"
+import { EntryDialog } from "./EntryDialog"
 
 type Locale = "zh-CN" | "en"
 
@@ -34,26 +24,20 @@ export const FaqDialog = (props: {
     setLang(f?.locale ?? (locale() as Locale))
     submit.reset()
   })
-  const save = () => {
+  const values = () => {
     const text = fields.complete()
-    if (!text) return
-    const entry = { ...text, locale: lang() }
-    const f = props.faq
-    return submit.run(async () => {
-      if (f) await api.faq.update.mutate({ id: f.id, ...entry })
-      else await api.faq.create.mutate(entry)
-      toast(t("support.admin.saved"))
-      props.onSaved()
-    })
+    return text ? { ...text, locale: lang() } : null
   }
   return (
-    <FormDialog
-      open={props.faq !== undefined}
-      title={props.faq ? t("support.admin.editFaq") : t("support.admin.newFaq")}
-      submitLabel={t("support.admin.save")}
+    <EntryDialog
+      entry={props.faq}
+      titles={{ edit: "support.admin.editFaq", new: "support.admin.newFaq" }}
       submit={submit}
-      onSubmit={save}
+      values={values}
+      create={(entry) => api.faq.create.mutate(entry)}
+      update={(f, entry) => api.faq.update.mutate({ id: f.id, ...entry })}
       onClose={props.onClose}
+      onSaved={props.onSaved}
     >
       <TextInput label={t("support.admin.question")} maxLength={300} {...fields.bind("question")} />
       <Textarea
@@ -72,7 +56,6 @@ export const FaqDialog = (props: {
         ]}
         onChange={(e) => setLang(e.currentTarget.value as Locale)}
       />
-      <FormError message={submit.failure()} />
-    </FormDialog>
+    </EntryDialog>
   )
 }

@@ -3,19 +3,11 @@
  * Empty fields are named before anything is sent; the server's 400 is shown in words.
  * The English text is optional, but whole: once one English field is filled, all are.
  */
-import {
-  createRequiredFields,
-  createSubmit,
-  FormDialog,
-  FormError,
-  Textarea,
-  TextInput,
-  t,
-  toast
-} from "@wharf/core/web"
+import { createRequiredFields, createSubmit, Textarea, TextInput, t } from "@wharf/core/web"
 import { createEffect } from "solid-js"
 import type { PremiumService, ServiceText } from "../shared/types"
 import { api } from "./api"
+import { EntryDialog } from "./EntryDialog"
 
 /** A service's words as the form's fields (a type alias: the fields helper wants string keys). */
 type Fields = Pick<ServiceText, keyof ServiceText>
@@ -60,26 +52,21 @@ export const ServiceDialog = (props: {
     english.fill(s?.en ? textOf(s.en) : blank)
     submit.reset()
   })
-  const save = () => {
+  const values = () => {
     const zh = fields.complete()
     const en = translating() ? english.complete() : null
-    if (!zh || en === undefined) return
-    const s = props.service
-    return submit.run(async () => {
-      if (s) await api.services.update.mutate({ id: s.id, ...zh, en })
-      else await api.services.create.mutate({ ...zh, en })
-      toast(t("support.admin.saved"))
-      props.onSaved()
-    })
+    return zh && en !== undefined ? { ...zh, en } : null
   }
   return (
-    <FormDialog
-      open={props.service !== undefined}
-      title={props.service ? t("support.admin.editService") : t("support.admin.newService")}
-      submitLabel={t("support.admin.save")}
+    <EntryDialog
+      entry={props.service}
+      titles={{ edit: "support.admin.editService", new: "support.admin.newService" }}
       submit={submit}
-      onSubmit={save}
+      values={values}
+      create={(service) => api.services.create.mutate(service)}
+      update={(s, service) => api.services.update.mutate({ id: s.id, ...service })}
       onClose={props.onClose}
+      onSaved={props.onSaved}
     >
       <TextInput label={t("support.admin.name")} maxLength={100} {...fields.bind("name")} />
       <TextInput
@@ -100,7 +87,6 @@ export const ServiceDialog = (props: {
       <TextInput label={t("support.admin.categoryEn")} maxLength={40} {...optional("category")} />
       <Textarea label={t("support.admin.descriptionEn")} maxLength={2000} {...optional("description")} />
       <TextInput label={t("support.admin.priceNoteEn")} maxLength={200} {...optional("priceNote")} />
-      <FormError message={submit.failure()} />
-    </FormDialog>
+    </EntryDialog>
   )
 }

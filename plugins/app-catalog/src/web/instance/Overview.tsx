@@ -5,10 +5,11 @@
  */
 import { A } from "@solidjs/router"
 import { Badge, Button, Card, type Column, formatDateTime, Table, t, toast } from "@wharf/core/web"
-import { createSignal, For, Show } from "solid-js"
+import { createSignal, Show } from "solid-js"
 import type { InstanceDetail } from "../../shared/instances"
 import { describe, tr } from "../api"
 import { apps } from "../instances"
+import { ListCard } from "../ListCard"
 import { StatusBadge, StatusNote } from "../panel/StatusBadge"
 import { Events } from "./Events"
 
@@ -50,59 +51,46 @@ export const Overview = (props: { instance: InstanceDetail; onChanged: () => voi
           <dd>{formatDateTime(i().createdAt)}</dd>
         </dl>
       </Card>
-      <Card title={t("catalog.links")}>
-        <Show when={i().links.length > 0} fallback={<p class="muted">{t("catalog.noLinks")}</p>}>
-          <ul class="app-deps">
-            <For each={i().links}>
-              {(link) => (
-                <li>
-                  <a href={link.url} target="_blank" rel="noopener">
-                    {tr(link.label)} ↗
-                  </a>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-      </Card>
+      <ListCard title={t("catalog.links")} items={i().links} none={t("catalog.noLinks")} class="app-deps">
+        {(link) => (
+          <a href={link.url} target="_blank" rel="noopener">
+            {tr(link.label)} ↗
+          </a>
+        )}
+      </ListCard>
       <div class="instance-pair">
-        <Card title={t("catalog.dependencies")}>
-          <Show
-            when={i().dependencies.length > 0}
-            fallback={<p class="muted">{t("catalog.noDependencies")}</p>}
-          >
-            <ul class="instance-links">
-              <For each={i().dependencies}>
-                {(d) => (
-                  <li>
-                    <span class="muted">{d.app}</span>{" "}
-                    <Show when={d.instance} fallback={<Badge>{t("install.pick.none")}</Badge>}>
-                      {(name) => (
-                        <>
-                          <A href={`/apps/${name()}`}>{name()}</A>{" "}
-                          <Show when={d.status}>{(s) => <StatusBadge status={s()} />}</Show>
-                        </>
-                      )}
-                    </Show>
-                  </li>
+        <ListCard
+          title={t("catalog.dependencies")}
+          items={i().dependencies}
+          none={t("catalog.noDependencies")}
+          class="instance-links"
+        >
+          {(d) => (
+            <>
+              <span class="muted">{d.app}</span>{" "}
+              <Show when={d.instance} fallback={<Badge>{t("install.pick.none")}</Badge>}>
+                {(name) => (
+                  <>
+                    <A href={`/apps/${name()}`}>{name()}</A>{" "}
+                    <Show when={d.status}>{(s) => <StatusBadge status={s()} />}</Show>
+                  </>
                 )}
-              </For>
-            </ul>
-          </Show>
-        </Card>
-        <Card title={t("instance.dependents")}>
-          <Show when={i().dependents.length > 0} fallback={<p class="muted">{t("instance.noDependents")}</p>}>
-            <ul class="instance-links">
-              <For each={i().dependents}>
-                {(d) => (
-                  <li>
-                    <A href={`/apps/${d.name}`}>{d.name}</A> <span class="muted">{d.app}</span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        </Card>
+              </Show>
+            </>
+          )}
+        </ListCard>
+        <ListCard
+          title={t("instance.dependents")}
+          items={i().dependents}
+          none={t("instance.noDependents")}
+          class="instance-links"
+        >
+          {(d) => (
+            <>
+              <A href={`/apps/${d.name}`}>{d.name}</A> <span class="muted">{d.app}</span>
+            </>
+          )}
+        </ListCard>
       </div>
       <Card title={t("catalog.roles")}>
         <Table caption={t("catalog.roles")} columns={roleColumns} rows={i().roles} empty={{ title: "—" }} />

@@ -9,6 +9,7 @@ import { createResource, For, Show } from "solid-js"
 import type { ConfigField, Role } from "../../shared/definition"
 import { AppIcon } from "../AppIcon"
 import { api, tr } from "../api"
+import { ListCard } from "../ListCard"
 import "../catalog.css"
 
 const defaultText = (f: ConfigField): string => {
@@ -73,25 +74,21 @@ export default function AppPage() {
                 </div>
               </div>
               <div class="app-sections">
-                <Card title={t("catalog.dependencies")}>
-                  <Show
-                    when={d().dependencies.length > 0}
-                    fallback={<p class="muted">{t("catalog.noDependencies")}</p>}
-                  >
-                    <ul class="app-deps">
-                      <For each={d().dependencies}>
-                        {(dep) => (
-                          <li>
-                            <A href={`/catalog/${dep.app}`}>{dep.app}</A>{" "}
-                            <Badge tone={dep.required ? "info" : "neutral"}>
-                              {t(dep.required ? "catalog.required" : "catalog.optional")}
-                            </Badge>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </Show>
-                </Card>
+                <ListCard
+                  title={t("catalog.dependencies")}
+                  items={d().dependencies}
+                  none={t("catalog.noDependencies")}
+                  class="app-deps"
+                >
+                  {(dep) => (
+                    <>
+                      <A href={`/catalog/${dep.app}`}>{dep.app}</A>{" "}
+                      <Badge tone={dep.required ? "info" : "neutral"}>
+                        {t(dep.required ? "catalog.required" : "catalog.optional")}
+                      </Badge>
+                    </>
+                  )}
+                </ListCard>
                 <Card title={t("catalog.roles")}>
                   <Table
                     caption={t("catalog.roles")}
@@ -100,19 +97,18 @@ export default function AppPage() {
                     empty={{ title: "—" }}
                   />
                 </Card>
-                <Card title={t("catalog.links")}>
-                  <Show when={d().links.length > 0} fallback={<p class="muted">{t("catalog.noLinks")}</p>}>
-                    <ul class="app-deps">
-                      <For each={d().links}>
-                        {(link) => (
-                          <li>
-                            {tr(link.label)} <span class="mono muted">{`${link.role}:${link.port}`}</span>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </Show>
-                </Card>
+                <ListCard
+                  title={t("catalog.links")}
+                  items={d().links}
+                  none={t("catalog.noLinks")}
+                  class="app-deps"
+                >
+                  {(link) => (
+                    <>
+                      {tr(link.label)} <span class="mono muted">{`${link.role}:${link.port}`}</span>
+                    </>
+                  )}
+                </ListCard>
                 <For each={d().tabs}>
                   {(tab) => (
                     <Card title={`${t("catalog.settings")} · ${tr(tab.label)}`}>

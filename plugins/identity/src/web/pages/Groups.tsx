@@ -11,8 +11,6 @@ import {
   describeError,
   formatDateTime,
   formatNumber,
-  Page,
-  PagedTable,
   t,
   toast
 } from "@wharf/core/web"
@@ -21,6 +19,7 @@ import type { GroupSummary } from "../../shared/types"
 import { api } from "../api"
 import { None } from "../parts"
 import { namespaceOf } from "../rules"
+import { DirectoryPage } from "./DirectoryPage"
 import { GroupDialog } from "./GroupForm"
 
 export default function Groups() {
@@ -81,35 +80,7 @@ export default function Groups() {
   )
 
   return (
-    <Page
-      title={t("identity.groups.title")}
-      subtitle={t("identity.groups.subtitle")}
-      actions={
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          {t("identity.groups.new")}
-        </Button>
-      }
-    >
-      <PagedTable
-        list={list}
-        caption={t("identity.groups.title")}
-        columns={columns()}
-        searchLabel={t("identity.groups.search")}
-        searchPlaceholder={t("identity.groups.searchPlaceholder")}
-        noMatch={(search) => ({
-          title: t("identity.groups.noMatch", { search }),
-          hint: t("identity.noMatchHint")
-        })}
-        empty={{
-          title: t("identity.groups.empty"),
-          hint: t("identity.groups.emptyHint"),
-          action: (
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              {t("identity.groups.createFirst")}
-            </Button>
-          )
-        }}
-      />
+    <DirectoryPage kind="groups" list={list} columns={columns()} onNew={() => setCreating(true)} offerFirst>
       <GroupDialog open={creating()} onClose={() => setCreating(false)} onSaved={list.refetch} />
       <ConfirmDialog
         open={deleting() !== undefined}
@@ -123,6 +94,6 @@ export default function Groups() {
         onConfirm={remove}
         onClose={() => setDeleting(undefined)}
       />
-    </Page>
+    </DirectoryPage>
   )
 }

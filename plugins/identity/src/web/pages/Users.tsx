@@ -3,20 +3,12 @@
  * create a user, change a user's name, roles or status.
  */
 import { A } from "@solidjs/router"
-import {
-  Badge,
-  Button,
-  type Column,
-  createPagedList,
-  formatDateTime,
-  Page,
-  PagedTable,
-  t
-} from "@wharf/core/web"
+import { Badge, Button, type Column, createPagedList, formatDateTime, t } from "@wharf/core/web"
 import { createMemo, createSignal, For, Show } from "solid-js"
 import type { UserSummary } from "../../shared/types"
 import { api } from "../api"
 import { None, RoleBadges } from "../parts"
+import { DirectoryPage } from "./DirectoryPage"
 import { CreateUserDialog, EditUserDialog } from "./UserForms"
 
 export default function Users() {
@@ -73,29 +65,9 @@ export default function Users() {
   )
 
   return (
-    <Page
-      title={t("identity.users.title")}
-      subtitle={t("identity.users.subtitle")}
-      actions={
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          {t("identity.users.new")}
-        </Button>
-      }
-    >
-      <PagedTable
-        list={list}
-        caption={t("identity.users.title")}
-        columns={columns()}
-        searchLabel={t("identity.users.search")}
-        searchPlaceholder={t("identity.users.searchPlaceholder")}
-        noMatch={(search) => ({
-          title: t("identity.users.noMatch", { search }),
-          hint: t("identity.noMatchHint")
-        })}
-        empty={{ title: t("identity.users.empty"), hint: t("identity.users.emptyHint") }}
-      />
+    <DirectoryPage kind="users" list={list} columns={columns()} onNew={() => setCreating(true)}>
       <CreateUserDialog open={creating()} onClose={() => setCreating(false)} onCreated={list.refetch} />
       <EditUserDialog user={editing()} onClose={() => setEditing(undefined)} onSaved={list.refetch} />
-    </Page>
+    </DirectoryPage>
   )
 }

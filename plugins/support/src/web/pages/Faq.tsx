@@ -5,34 +5,30 @@ import {
   Button,
   ConfirmDialog,
   createAction,
+  createSearchBox,
   EmptyState,
   ErrorNotice,
   Highlighted,
-  hasRole,
   Loading,
   locale,
   Page,
   SearchInput,
-  t,
-  viewer
+  t
 } from "@wharf/core/web"
-import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
+import { createResource, createSignal, For, Show } from "solid-js"
 import type { Faq as FaqEntry } from "../../shared/types"
-import { AdminActions } from "../AdminActions"
+import { AdminActions, isAdmin } from "../AdminActions"
 import { api } from "../api"
 import { FaqDialog } from "../FaqDialog"
 import "../support.css"
 
 export default function Faq() {
-  const [typed, setTyped] = createSignal("")
   const [q, setQ] = createSignal("")
-  let timer: ReturnType<typeof setTimeout> | undefined
-  onCleanup(() => clearTimeout(timer))
+  const box = createSearchBox("", setQ)
   const [faqs, { refetch }] = createResource(
     () => ({ q: q() || undefined, locale: locale() as "zh-CN" | "en" }),
     (input) => api.faq.list.query(input)
   )
-  const admin = () => (viewer() ? hasRole(viewer()!, "admin") : false)
   // undefined: closed; null: a new question; an entry: editing it.
   const [editing, setEditing] = createSignal<FaqEntry | null>()
   const [deleting, setDeleting] = createSignal<FaqEntry>()
@@ -52,7 +48,7 @@ export default function Faq() {
     <Page
       title={t("support.faq.title")}
       actions={
-        <Show when={admin()}>
+        <Show when={isAdmin()}>
           <Button variant="primary" onClick={() => setEditing(null)}>
             {t("support.admin.newFaq")}
           </Button>
@@ -63,12 +59,8 @@ export default function Faq() {
         <SearchInput
           label={t("support.faq.search")}
           placeholder={t("support.faq.search")}
-          value={typed()}
-          onInput={(v) => {
-            setTyped(v)
-            clearTimeout(timer)
-            timer = setTimeout(() => setQ(v.trim()), 250)
-          }}
+          value={box.text()}
+          onInput={box.onInput}
         />
       </div>
       <Show when={!faqs.error} fallback={<ErrorNotice error={faqs.error} onRetry={refetch} />}>
@@ -82,7 +74,7 @@ export default function Faq() {
                       <Highlighted segments={f.questionSegments} />
                     </summary>
                     <div innerHTML={f.html} />
-                    <Show when={admin()}>
+                    <Show when={isAdmin()}>
                       <div class="support-faq-actions">
                         <AdminActions
                           onEdit={() => setEditing(f)}

@@ -14,7 +14,6 @@ import {
   EmptyState,
   ErrorNotice,
   formatDateTime,
-  hasRole,
   Loading,
   locale,
   Page,
@@ -26,7 +25,7 @@ import {
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { PremiumService, ServiceText } from "../../shared/types"
-import { AdminActions } from "../AdminActions"
+import { AdminActions, isAdmin } from "../AdminActions"
 import { api } from "../api"
 import { ServiceDialog } from "../ServiceDialog"
 import "../support.css"
@@ -47,7 +46,6 @@ export default function Services() {
   const [busy, setBusy] = createSignal(false)
   const categories = () => [...new Set((services() ?? []).map((s) => inReadersLanguage(s).category))]
   const agent = () => viewer()?.roles.some((r) => r === "admin" || r === "agent") ?? false
-  const admin = () => (viewer() ? hasRole(viewer()!, "admin") : false)
   // undefined: closed; null: a new service; a service: editing it.
   const [editing, setEditing] = createSignal<PremiumService | null>()
   const [retiring, setRetiring] = createSignal<PremiumService>()
@@ -87,7 +85,7 @@ export default function Services() {
       title={t("support.services.title")}
       subtitle={t("support.services.subtitle")}
       actions={
-        <Show when={admin()}>
+        <Show when={isAdmin()}>
           <Button variant="primary" onClick={() => setEditing(null)}>
             {t("support.admin.newService")}
           </Button>
@@ -147,7 +145,7 @@ export default function Services() {
             <div class="card">
               <EmptyState
                 title={t("support.services.empty")}
-                hint={admin() ? t("support.services.emptyAdmin") : undefined}
+                hint={isAdmin() ? t("support.services.emptyAdmin") : undefined}
               />
             </div>
           </Show>
@@ -174,13 +172,11 @@ export default function Services() {
                         >
                           {t("support.services.order")}
                         </Button>
-                        <Show when={admin()}>
-                          <AdminActions
-                            onEdit={() => setEditing(s)}
-                            onRemove={() => setRetiring(s)}
-                            removeLabel={t("support.admin.retire")}
-                          />
-                        </Show>
+                        <AdminActions
+                          onEdit={() => setEditing(s)}
+                          onRemove={() => setRetiring(s)}
+                          removeLabel={t("support.admin.retire")}
+                        />
                       </div>
                     </Card>
                   )}
