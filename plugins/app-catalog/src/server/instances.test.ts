@@ -330,6 +330,29 @@ describe.each(testBackends())("installed apps on $name", (backend) => {
     expect((await page("group=tenant")).status).toBe(400)
   })
 
+  it("shows another replica's change within a second or two, though this replica keeps the list", async () => {
+    const names = async () =>
+      (await li.rest<InstanceList>("GET", "/apps")).body.items.map((i) => `${i.name}:${i.status}`)
+    const before = await names()
+    // Written straight to the database, as another replica's reconciler would: nothing here is told.
+    const sql = wharf.database.pool
+    await sql`insert into app_catalog.instances
+      (name, app, version, tenant_id, cluster_id, namespace, visibility, values, status, applied_generation)
+      values ('redis-rep2', 'redis', '7.2.4', 'g-data-team', ${cluster.id}::uuid, ${NS}, 'tenant', '{}'::jsonb,
+        'deploying', 1)`
+    const seen = await waitFor(
+      async () => (await names()).includes("redis-rep2:deploying"),
+      "the new row",
+      3000
+    )
+    expect(seen).toBe(true)
+    expect((await names()).length).toBe(before.length + 1)
+    await sql`update app_catalog.instances set status = 'ready', updated_at = now() where name = 'redis-rep2'`
+    await waitFor(async () => (await names()).includes("redis-rep2:ready"), "the new status", 3000)
+    await sql`delete from app_catalog.instances where name = 'redis-rep2'`
+    await waitFor(async () => !(await names()).some((n) => n.startsWith("redis-rep2:")), "the row gone", 3000)
+  })
+
   it("opens a component link through Wharf only for those who may see the app", async () => {
     await installAndWait(li, {
       tenant: "g-data-team",

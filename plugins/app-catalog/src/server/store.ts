@@ -113,6 +113,23 @@ export const selectInstances = (filter: InstanceFilter) =>
     return rows.map(rowOf)
   })
 
+/**
+ * A fingerprint of everything the control panel shows of instances and their bindings: it
+ * changes with any insert, update or delete of either, and costs one row, not every row.
+ */
+export const instancesFingerprint = query(async (sql) => {
+  const [row] = await sql<{ fingerprint: string }[]>`
+      select concat_ws(':',
+        (select count(*) from app_catalog.instances),
+        (select coalesce(sum(hashtext(concat_ws('|', id, name, app, version, tenant_id, cluster_id,
+          namespace, visibility, status, reason, array_to_string(waiting_for, ','), generation,
+          applied_generation, updated_at)) :: bigint), 0) from app_catalog.instances),
+        (select count(*) from app_catalog.bindings),
+        (select coalesce(sum(hashtext(concat_ws('|', instance_id, app, bound_id)) :: bigint), 0)
+          from app_catalog.bindings)) as fingerprint`
+  return row!.fingerprint
+})
+
 export const instanceByName = (name: string) =>
   Effect.map(selectInstances({ names: [name] }), (rows) => rows[0])
 

@@ -24,7 +24,14 @@ import { keptFor } from "./kept"
 import { clusterSilent, listOwned } from "./kube"
 import { linkUrl } from "./links"
 import { podTrouble } from "./status"
-import { bindingsOf, dependentsOf, type InstanceFilter, type InstanceRow, selectInstances } from "./store"
+import {
+  bindingsOf,
+  dependentsOf,
+  type InstanceFilter,
+  type InstanceRow,
+  instancesFingerprint,
+  selectInstances
+} from "./store"
 
 /** Rows as the API answers them, with their bindings both ways (three queries for any number). */
 const viewsOf = (rows: ReadonlyArray<InstanceRow>) =>
@@ -78,12 +85,19 @@ export const instanceViews = (filter: InstanceFilter) => Effect.flatMap(selectIn
 const within = <T>(chosen: ReadonlyArray<T> | undefined, value: T) =>
   chosen === undefined || chosen.length === 0 || chosen.includes(value)
 
-/** The control panel: the viewer's tenants' instances (admins: all), filtered; kept for a second. */
+/** What a kept list is made from: the instances, their bindings, and the clusters' names. */
+const listFingerprint = Effect.gen(function* () {
+  const instances = yield* instancesFingerprint
+  const clusters = yield* (yield* KubeClients).clusters.pipe(Effect.orElseSucceed(() => []))
+  return `${instances}:${clusters.map((c) => `${c.id}=${c.name}`).join(",")}`
+})
+
+/** The control panel: the viewer's tenants' instances (admins: all), filtered; kept while unchanged. */
 export const listInstances = (query: InstanceListQuery) =>
   Effect.gen(function* () {
     const tenants = yield* usableTenants
     const key = JSON.stringify([tenants === null ? null : [...tenants].sort(), query])
-    return yield* keptFor(key, listFor(tenants, query))
+    return yield* keptFor(key, listFor(tenants, query), listFingerprint)
   })
 
 const listFor = (tenants: ReadonlySet<string> | null, query: InstanceListQuery) =>
