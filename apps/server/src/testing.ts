@@ -47,6 +47,40 @@ export const waitFor = async <T>(
   throw new Error(`timed out waiting for ${what}`)
 }
 
+export interface StreamEvent {
+  readonly event: string
+  readonly data: unknown
+}
+
+/**
+ * Reads a response's Server-Sent Events as they come: `until(done)` reads on until `done`
+ * holds for the events read so far (or the stream ends) and returns them; `cancel` stops.
+ */
+export const eventReader = (res: Response) => {
+  const events: StreamEvent[] = []
+  const reader = res.body!.getReader()
+  const decoder = new TextDecoder()
+  let buffer = ""
+  const until = async (done: (events: ReadonlyArray<StreamEvent>) => boolean) => {
+    while (!done(events)) {
+      const { value, done: ended } = await reader.read()
+      if (ended) break
+      buffer += decoder.decode(value, { stream: true })
+      let cut = buffer.indexOf("\n\n")
+      while (cut >= 0) {
+        const block = buffer.slice(0, cut)
+        buffer = buffer.slice(cut + 2)
+        const event = /^event: (.*)$/m.exec(block)?.[1]
+        const data = /^data: (.*)$/m.exec(block)?.[1]
+        if (event && data) events.push({ event, data: JSON.parse(data) })
+        cut = buffer.indexOf("\n\n")
+      }
+    }
+    return events
+  }
+  return { until, cancel: () => reader.cancel() }
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 
 export interface TestWharf extends Wharf {

@@ -12,6 +12,7 @@ import { loadDemoApps } from "./demo"
 import { reconcileJob, reconcilerLayer } from "./reconciler"
 import { appCatalogRouter } from "./router"
 import { appCatalogRoutes } from "./routes"
+import { sealPlainPasswords } from "./store"
 
 export const appCatalogPlugin = definePlugin({
   id: "app-catalog",
@@ -23,7 +24,11 @@ export const appCatalogPlugin = definePlugin({
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: appCatalogRouter,
   routes: appCatalogRoutes,
-  layer: Layer.provideMerge(reconcilerLayer, appCatalogLayer),
+  layer: Layer.mergeAll(
+    Layer.provideMerge(reconcilerLayer, appCatalogLayer),
+    // Passwords stored before sealing existed are sealed once, at the first start after.
+    Layer.effectDiscard(sealPlainPasswords)
+  ),
   jobs: [reconcileJob],
   demo: loadDemoApps
 })

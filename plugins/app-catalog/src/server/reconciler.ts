@@ -6,10 +6,15 @@
  * it; the `app-catalog.reconcile` job passes over every unsettled instance every 5 s on one
  * replica, so a restart or a SIGKILL mid-install converges. A lease on the instance's row
  * keeps two replicas (or two passes) off the same instance at once; a dead one's lease expires.
+ *
+ * Each status change is told to this replica's live streams at once, and to every other
+ * replica's through core's `Events` (published in the change's transaction), so a control
+ * panel follows an instance whichever replica it is connected to.
  */
 
+import { randomUUID } from "node:crypto"
 import * as k8s from "@kubernetes/client-node"
-import { Db, type DbError, type JobDefinition, type Secrets } from "@wharf/core"
+import { Db, type DbError, Events, type JobDefinition, type Secrets } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Context, Effect, Layer } from "effect"
 import type { InstanceEvent, InstanceStatus } from "../shared/instances"
@@ -33,6 +38,8 @@ import {
 } from "./store"
 
 const LEASE_MS = 10_000
+/** The topic other replicas hear status changes on. */
+const STATUS_TOPIC = "app-catalog.status"
 /** While an instance is still coming up, look again this soon (the pod watch usually beats it). */
 const RECHECK_MS = 1_000
 
@@ -78,27 +85,56 @@ const readState = async (kc: k8s.KubeConfig, row: InstanceRow) => {
   return { workloads: workloads.map((w) => workloadOf(w, pods.items)), pods: pods.items }
 }
 
+/** A status change another replica published, or null for a payload that is not one. */
+const heardChange = (payload: string): { from: string; change: InstanceChange } | null => {
+  try {
+    const heard = JSON.parse(payload) as { from?: unknown; change?: Partial<InstanceChange> }
+    const c = heard.change
+    return typeof heard.from === "string" && c && typeof c.name === "string" && typeof c.status === "string"
+      ? { from: heard.from, change: c as InstanceChange }
+      : null
+  } catch {
+    return null
+  }
+}
+
 export const reconcilerLayer = Layer.effect(
   Reconciler,
   Effect.gen(function* () {
     const db = yield* Db
+    const events = yield* Events
     const kube = yield* KubeClients
+    /** Tells this replica's own events from another's. */
+    const replica = randomUUID()
     const context = yield* Effect.context<Db | KubeClients | AppCatalog | Secrets>()
     const listeners = new Set<(change: InstanceChange) => void>()
-    const emit = (row: InstanceRow, removed = false) => {
-      const change: InstanceChange = {
-        name: row.name,
-        status: row.status,
-        ...(row.reason ? { reason: row.reason } : {}),
-        ...(row.waitingFor.length > 0 ? { waitingFor: row.waitingFor } : {}),
-        generation: row.generation,
-        ...(removed ? { removed: true } : {}),
-        tenant: row.tenantId,
-        visibility: row.visibility
-      }
+    const changeOf = (row: InstanceRow, removed: boolean): InstanceChange => ({
+      name: row.name,
+      status: row.status,
+      ...(row.reason ? { reason: row.reason } : {}),
+      ...(row.waitingFor.length > 0 ? { waitingFor: row.waitingFor } : {}),
+      generation: row.generation,
+      ...(removed ? { removed: true } : {}),
+      tenant: row.tenantId,
+      visibility: row.visibility
+    })
+    const tell = (change: InstanceChange) => {
       forgetLists()
       for (const l of listeners) l(change)
     }
+    /** A change committed here: this replica's streams at once, the others' by the event. */
+    const emit = (row: InstanceRow, removed = false) => tell(changeOf(row, removed))
+    /** Inside the change's transaction: other replicas hear of it only if it commits. */
+    const publish = (row: InstanceRow, removed = false) =>
+      events.publish(STATUS_TOPIC, JSON.stringify({ from: replica, change: changeOf(row, removed) }))
+    yield* events.subscribe(STATUS_TOPIC, (payloads) =>
+      Effect.sync(() => {
+        for (const payload of payloads) {
+          const heard = heardChange(payload)
+          if (heard && heard.from !== replica) tell(heard.change)
+        }
+      })
+    )
 
     const record = (
       row: InstanceRow,
@@ -106,7 +142,13 @@ export const reconcilerLayer = Layer.effect(
       applied?: number
     ) =>
       Effect.gen(function* () {
-        const changed = yield* recordStatus(row.id, status, applied)
+        const changed = yield* db.transaction(
+          Effect.gen(function* () {
+            const changed = yield* recordStatus(row.id, status, applied)
+            if (changed) yield* publish(changed)
+            return changed
+          })
+        )
         if (changed) emit(changed)
         return changed ?? row
       })
@@ -130,7 +172,7 @@ export const reconcilerLayer = Layer.effect(
           yield* onCluster("delete", () => deleteOwned(kc, row.namespace, row.name, row.deleteVolumes))
           // Dependents go first (a cascade marks them deleting too); the binding holds the row till then.
           if ((yield* dependentsOf([row.id])).length > 0) return later(row)
-          yield* deleteInstanceRow(row.id)
+          yield* db.transaction(Effect.andThen(deleteInstanceRow(row.id), publish(row, true)))
           emit(row, true)
           return
         }

@@ -180,6 +180,29 @@ export const passwordsOf = (row: Pick<InstanceRow, "secrets">) =>
     return mapValues(row.secrets, (v) => (isSealed(v) ? sealer.open(v) : v))
   })
 
+/**
+ * Instances stored before passwords were sealed keep them in plain text: seal them. Run at
+ * start on every replica; a row another replica sealed meanwhile is left as that one wrote it.
+ */
+export const sealPlainPasswords = Effect.gen(function* () {
+  const sealer = (yield* Secrets).sealer(PASSWORDS)
+  const rows = yield* query(
+    (sql) => sql<{ id: string; secrets: Record<string, string> }[]>`
+        select id::text, secrets from app_catalog.instances where secrets <> '{}'::jsonb`
+  )
+  let sealed = 0
+  for (const row of rows) {
+    if (Object.values(row.secrets).every(isSealed)) continue
+    const now = mapValues(row.secrets, (v) => (isSealed(v) ? v : sealer.seal(v)))
+    yield* query(
+      (sql) => sql`update app_catalog.instances set secrets = ${sql.json(now)}
+          where id = ${row.id}::uuid and secrets = ${sql.json(row.secrets)}`
+    )
+    sealed++
+  }
+  return sealed
+})
+
 /** Stores a new instance, its generated passwords sealed. */
 export const insertInstance = (plain: NewInstance) =>
   Effect.gen(function* () {

@@ -4,7 +4,7 @@ import { join } from "node:path"
 import * as k8s from "@kubernetes/client-node"
 import { testBackends } from "@wharf/core/testing"
 import { type KubeSim, startKubeSim } from "@wharf/kube-sim"
-import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/testing"
+import { eventReader, startTestWharf, type TestClient, type TestWharf } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { ClusterSummary, HostDetail, HostsOverview } from "../shared/types"
 
@@ -372,17 +372,8 @@ describe.each(testBackends())("clusters on $name", (backend) => {
   it("streams host changes as Server-Sent Events while pods come and go", async () => {
     const res = await admin.request("GET", `/api/v1/clusters/${registered.id}/events`)
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/)
-    const reader = res.body!.getReader()
-    const decoder = new TextDecoder()
-    let text = ""
-    const read = async (until: (t: string) => boolean) => {
-      while (!until(text)) {
-        const { value, done } = await reader.read()
-        if (done) throw new Error("stream ended")
-        text += decoder.decode(value)
-      }
-    }
-    await read((t) => t.includes("event: ready"))
+    const reader = eventReader(res)
+    await reader.until((events) => events.some((e) => e.event === "ready"))
     await core.createNamespacedPod({
       namespace: "default",
       body: {
@@ -390,7 +381,12 @@ describe.each(testBackends())("clusters on $name", (backend) => {
         spec: { nodeName: "sim-node-3", containers: [{ name: "app", image: "nginx:1.27" }] }
       }
     })
-    await read((t) => /event: hosts\ndata: .*sim-node-3/.test(t))
+    const events = await reader.until((events) =>
+      events.some((e) => e.event === "hosts" && JSON.stringify(e.data).includes("sim-node-3"))
+    )
+    expect(events.some((e) => e.event === "hosts" && JSON.stringify(e.data).includes("sim-node-3"))).toBe(
+      true
+    )
     await reader.cancel()
   })
 })

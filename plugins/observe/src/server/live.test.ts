@@ -1,3 +1,4 @@
+import { eventReader, type StreamEvent } from "@wharf/server/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { LogLine } from "../shared"
 import {
@@ -12,32 +13,13 @@ import {
 } from "./testing/harness"
 
 /** Reads Server-Sent Events from `res` until `done` says so (or the stream ends). */
-const readEvents = async (
-  res: Response,
-  done: (events: ReadonlyArray<{ event: string; data: unknown }>) => boolean
-) => {
-  const events: { event: string; data: unknown }[] = []
-  const reader = res.body!.getReader()
-  const decoder = new TextDecoder()
-  let buffer = ""
-  while (!done(events)) {
-    const { value, done: ended } = await reader.read()
-    if (ended) break
-    buffer += decoder.decode(value, { stream: true })
-    let cut = buffer.indexOf("\n\n")
-    while (cut >= 0) {
-      const block = buffer.slice(0, cut)
-      buffer = buffer.slice(cut + 2)
-      const event = /^event: (.*)$/m.exec(block)?.[1]
-      const data = /^data: (.*)$/m.exec(block)?.[1]
-      if (event && data) events.push({ event, data: JSON.parse(data) })
-      cut = buffer.indexOf("\n\n")
-    }
-  }
+const readEvents = async (res: Response, done: (events: ReadonlyArray<StreamEvent>) => boolean) => {
+  const reader = eventReader(res)
+  const events = await reader.until(done)
   await reader.cancel()
   return events
 }
-const linesOf = (events: ReadonlyArray<{ event: string; data: unknown }>) =>
+const linesOf = (events: ReadonlyArray<StreamEvent>) =>
   events.flatMap((e) => (e.event === "lines" ? (e.data as { lines: LogLine[] }).lines : []))
 
 describe("a pod's terminal and logs through Wharf", () => {
