@@ -7,10 +7,19 @@ import { randomBytes } from "node:crypto"
 import * as k8s from "@kubernetes/client-node"
 import { Effect } from "effect"
 import type { AppDefinition, SecretSpec } from "../shared/definition"
-import { exportsOf, type KubeObject, renderApp, roleSettings } from "../shared/render"
+import {
+  exportsOf,
+  instanceLabels,
+  type KubeObject,
+  type RenderHook,
+  type RenderInput,
+  renderApp,
+  roleSettings
+} from "../shared/render"
 import { AppCatalog } from "../shared/service"
 import type { Binding } from "../shared/template"
 import { priorityOf, type Values } from "../shared/values"
+import { asApplySet } from "./applyset"
 import { bindingsOf, type InstanceRow, passwordsOf, selectInstances } from "./store"
 
 const ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -117,11 +126,20 @@ export const bindingsFor = (
     return bindings
   })
 
+/** What an instance applies: its rendered objects, as an ApplySet. */
+export const renderInstance = (input: RenderInput, hook: RenderHook | undefined) =>
+  asApplySet(
+    renderApp(input, hook),
+    input.instance,
+    input.namespace,
+    instanceLabels(input.definition, input.instance)
+  )
+
 /** The objects `row` renders to with `values` (its stored ones unless given). */
 export const renderRow = (row: InstanceRow, values: Values = row.values) =>
   Effect.gen(function* () {
     const entry = yield* definitionOf(row.app)
-    return renderApp(
+    return renderInstance(
       {
         definition: entry.definition,
         instance: row.name,

@@ -20,10 +20,10 @@ import type {
 } from "../shared/instances"
 import { generateInstanceName } from "../shared/names"
 import { type PlanChoice, type PlannedInstance, type PlanRequest, resolvePlan } from "../shared/plan"
-import { exportsOf, type KubeObject, renderApp } from "../shared/render"
+import { exportsOf, type KubeObject } from "../shared/render"
 import { AppCatalog } from "../shared/service"
 import type { Binding } from "../shared/template"
-import { bindingsFor, byPriority, type Demand, demandOf, generateSecrets } from "./desired"
+import { bindingsFor, byPriority, type Demand, demandOf, generateSecrets, renderInstance } from "./desired"
 import { sayer } from "./say"
 import { type InstanceRow, passwordsOf, selectInstances } from "./store"
 
@@ -198,7 +198,7 @@ export const draftInstall = (request: InstallRequest) =>
         planned,
         visibility: visibility.get(planned.key) ?? "tenant",
         secrets,
-        objects: renderApp(input, entry.hook),
+        objects: renderInstance(input, entry.hook),
         demand: demandOf(planned.definition, planned.values),
         bound
       })

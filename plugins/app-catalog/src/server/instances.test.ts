@@ -4,6 +4,10 @@
  * install, dependents started after their dependencies, prune on reconfigure, scale, delete
  * with dependents, and what another tenant may see and do.
  */
+import { execFile } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { testBackends } from "@wharf/core/testing"
 import type { ClusterSummary } from "@wharf/plugin-clusters/shared"
 import { startTestWharf, type TestClient, type TestWharf } from "@wharf/server/testing"
@@ -17,6 +21,7 @@ import type {
   InstanceList,
   Preview
 } from "../shared/instances"
+import { APPLYSET_ID_LABEL, APPLYSET_PART_OF_LABEL } from "./applyset"
 import { type AppApis, appApis, installAndWait, PLUGINS, signedIn, waitFor } from "./testing/helpers"
 
 const NS = "g-data-team"
@@ -144,6 +149,53 @@ describe.each(testBackends())("installed apps on $name", (backend) => {
     expect(pods.body.pods[0]).toMatchObject({ ready: true, restarts: 0, status: "Running" })
     expect(pods.body.pods[0].nodeIP).toBeTruthy()
   }, 60_000)
+
+  it("keeps an instance's objects as an ApplySet that kubectl recognises as Wharf's", async () => {
+    const parent = await kube.core.readNamespacedConfigMap({ name: "redis-nun6-applyset", namespace: NS })
+    const id = parent.metadata?.labels?.[APPLYSET_ID_LABEL]
+    expect(id).toMatch(/^applyset-[\w-]{43}-v1$/)
+    expect(parent.metadata?.annotations).toMatchObject({
+      "applyset.kubernetes.io/tooling": "wharf/v1",
+      "applyset.kubernetes.io/contains-group-kinds": "ConfigMap,Service,StatefulSet.apps"
+    })
+    const services = await kube.core.listNamespacedService({
+      namespace: NS,
+      labelSelector: `${APPLYSET_PART_OF_LABEL}=${id}`
+    })
+    expect(services.items.map((s) => s.metadata?.name).sort()).toEqual([
+      "redis-nun6-master",
+      "redis-nun6-master-hl"
+    ])
+    // kubectl computes the same id from the parent (else it names the label) and leaves the
+    // set to the tool that manages it: its prune would not touch Wharf's objects.
+    const dir = mkdtempSync(join(tmpdir(), "wharf-applyset-"))
+    writeFileSync(join(dir, "kubeconfig"), kube.kubeconfig)
+    writeFileSync(
+      join(dir, "stray.yaml"),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stray\n  namespace: ${NS}\n`
+    )
+    const kubectl = await new Promise<{ code: number; err: string }>((resolve) =>
+      execFile(
+        "/usr/bin/kubectl",
+        [
+          `--kubeconfig=${join(dir, "kubeconfig")}`,
+          "apply",
+          "--server-side",
+          "--prune",
+          "--applyset=configmaps/redis-nun6-applyset",
+          "-n",
+          NS,
+          "-f",
+          join(dir, "stray.yaml")
+        ],
+        { env: { ...process.env, KUBECTL_APPLYSET: "true" }, timeout: 60_000 },
+        (e, _out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, err })
+      )
+    )
+    rmSync(dir, { recursive: true, force: true })
+    expect(kubectl.err).toContain('is managed by tooling "wharf"')
+    expect(kubectl.code).not.toBe(0)
+  })
 
   it("creates new dependencies too, binds them and starts the dependent once they are ready", async () => {
     const result = await installAndWait(li, {

@@ -60,7 +60,7 @@ const hash = (text: string): string => {
   return (h >>> 0).toString(16).padStart(8, "0")
 }
 
-const instanceLabels = (definition: AppDefinition, instance: string): Record<string, string> => ({
+export const instanceLabels = (definition: AppDefinition, instance: string): Record<string, string> => ({
   "app.kubernetes.io/name": definition.name,
   "app.kubernetes.io/instance": instance,
   "app.kubernetes.io/version": labelValue(definition.version),

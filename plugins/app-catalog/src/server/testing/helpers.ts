@@ -23,7 +23,12 @@ export const appApis = async (wharf: TestWharf, clusterId: string) => {
       return yield* (yield* KubeClients).config(clusterId)
     })
   )
-  return { core: kc.makeApiClient(k8s.CoreV1Api), apps: kc.makeApiClient(k8s.AppsV1Api) }
+  return {
+    core: kc.makeApiClient(k8s.CoreV1Api),
+    apps: kc.makeApiClient(k8s.AppsV1Api),
+    /** The same credentials as a kubeconfig file's text, for kubectl. */
+    kubeconfig: kc.exportConfig()
+  }
 }
 export type AppApis = Awaited<ReturnType<typeof appApis>>
 
