@@ -85,7 +85,7 @@ describe("the install wizard (安装), as seed 002 walks through it", () => {
     const name = /redis-[a-z0-9]{4}/.exec((await settings.locator(".card-title").textContent()) ?? "")![0]
     expect(await settings.getByRole("row", { name: /主节点数量/ }).textContent()).toContain("3")
     expect(await settings.getByRole("row", { name: /内存上限/ }).textContent()).toContain("1024")
-    await page.getByText("StatefulSet").first().click()
+    await page.getByText("StatefulSet", { exact: true }).first().click()
     await page.locator("pre.yaml", { hasText: "kind: StatefulSet" }).first().waitFor()
     await screenshot(page, "install-redis-preview-zh")
 

@@ -79,7 +79,10 @@ describe("Inceptor with its dependencies, 控制面板 and an installed app's pa
     await expect
       .poll(async () => page.locator('.app-card-item .badge:has-text("运行中")').count(), { timeout: 90_000 })
       .toBeGreaterThanOrEqual(6)
-    expect(await card(inceptor).locator(".badge").textContent()).toBe("运行中")
+    // Inceptor starts last, once what it depends on is ready.
+    await expect
+      .poll(() => card(inceptor).locator(".badge").textContent(), { timeout: 90_000 })
+      .toBe("运行中")
     metastore = (await page
       .locator(".app-card-item .app-card-title", { hasText: /^metastore-(?!eln3)/ })
       .first()
