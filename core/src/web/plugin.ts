@@ -31,6 +31,9 @@ export interface NavEntry {
    * admins of a group who are not platform admins (these manage every group elsewhere).
    */
   readonly audience?: "members" | "everyone" | "visitors" | "groupAdmins"
+  /** The public front: where a signed-out visitor's logo leads (the first such entry wins;
+   * with none, the first entry visitors see, else sign-in). */
+  readonly front?: boolean
 }
 
 export interface ConsoleRoute {
@@ -76,6 +79,9 @@ export const lazyNamed = <M extends Record<K, Component<any>>, K extends keyof M
 
 /** The console shell's home page: widgets, by their order. */
 export const homeWidgets = defineSlot("home.widgets")
+
+/** The sign-in page: ways in for a visitor without an account (a guest ticket, the public pages). */
+export const signInVisitorLinks = defineSlot("sign-in.visitor")
 
 export interface Messages {
   readonly "zh-CN": Record<string, string>

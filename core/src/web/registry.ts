@@ -18,8 +18,6 @@ export const registerPlugins = (list: ReadonlyArray<ConsolePlugin>) => {
   setPlugins(list)
 }
 
-export const isPluginEnabled = (id: string) => plugins().some((p) => p.id === id)
-
 /** The sidebar's sections, in order (`account` entries live in the user menu). */
 export const SECTIONS: ReadonlyArray<Section> = ["support", "platform", "admin"]
 

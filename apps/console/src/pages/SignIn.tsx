@@ -2,15 +2,17 @@
  * @module Sign-in: email and password; the server's message on failure; back to where
  * the user was going on success.
  */
-import { A, Navigate, useSearchParams } from "@solidjs/router"
+import { Navigate, useSearchParams } from "@solidjs/router"
 import {
   Button,
   chooseLocale,
   errorMessage,
-  isPluginEnabled,
   locale,
+  Slot,
   sessionEnded,
   signIn,
+  signInVisitorLinks,
+  slotContributions,
   TextInput,
   t,
   usePageTitle,
@@ -90,17 +92,10 @@ export default function SignIn() {
             </form>
           </div>
         </div>
-        {/* No account is needed to get help (seed 001): the guest form and the public pages. */}
-        <Show when={isPluginEnabled("helpdesk") || isPluginEnabled("support")}>
+        {/* No account is needed to get help (seed 001): what plugins offer visitors. */}
+        <Show when={slotContributions(signInVisitorLinks).length > 0}>
           <div class="sign-in-visitor">
-            <Show when={isPluginEnabled("helpdesk")}>
-              <p>
-                {t("signIn.noAccount")} <A href="/guest/tickets/new">{t("signIn.guestTicket")}</A>
-              </p>
-            </Show>
-            <Show when={isPluginEnabled("support")}>
-              <A href="/support">{t("signIn.browse")}</A>
-            </Show>
+            <Slot slot={signInVisitorLinks} />
           </div>
         </Show>
         <div class="sign-in-language">

@@ -8,7 +8,6 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router"
 import {
   type ConsolePlugin,
-  isPluginEnabled,
   Loading,
   loadedPlugins,
   type NavEntry,
@@ -57,8 +56,12 @@ export const Shell = (props: RouteSectionProps): JSX.Element => {
       location.pathname
     )
   )
-  // Signed out, the logo leads to the public front of the support center, not to sign-in.
-  const brandHref = () => (viewer() ? "/" : isPluginEnabled("support") ? "/support" : "/sign-in")
+  // Signed out, the logo leads to the public front a plugin declares, not to sign-in.
+  const brandHref = () => {
+    if (viewer()) return "/"
+    const entries = groups().flatMap((g) => g.entries)
+    return (entries.find((e) => e.front) ?? entries[0])?.path ?? "/sign-in"
+  }
 
   return (
     <Show when={!bare()} fallback={props.children}>

@@ -3,8 +3,9 @@
  * ticket pages, support's queue and survey results, admin settings with the mail outbox,
  * and the public guest form and guest link page.
  */
-import { defineConsolePlugin, fill, homeWidgets, lazyNamed } from "@wharf/core/web"
+import { defineConsolePlugin, fill, homeWidgets, lazyNamed, signInVisitorLinks } from "@wharf/core/web"
 import { lazy } from "solid-js"
+import { GuestTicketLink } from "./GuestTicketLink"
 import { messages } from "./messages"
 
 const Ticket = lazy(() => import("./pages/Ticket"))
@@ -54,6 +55,10 @@ export default defineConsolePlugin({
     { path: "/guest/tickets/:number", component: lazy(() => import("./pages/GuestTicket")), public: true }
   ],
   // On the home page after the knowledge base's search (10), before the releases (30).
-  slots: [fill(homeWidgets, LatestTickets, 20)],
+  slots: [
+    fill(homeWidgets, LatestTickets, 20),
+    // Part of the entry: the sign-in page is a visitor's first screen, and this is one line.
+    fill(signInVisitorLinks, GuestTicketLink, 10)
+  ],
   messages
 })

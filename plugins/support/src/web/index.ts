@@ -1,14 +1,23 @@
 /**
  * @module The support plugin's console: scope and channels, premium services, FAQ.
  */
-import { defineConsolePlugin } from "@wharf/core/web"
+import { defineConsolePlugin, fill, signInVisitorLinks } from "@wharf/core/web"
 import { lazy } from "solid-js"
+import { BrowseLink } from "./BrowseLink"
 import { messages } from "./messages"
 
 export default defineConsolePlugin({
   id: "support",
   nav: [
-    { path: "/support", label: "support.nav", order: 50, section: "support", audience: "everyone" },
+    // The public front of the support center: where a signed-out visitor's logo leads.
+    {
+      path: "/support",
+      label: "support.nav",
+      order: 50,
+      section: "support",
+      audience: "everyone",
+      front: true
+    },
     {
       path: "/support/services",
       label: "support.nav.services",
@@ -23,5 +32,6 @@ export default defineConsolePlugin({
     { path: "/support/services", component: lazy(() => import("./pages/Services")), public: true },
     { path: "/support/faq", component: lazy(() => import("./pages/Faq")), public: true }
   ],
+  slots: [fill(signInVisitorLinks, BrowseLink, 20)],
   messages
 })

@@ -3,6 +3,7 @@ import type { Messages } from "@wharf/core/web"
 export const messages: Messages = {
   "zh-CN": {
     "support.nav": "技术支持",
+    "support.signIn.browse": "浏览支持中心、知识库与常见问题",
     "support.nav.services": "高级服务",
     "support.nav.faq": "常见问题",
     "support.title": "技术支持",
@@ -73,6 +74,7 @@ export const messages: Messages = {
   },
   en: {
     "support.nav": "Support",
+    "support.signIn.browse": "Browse the support center, knowledge base and FAQ",
     "support.nav.services": "Premium services",
     "support.nav.faq": "FAQ",
     "support.title": "Support",
