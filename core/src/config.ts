@@ -51,6 +51,22 @@ export interface WharfConfigShape {
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
+/**
+ * A plugin's positive number setting from the configuration's environment, or `fallback` when
+ * unset; any other value stops start-up with a message naming the setting.
+ */
+export const positiveSetting = (
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number
+): number => {
+  const raw = env[name]
+  if (raw === undefined || raw === "") return fallback
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
+  return n
+}
+
 export class WharfConfig extends Context.Service<WharfConfig, WharfConfigShape>()("wharf/Config") {}
 
 interface FileConfig {

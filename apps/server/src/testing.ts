@@ -127,8 +127,13 @@ const boot = (options: StartOptions, dataDir: string, databaseUrl: string | unde
   return createWharf({ config, available: options.available, jobs })
 }
 
-/** Settings that say where to connect, not what the database holds: a template serves any. */
-const CONNECTION_SETTINGS = new Set(["SMTP_URL", "MAIL_FROM"])
+/** Settings that change how a server runs, not what its database holds: a template serves any value. */
+const RUNTIME_SETTINGS = new Set([
+  "SMTP_URL",
+  "MAIL_FROM",
+  "WHARF_APP_LEASE_SECONDS",
+  "WHARF_NODE_METRICS_SECONDS"
+])
 
 /** What makes two suites' fresh databases the same: the plugins, their migrations, the demo, settings. */
 const templateKey = (options: StartOptions) => ({
@@ -138,7 +143,7 @@ const templateKey = (options: StartOptions) => ({
   ]),
   plugins: options.plugins ?? null,
   demo: options.demo ?? false,
-  env: Object.entries(options.env ?? {}).filter(([name]) => !CONNECTION_SETTINGS.has(name))
+  env: Object.entries(options.env ?? {}).filter(([name]) => !RUNTIME_SETTINGS.has(name))
 })
 
 const copyEmptyPglite = async (backend: TestBackend, dataDir: string) => {

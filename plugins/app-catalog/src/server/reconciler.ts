@@ -14,7 +14,15 @@
 
 import { randomUUID } from "node:crypto"
 import * as k8s from "@kubernetes/client-node"
-import { Db, type DbError, Events, type JobDefinition, type Secrets } from "@wharf/core"
+import {
+  Db,
+  type DbError,
+  Events,
+  type JobDefinition,
+  positiveSetting,
+  type Secrets,
+  WharfConfig
+} from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Context, Effect, Layer } from "effect"
 import type { InstanceEvent, InstanceStatus } from "../shared/instances"
@@ -37,7 +45,8 @@ import {
   unsettledIds
 } from "./store"
 
-const LEASE_MS = 10_000
+/** How long a replica holds an instance (`WHARF_APP_LEASE_SECONDS`, 10): a dead one's hold expires. */
+const LEASE_SECONDS = 10
 /** The topic other replicas hear status changes on. */
 const STATUS_TOPIC = "app-catalog.status"
 /** While an instance is still coming up, look again this soon (the pod watch usually beats it). */
@@ -102,6 +111,7 @@ export const reconcilerLayer = Layer.effect(
   Reconciler,
   Effect.gen(function* () {
     const db = yield* Db
+    const leaseMs = positiveSetting((yield* WharfConfig).env, "WHARF_APP_LEASE_SECONDS", LEASE_SECONDS) * 1000
     const events = yield* Events
     const kube = yield* KubeClients
     /** Tells this replica's own events from another's. */
@@ -158,7 +168,7 @@ export const reconcilerLayer = Layer.effect(
       Effect.gen(function* () {
         const row = yield* instanceByName(name)
         if (!row) return
-        if (!(yield* takeLease(row.id, LEASE_MS))) return
+        if (!(yield* takeLease(row.id, leaseMs))) return
         yield* Effect.ensuring(step(row), releaseLease(row.id).pipe(Effect.ignore))
       })
 

@@ -25,7 +25,13 @@ describe.each(testBackends())("an install killed mid-way on $name", (backend) =>
   const children = new Set<ChildProcess>()
 
   beforeAll(async () => {
-    wharf = await startTestWharf({ backend, plugins: PLUGINS, demo: true })
+    // Both replicas hold an instance for 2 s, not 10: the test waits for the dead one's hold to expire.
+    wharf = await startTestWharf({
+      backend,
+      plugins: PLUGINS,
+      demo: true,
+      env: { WHARF_APP_LEASE_SECONDS: "2" }
+    })
     const admin = wharf.client()
     await admin.signIn()
     cluster = (await admin.rest<{ items: ClusterSummary[] }>("GET", "/clusters")).body.items[0]!
@@ -55,6 +61,7 @@ describe.each(testBackends())("an install killed mid-way on $name", (backend) =>
             WHARF_DEMO: "0",
             WHARF_KUBE_SIM: "0",
             WHARF_LOG: "silent",
+            WHARF_APP_LEASE_SECONDS: "2",
             INSTALL_EMAIL: "li.wei@example.com",
             INSTALL_BODY: JSON.stringify(body),
             INSTALL_KEY: key,

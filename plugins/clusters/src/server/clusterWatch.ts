@@ -58,7 +58,8 @@ const podShare = (pod: k8s.V1Pod): PodShare | undefined => {
 
 const keyOf = (o: k8s.KubernetesObject) => `${o.metadata?.namespace ?? ""}/${o.metadata?.name ?? ""}`
 
-const METRICS_TTL_MS = 10_000
+/** How long nodes' metrics and stats are shared between readers (`WHARF_NODE_METRICS_SECONDS`). */
+export const NODE_METRICS_SECONDS = 10
 export interface Usage {
   readonly cpu: number
   readonly memory: number
@@ -112,7 +113,10 @@ export class ClusterWatch {
   private readonly stats = new Map<string, { at: number; value: Promise<NodeStats | null> }>()
   private readonly counters = new Map<string, { at: number; rx: number; tx: number }>()
 
-  constructor(private readonly kc: k8s.KubeConfig) {
+  constructor(
+    private readonly kc: k8s.KubeConfig,
+    private readonly metricsTtlMs = NODE_METRICS_SECONDS * 1000
+  ) {
     const watch = new k8s.Watch(kc)
     const core = kc.makeApiClient(k8s.CoreV1Api)
     this.nodes = new k8s.ListWatch("/api/v1/nodes", watch, () => core.listNode(), false)
@@ -227,7 +231,7 @@ export class ClusterWatch {
    */
   nodeUsage(): Promise<Map<string, Usage> | null> {
     const now = Date.now()
-    if (this.usage && now - this.usage.at < METRICS_TTL_MS) return this.usage.value
+    if (this.usage && now - this.usage.at < this.metricsTtlMs) return this.usage.value
     const previous = this.usage
     const value = this.kc
       .makeApiClient(k8s.CustomObjectsApi)
@@ -270,7 +274,7 @@ export class ClusterWatch {
   nodeStats(name: string): Promise<NodeStats | null> {
     const now = Date.now()
     const cached = this.stats.get(name)
-    if (cached && now - cached.at < METRICS_TTL_MS) return cached.value
+    if (cached && now - cached.at < this.metricsTtlMs) return cached.value
     const value = this.kc
       .makeApiClient(k8s.CoreV1Api)
       .connectGetNodeProxyWithPath({ name, path: "stats/summary" })

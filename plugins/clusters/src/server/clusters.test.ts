@@ -40,7 +40,13 @@ describe.each(testBackends())("clusters on $name", (backend) => {
   let registered: ClusterSummary
 
   beforeAll(async () => {
-    wharf = await startTestWharf({ backend, plugins: ["identity", "clusters"], demo: true })
+    // Nodes' metrics shared for a second, not ten: the suite waits for a second read of them.
+    wharf = await startTestWharf({
+      backend,
+      plugins: ["identity", "clusters"],
+      demo: true,
+      env: { WHARF_NODE_METRICS_SECONDS: "1" }
+    })
     sim = await startKubeSim({ port: 0, nodes: 3, tickMs: 50 })
     const kc = new k8s.KubeConfig()
     kc.loadFromString(sim.kubeconfig())
@@ -224,7 +230,7 @@ describe.each(testBackends())("clusters on $name", (backend) => {
       async () => {
         const r = await admin.rest<HostsOverview>("GET", `/clusters/${registered.id}/hosts`)
         const h = r.body.hosts.find((x) => x.name === "sim-node-2")
-        // Node metrics are shared for ten seconds: the pod's traffic shows once they are read again.
+        // Node metrics are shared for a while (a second here): the pod's traffic shows once they are read again.
         return h && h.cpu.requested === 250 && h.cpu.usage !== null && (h.network?.rx ?? 0) > 0
           ? h
           : undefined

@@ -5,10 +5,10 @@
  * change); and a live node/pod cache (`ClusterWatch`) per cluster, started on first use.
  */
 import type * as k8s from "@kubernetes/client-node"
-import { Db, NotFound, type Sealer, Secrets, Unavailable } from "@wharf/core"
+import { Db, NotFound, positiveSetting, type Sealer, Secrets, Unavailable, WharfConfig } from "@wharf/core"
 import { Context, Effect, Layer } from "effect"
 import { KubeClients } from "../shared/services"
-import { ClusterWatch } from "./clusterWatch"
+import { ClusterWatch, NODE_METRICS_SECONDS } from "./clusterWatch"
 import { type Credentials, explainFailure, kubeConfigOf } from "./connection"
 import { allClusters, type ClusterRow, clusterById } from "./store"
 
@@ -39,6 +39,8 @@ export const kubeClientsLayer = Layer.effect(
   Effect.gen(function* () {
     const db = yield* Db
     const secrets = yield* ClusterSecrets
+    const metricsTtlMs =
+      positiveSetting((yield* WharfConfig).env, "WHARF_NODE_METRICS_SECONDS", NODE_METRICS_SECONDS) * 1000
     const entries = new Map<string, Entry>()
     yield* Effect.addFinalizer(() =>
       Effect.sync(() => {
@@ -100,7 +102,7 @@ export const kubeClientsLayer = Layer.effect(
       watch: (id) =>
         Effect.gen(function* () {
           const entry = yield* entryOf(id)
-          const watch = entry.watch ?? new ClusterWatch(entry.kc)
+          const watch = entry.watch ?? new ClusterWatch(entry.kc, metricsTtlMs)
           entry.watch = watch
           const server = entry.kc.getCurrentCluster()?.server ?? "the cluster"
           yield* Effect.tryPromise({

@@ -8,7 +8,7 @@
  * seconds (a readiness probe's initial delay): the test suites run it four times faster.
  */
 import { join } from "node:path"
-import { type Conflict, WharfConfig } from "@wharf/core"
+import { type Conflict, positiveSetting, WharfConfig } from "@wharf/core"
 import { type KubeSim, startKubeSim } from "@wharf/kube-sim"
 import { Context, Effect, Layer } from "effect"
 import { kubeConfigOf, probe } from "./connection"
@@ -18,15 +18,6 @@ import { countClusters, insertCluster, simulatedCluster, updateConnection } from
 export class SimulatedCluster extends Context.Service<SimulatedCluster, { readonly sim: KubeSim | null }>()(
   "wharf/clusters/SimulatedCluster"
 ) {}
-
-/** A positive number from the environment, or the default when unset. */
-const setting = (env: Readonly<Record<string, string | undefined>>, name: string, fallback: number) => {
-  const raw = env[name]
-  if (raw === undefined || raw === "") return fallback
-  const n = Number(raw)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
-  return n
-}
 
 export const simulatedClusterLayer = Layer.effect(
   SimulatedCluster,
@@ -41,8 +32,8 @@ export const simulatedClusterLayer = Layer.effect(
           port: 0,
           nodes: 3,
           stateFile: join(config.dataDir, "kube-sim.json"),
-          tickMs: setting(config.env, "WHARF_KUBE_SIM_TICK_MS", 200),
-          timeScale: setting(config.env, "WHARF_KUBE_SIM_TIME_SCALE", 1)
+          tickMs: positiveSetting(config.env, "WHARF_KUBE_SIM_TICK_MS", 200),
+          timeScale: positiveSetting(config.env, "WHARF_KUBE_SIM_TIME_SCALE", 1)
         })
       ),
       (s) => Effect.promise(() => s.close())
