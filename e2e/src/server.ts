@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
 import { builtInPlugins, findPluginPackage, loadConfig } from "@wharf/core"
 import { buildConsole, createWharf } from "@wharf/server"
-import { ADMIN } from "@wharf/server/testing"
+import { ADMIN, FAST_DEMO_CLUSTER } from "@wharf/server/testing"
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 
@@ -46,9 +46,7 @@ export const startE2eServer = async (plugins: ReadonlyArray<string> = e2ePlugins
       // Replies to ticket mails come back over SMTP (HD-13), on a free port.
       WHARF_INBOUND_SMTP_PORT: "0",
       WHARF_REPLY_ADDRESS: "support@wharf.test",
-      // The demo cluster at four times its speed, as in the other suites.
-      WHARF_KUBE_SIM_TICK_MS: "50",
-      WHARF_KUBE_SIM_TIME_SCALE: "0.25",
+      ...FAST_DEMO_CLUSTER,
       WHARF_PLUGINS: plugins.join(",")
     },
     cwd: repo("")

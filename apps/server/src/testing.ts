@@ -28,6 +28,9 @@ import { createWharf, type Wharf } from "./host"
 
 export const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
 
+/** The demo cluster at four times its speed: suites wait for what it does, not for its clock. */
+export const FAST_DEMO_CLUSTER = { WHARF_KUBE_SIM_TICK_MS: "50", WHARF_KUBE_SIM_TIME_SCALE: "0.25" }
+
 /**
  * Polls `fn` until it gives a truthy value (returned) or `ms` pass: a reconciler or a cluster
  * gets there in its own time. A throw counts as "not yet".
@@ -113,9 +116,7 @@ const boot = (options: StartOptions, dataDir: string, databaseUrl: string | unde
       WHARF_DEMO: options.demo ? "1" : "0",
       WHARF_LOG: "silent",
       PORT: "0",
-      // The demo cluster at four times its speed: suites wait for what it does, not for its clock.
-      WHARF_KUBE_SIM_TICK_MS: "50",
-      WHARF_KUBE_SIM_TIME_SCALE: "0.25",
+      ...FAST_DEMO_CLUSTER,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       // A second replica on another server's PGlite must use one connection, like its owner.
       ...(options.databaseUrl && options.backend.name === "pglite" ? { WHARF_DB_POOL_SIZE: "1" } : {}),

@@ -24,8 +24,8 @@ import {
   WharfConfig
 } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
-import { Context, Effect, Layer } from "effect"
-import type { InstanceEvent, InstanceStatus } from "../shared/instances"
+import { Context, Effect, Layer, Option, Schema } from "effect"
+import { type InstanceEvent, InstanceStatus, Visibility } from "../shared/instances"
 import { INSTANCE_LABEL } from "../shared/render"
 import type { AppCatalog } from "../shared/service"
 import { renderRow } from "./desired"
@@ -94,18 +94,23 @@ const readState = async (kc: k8s.KubeConfig, row: InstanceRow) => {
   return { workloads: workloads.map((w) => workloadOf(w, pods.items)), pods: pods.items }
 }
 
-/** A status change another replica published, or null for a payload that is not one. */
-const heardChange = (payload: string): { from: string; change: InstanceChange } | null => {
-  try {
-    const heard = JSON.parse(payload) as { from?: unknown; change?: Partial<InstanceChange> }
-    const c = heard.change
-    return typeof heard.from === "string" && c && typeof c.name === "string" && typeof c.status === "string"
-      ? { from: heard.from, change: c as InstanceChange }
-      : null
-  } catch {
-    return null
-  }
-}
+/** What a replica publishes of a status change: which replica, and the change. */
+const HeardChange = Schema.fromJsonString(
+  Schema.Struct({
+    from: Schema.String,
+    change: Schema.Struct({
+      name: Schema.String,
+      status: InstanceStatus,
+      reason: Schema.optional(Schema.String),
+      waitingFor: Schema.optional(Schema.Array(Schema.String)),
+      generation: Schema.Number,
+      removed: Schema.optional(Schema.Boolean),
+      tenant: Schema.String,
+      visibility: Visibility
+    })
+  })
+)
+const heardChange = Schema.decodeUnknownOption(HeardChange)
 
 export const reconcilerLayer = Layer.effect(
   Reconciler,
@@ -140,7 +145,7 @@ export const reconcilerLayer = Layer.effect(
     yield* events.subscribe(STATUS_TOPIC, (payloads) =>
       Effect.sync(() => {
         for (const payload of payloads) {
-          const heard = heardChange(payload)
+          const heard = Option.getOrUndefined(heardChange(payload))
           if (heard && heard.from !== replica) tell(heard.change)
         }
       })

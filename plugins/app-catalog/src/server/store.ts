@@ -182,13 +182,16 @@ export const passwordsOf = (row: Pick<InstanceRow, "secrets">) =>
 
 /**
  * Instances stored before passwords were sealed keep them in plain text: seal them. Run at
- * start on every replica; a row another replica sealed meanwhile is left as that one wrote it.
+ * start on every replica; only rows holding a value that is not sealed text come back (none,
+ * once done), and a row another replica sealed meanwhile is left as that one wrote it.
  */
 export const sealPlainPasswords = Effect.gen(function* () {
   const sealer = (yield* Secrets).sealer(PASSWORDS)
+  // Sealed text starts "v1." (core's `isSealed`, which decides below); the rest is read.
   const rows = yield* query(
     (sql) => sql<{ id: string; secrets: Record<string, string> }[]>`
-        select id::text, secrets from app_catalog.instances where secrets <> '{}'::jsonb`
+        select id::text, secrets from app_catalog.instances
+        where exists (select 1 from jsonb_each_text(secrets) s where s.value not like 'v1.%')`
   )
   let sealed = 0
   for (const row of rows) {
