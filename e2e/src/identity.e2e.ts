@@ -41,6 +41,7 @@ describe("identity administration in the console", () => {
     await page.getByLabel("Search users").fill("e2e.user")
     await page.getByRole("cell", { name: "测试用户" }).waitFor()
     await expect.poll(() => page.getByRole("row").count()).toBe(2)
+    await screenshot(page, "users-search-en")
 
     await page.getByRole("button", { name: "New user" }).click()
     await dialog.getByLabel("Email").fill("e2e.user@example.com")

@@ -164,6 +164,7 @@ describe("the knowledge base, manuals and support pages", () => {
     await dialog.getByRole("button", { name: "保存" }).click()
     expect(await fieldError(dialog, "回答").textContent()).toBe("必填")
     expect(await fieldError(dialog, "问题").count()).toBe(0)
+    await screenshot(page, "faq-dialog-zh")
     await dialog.getByLabel("回答").fill("在个人资料页修改。")
     await dialog.getByRole("button", { name: "保存" }).click()
     await page.getByText("已保存", { exact: true }).waitFor()
