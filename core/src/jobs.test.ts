@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { nextSlot } from "./jobs"
+import { nextSlot, scheduleIn } from "./jobs"
+import type { JobSchedule } from "./plugin"
 
 describe("job schedules", () => {
   it("an interval's slots are multiples of the interval, so every replica computes the same one", () => {
@@ -20,6 +21,15 @@ describe("job schedules", () => {
   it("a bad cron expression is refused with the expression in the message", () => {
     expect(() => nextSlot({ cron: "every tuesday" }, new Date())).toThrow(
       /Invalid cron expression "every tuesday"/
+    )
+  })
+
+  it("a job's interval setting, when the configuration sets it, replaces its interval", () => {
+    const schedule: JobSchedule = { every: "15 seconds", everySetting: "WHARF_METRICS_INTERVAL" }
+    expect(scheduleIn(schedule, {})).toBe(schedule)
+    expect(scheduleIn(schedule, { WHARF_METRICS_INTERVAL: "2" })).toEqual({ every: "2 seconds" })
+    expect(() => scheduleIn(schedule, { WHARF_METRICS_INTERVAL: "soon" })).toThrow(
+      'WHARF_METRICS_INTERVAL must be a positive number, got "soon"'
     )
   })
 })

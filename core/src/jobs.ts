@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto"
 import { Cause, Context, Cron, Duration, Effect, Exit, Fiber, Layer, Result } from "effect"
+import { positiveSetting, WharfConfig } from "./config"
 import { Db } from "./db/Db"
 import type { JobDefinition, JobSchedule } from "./plugin"
 
@@ -29,6 +30,15 @@ export const nextSlot = (schedule: JobSchedule, now: Date): Date => {
   const every = Duration.toMillis(Duration.fromInputUnsafe(schedule.every))
   return new Date((Math.floor(now.getTime() / every) + 1) * every)
 }
+
+/** The schedule a job runs on under `env`: its `everySetting`, when set, in place of `every`. */
+export const scheduleIn = (
+  schedule: JobSchedule,
+  env: Readonly<Record<string, string | undefined>>
+): JobSchedule =>
+  "every" in schedule && schedule.everySetting && env[schedule.everySetting]
+    ? { every: `${positiveSetting(env, schedule.everySetting, 1)} seconds` }
+    : schedule
 
 export class Jobs extends Context.Service<
   Jobs,
@@ -89,8 +99,10 @@ export class Jobs extends Context.Service<
           }
         })
 
-      const start = (jobs: ReadonlyArray<JobDefinition>) =>
+      const start = (defined: ReadonlyArray<JobDefinition>) =>
         Effect.gen(function* () {
+          const { env } = yield* WharfConfig
+          const jobs = defined.map((job) => ({ ...job, schedule: scheduleIn(job.schedule, env) }))
           for (const job of jobs) nextSlot(job.schedule, new Date()) // fail fast on a bad schedule
           const fibers = yield* Effect.forEach(jobs, (job) => Effect.forkDetach(loop(job)))
           yield* Effect.addFinalizer(() => Effect.forEach(fibers, Fiber.interrupt, { discard: true }))

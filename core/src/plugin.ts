@@ -11,7 +11,12 @@ import type { SocketRoute } from "./sockets"
 
 export type JobSchedule =
   | { readonly cron: string; readonly timeZone?: string }
-  | { readonly every: Duration.Input }
+  | {
+      readonly every: Duration.Input
+      /** A setting of the configuration's environment, in seconds, that replaces `every` when set:
+       * an operator's longer cycle, a suite's shorter one. */
+      readonly everySetting?: string
+    }
 
 export interface JobDefinition {
   /** Unique across plugins, e.g. `helpdesk.auto-close`. */

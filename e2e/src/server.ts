@@ -47,6 +47,8 @@ export const startE2eServer = async (plugins: ReadonlyArray<string> = e2ePlugins
       WHARF_INBOUND_SMTP_PORT: "0",
       WHARF_REPLY_ADDRESS: "support@wharf.test",
       ...FAST_DEMO_CLUSTER,
+      // The metrics collector every 2 s, not 15: charts fill while a suite watches them.
+      WHARF_METRICS_INTERVAL: "2",
       WHARF_PLUGINS: plugins.join(",")
     },
     cwd: repo("")

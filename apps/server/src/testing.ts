@@ -133,7 +133,9 @@ const RUNTIME_SETTINGS = new Set([
   "SMTP_URL",
   "MAIL_FROM",
   "WHARF_APP_LEASE_SECONDS",
-  "WHARF_NODE_METRICS_SECONDS"
+  "WHARF_NODE_METRICS_SECONDS",
+  "WHARF_METRICS_INTERVAL",
+  "PROMETHEUS_URL"
 ])
 
 /** What makes two suites' fresh databases the same: the plugins, their migrations, the demo, settings. */

@@ -86,7 +86,7 @@ describe("an installed app's 控制台: terminal, current logs and metrics by ro
     const panel = page.locator(".metrics-panel")
     await panel.getByRole("heading", { name: "应用资源用量（按角色）" }).waitFor()
     expect(await panel.getByRole("tab", { name: "1小时" }).getAttribute("aria-selected")).toBe("true")
-    // The collector's next cycle (every 15 s) brings the new pod; the panel follows live.
+    // The collector's next cycle (every 2 s in the suites) brings the new pod; the panel follows live.
     await panel.locator('[data-metric="cpu"] canvas').waitFor({ timeout: 60_000 })
     await panel.locator('[data-metric="memory"] canvas').waitFor()
     await screenshot(page, "observe-app-metrics-zh")

@@ -30,7 +30,7 @@ describe("metrics charts", () => {
     const panel = page.locator(".metrics-panel")
     await panel.getByRole("tab", { name: "1小时" }).waitFor()
     expect(await panel.getByRole("tab", { name: "1小时" }).getAttribute("aria-selected")).toBe("true")
-    // The collector's first cycle comes within its 15 s interval; live tail picks it up.
+    // The collector's first cycle comes within its interval (2 s in the suites); the panel follows it.
     await panel.locator('[data-metric="storage"] canvas').waitFor({ timeout: 45_000 })
     for (const m of ["cpu", "memory", "network"]) await panel.locator(`[data-metric="${m}"] canvas`).waitFor()
     await panel.getByText("数据来自 Wharf 自带存储").waitFor()
@@ -49,7 +49,8 @@ describe("metrics charts", () => {
     await page.getByRole("heading", { name: `${pod} 的指标` }).waitFor()
     const panel = page.locator(".metrics-panel")
     await panel.locator('[data-metric="cpu"] canvas').waitFor({ timeout: 45_000 })
-    await panel.getByText("每点 15 秒").waitFor()
+    // Raw samples: one a collector cycle (2 s in the suites).
+    await panel.getByText("每点 2 秒").waitFor()
     await screenshot(page, "metrics-pod-1h-zh")
 
     await panel.getByRole("tab", { name: "7天" }).click()

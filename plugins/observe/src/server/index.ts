@@ -3,7 +3,7 @@
  * the app page) and metrics. Each part adds its own router, routes and layer below.
  */
 import { definePlugin, defineRoutes, readMigrations, router } from "@wharf/core"
-import { collectJob, metricsRouter } from "./metrics"
+import { collectJob, MetricsSettings, metricsRouter } from "./metrics"
 import { addLiveRoutes } from "./routes"
 import { terminalSocket } from "./terminal"
 
@@ -21,6 +21,7 @@ export const observePlugin = definePlugin({
   sockets: [terminalSocket],
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: router({ metrics: metricsRouter }),
+  layer: MetricsSettings.layer,
   // Metrics: the collector, once across replicas.
   jobs: [collectJob]
 })

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { MetricLine, MetricsRange } from "../../shared/metrics"
 import type { ObserveRouter } from "../index"
 import { collectOnce } from "./collector"
+import { storeRangeOf } from "./query"
 
 const NS = "shop"
 const script = fileURLToPath(new URL("../../../../../tooling/scripts/ensure-prometheus.sh", import.meta.url))
@@ -57,7 +58,6 @@ describe("metrics from Prometheus", () => {
   let cluster: ClusterSummary
   let promPid = 0
   let promUrl = ""
-  const envBefore = { ...process.env }
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "wharf-prom-"))
@@ -97,7 +97,8 @@ scrape_configs:
     wharf = await startTestWharf({
       backend: testBackends()[0]!,
       plugins: ["identity", "clusters", "tenants", "app-catalog", "observe"],
-      env: { WHARF_KUBE_SIM: "0" }
+      // Ranges come from this Prometheus; the collector's cycle matches its 1 s scrapes.
+      env: { WHARF_KUBE_SIM: "0", PROMETHEUS_URL: promUrl, WHARF_METRICS_INTERVAL: "1" }
     })
     admin = wharf.client()
     await admin.signIn()
@@ -107,8 +108,8 @@ scrape_configs:
         connection: { kind: "kubeconfig", kubeconfig: sim.kubeconfig() }
       })
     ).body
-    // Both sources watch the same 20 s: Wharf's collector each second, Prometheus scraping each second.
-    process.env.WHARF_METRICS_INTERVAL = "1"
+    // Both sources watch the same 20 s: Wharf's collector each second, Prometheus scraping each
+    // second (since before: its last point's 15 s window must lie inside what the store saw).
     for (let i = 0; i < 20; i++) {
       await wharf.runtime.runPromise(collectOnce())
       await new Promise((r) => setTimeout(r, 1000))
@@ -116,29 +117,30 @@ scrape_configs:
   }, 120_000)
 
   afterAll(async () => {
-    process.env = envBefore
     if (promPid) process.kill(promPid)
     await wharf?.stop()
     await sim?.close()
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const range = async (input: Record<string, unknown>, prometheus: boolean) => {
-    if (prometheus) process.env.PROMETHEUS_URL = promUrl
-    else delete process.env.PROMETHEUS_URL
+  /** What the console asks for: answered from Prometheus, since this Wharf is configured so. */
+  const range = async (input: Record<string, unknown>) => {
     const r = await admin
       .api<ObserveRouter>("observe")
       .metrics.range.query({ clusterId: cluster.id, ...input } as never)
     if (!r.ok) throw new Error(r.error.message)
     return r.data as MetricsRange
   }
+  /** The same range from Wharf's own store, which the collector filled meanwhile. */
+  const stored = (input: Record<string, unknown>) =>
+    wharf.runtime.runPromise(storeRangeOf({ clusterId: cluster.id, ...input } as never))
 
   it("answers a pod's, an app's and a host's range at the step, agreeing with Wharf's store", async () => {
     const to = Date.now() - 1000
     const from = to - 15 * 60_000
     const podQuery = { target: "pod", namespace: NS, pod: "shop-web-0", from, to }
-    const fromProm = await range(podQuery, true)
-    const fromStore = await range(podQuery, false)
+    const fromProm = await range(podQuery)
+    const fromStore = await stored(podQuery)
     expect(fromProm.source).toBe("prometheus")
     expect(fromStore.source).toBe("wharf")
     expect(fromProm.step).toBe(15)
@@ -156,7 +158,7 @@ scrape_configs:
     }
     expect(fromProm.lines.map((l) => l.metric).sort()).toEqual(["cpu", "memory", "rx", "tx"])
 
-    const app = await range({ target: "app", namespace: NS, instance: "shop", from, to }, true)
+    const app = await range({ target: "app", namespace: NS, instance: "shop", from, to })
     const roles = app.lines
       .filter((l) => l.metric === "memory")
       .map((l) => l.label)
@@ -166,7 +168,7 @@ scrape_configs:
     const one = fromProm.lines.find((l) => l.metric === "memory")!
     expect(web.avg.at(-1)!).toBeGreaterThan(one.avg.at(-1)! * 1.5)
 
-    const host = await range({ target: "host", node: "sim-node-2", from, to }, true)
+    const host = await range({ target: "host", node: "sim-node-2", from, to })
     expect(host.lines.map((l) => l.metric).sort()).toEqual(["cpu", "fs", "fs_capacity", "memory", "rx", "tx"])
   })
 })

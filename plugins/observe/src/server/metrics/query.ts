@@ -12,7 +12,7 @@ import { Effect } from "effect"
 import type { MetricsRangeInput } from "../../shared/metrics"
 import { prometheusRange } from "./prometheus"
 import { storeRange } from "./range"
-import { metricsSettings } from "./settings"
+import { MetricsSettings } from "./settings"
 import { findSeries } from "./store"
 
 const MAX_SPAN_MS = 31 * 86_400_000
@@ -46,9 +46,14 @@ export const metricsRange = Effect.fn("Metrics.range")(function* (input: Metrics
     if (!input[field as keyof MetricsRangeInput])
       return yield* new Invalid({ message: `A ${input.target} range needs ${field}` })
   yield* authorize(input)
-  const settings = metricsSettings()
+  const settings = yield* MetricsSettings
   if (settings.prometheusUrl)
     return yield* prometheusRange(settings.prometheusUrl, input, settings.intervalSeconds)
+  return yield* storeRangeOf(input)
+})
+
+/** A range from Wharf's own store (the collector's samples and rollups); the caller checked `input`. */
+export const storeRangeOf = Effect.fn("Metrics.storeRange")(function* (input: MetricsRangeInput) {
   const at = { clusterId: input.clusterId }
   if (input.target === "host") {
     const series = yield* findSeries({

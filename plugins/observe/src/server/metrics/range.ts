@@ -6,12 +6,12 @@
 import { Effect } from "effect"
 import type { MetricKind, MetricLine, MetricsRange } from "../../shared/metrics"
 import { type Bucket, HOUR_MS, hourOf, rollup, type Sample } from "./codec"
-import { metricsSettings } from "./settings"
+import { MetricsSettings } from "./settings"
 import { readRaw, readRollups, type SeriesRow } from "./store"
 
 /** Seconds between points for a span: raw samples, or a rollup step. */
-const stepFor = (spanMs: number, from: number, now: number): number | "raw" => {
-  const rawKept = now - metricsSettings().rawHours * HOUR_MS
+const stepFor = (spanMs: number, from: number, now: number, rawHours: number): number | "raw" => {
+  const rawKept = now - rawHours * HOUR_MS
   if (spanMs <= 6 * HOUR_MS && from >= rawKept) return "raw"
   return spanMs <= 8 * 24 * HOUR_MS ? 300 : 3600
 }
@@ -71,7 +71,8 @@ export const storeRange = Effect.fn("MetricsRange.store")(function* (
   to: number,
   now = Date.now()
 ) {
-  const step = stepFor(to - from, from, now)
+  const settings = yield* MetricsSettings
+  const step = stepFor(to - from, from, now, settings.rawHours)
   const points = yield* pointsOf(
     series.map((s) => s.id),
     step,
@@ -94,7 +95,7 @@ export const storeRange = Effect.fn("MetricsRange.store")(function* (
   })
   return {
     source: "wharf",
-    step: step === "raw" ? metricsSettings().intervalSeconds : step,
+    step: step === "raw" ? settings.intervalSeconds : step,
     from,
     to,
     lines

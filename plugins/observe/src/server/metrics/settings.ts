@@ -1,27 +1,38 @@
 /**
- * @module Metrics settings from the environment, read once: how often the collector runs, how
- * long each resolution is kept, and whether a Prometheus answers range queries instead.
+ * @module Metrics settings, read once from the configuration's environment when Wharf starts
+ * (a bad value stops start-up naming it): how often the collector runs, how long each
+ * resolution is kept, and whether a Prometheus answers range queries instead.
  */
+import { positiveSetting, WharfConfig } from "@wharf/core"
+import { Context, Effect, Layer } from "effect"
 
-const number = (v: string | undefined, fallback: number) => {
-  const n = Number(v)
-  return v !== undefined && v !== "" && Number.isFinite(n) && n > 0 ? n : fallback
+/** The collector's cycle, in seconds; also the schedule's own setting (core reads it there). */
+export const INTERVAL_SETTING = "WHARF_METRICS_INTERVAL"
+export const INTERVAL_SECONDS = 15
+
+export class MetricsSettings extends Context.Service<
+  MetricsSettings,
+  {
+    /** Seconds between collector cycles (`WHARF_METRICS_INTERVAL`, 15). */
+    readonly intervalSeconds: number
+    /** Raw samples are kept this long (`WHARF_METRICS_RAW_HOURS`, 48). */
+    readonly rawHours: number
+    /** Rollups are kept this long (`WHARF_METRICS_ROLLUP_DAYS`, 30). */
+    readonly rollupDays: number
+    /** Read ranges from this Prometheus instead of Wharf's store (`PROMETHEUS_URL`). */
+    readonly prometheusUrl: string | undefined
+  }
+>()("observe/MetricsSettings") {
+  static readonly layer = Layer.effect(
+    MetricsSettings,
+    Effect.gen(function* () {
+      const { env } = yield* WharfConfig
+      return {
+        intervalSeconds: positiveSetting(env, INTERVAL_SETTING, INTERVAL_SECONDS),
+        rawHours: positiveSetting(env, "WHARF_METRICS_RAW_HOURS", 48),
+        rollupDays: positiveSetting(env, "WHARF_METRICS_ROLLUP_DAYS", 30),
+        prometheusUrl: env.PROMETHEUS_URL?.replace(/\/+$/, "") || undefined
+      }
+    })
+  )
 }
-
-export interface MetricsSettings {
-  /** Seconds between collector cycles (`WHARF_METRICS_INTERVAL`, 15). */
-  readonly intervalSeconds: number
-  /** Raw samples are kept this long (`WHARF_METRICS_RAW_HOURS`, 48). */
-  readonly rawHours: number
-  /** Rollups are kept this long (`WHARF_METRICS_ROLLUP_DAYS`, 30). */
-  readonly rollupDays: number
-  /** Read ranges from this Prometheus instead of Wharf's store (`PROMETHEUS_URL`). */
-  readonly prometheusUrl: string | undefined
-}
-
-export const metricsSettings = (env: NodeJS.ProcessEnv = process.env): MetricsSettings => ({
-  intervalSeconds: number(env.WHARF_METRICS_INTERVAL, 15),
-  rawHours: number(env.WHARF_METRICS_RAW_HOURS, 48),
-  rollupDays: number(env.WHARF_METRICS_ROLLUP_DAYS, 30),
-  prometheusUrl: env.PROMETHEUS_URL?.replace(/\/+$/, "") || undefined
-})

@@ -36,6 +36,7 @@ const GROUPS: Record<MetricsTarget["target"], ReadonlyArray<{ title: Quantity; m
   ]
 }
 
+/** The longest wait between a live range's questions (the collector's default cycle). */
 const LIVE_MS = 15_000
 
 const lineName = (l: MetricLine, target: MetricsTarget["target"]): string => {
@@ -49,10 +50,6 @@ export const MetricsPanel = (props: { of: MetricsTarget; title?: string; initial
   const [range, setRange] = createSignal<RangeChoice>(props.initial ?? { kind: "1h" })
   const [now, setNow] = createSignal(Date.now())
   const live = () => range().kind === "1h" || range().kind === "6h"
-  const timer = setInterval(() => {
-    if (live() && document.visibilityState === "visible") setNow(Date.now())
-  }, LIVE_MS)
-  onCleanup(() => clearInterval(timer))
 
   const bounds = () => {
     const r = range()
@@ -64,6 +61,17 @@ export const MetricsPanel = (props: { of: MetricsTarget; title?: string; initial
     () => ({ ...props.of, ...bounds() }),
     (q) => metricsApi.range.query(q) as Promise<MetricsRange>
   )
+  // A live range asks again each collector cycle: its raw answer's step is that interval.
+  const liveMs = () => Math.min(LIVE_MS, Math.max(1000, (data.latest?.step ?? 15) * 1000))
+  let timer: ReturnType<typeof setTimeout>
+  const follow = () => {
+    timer = setTimeout(() => {
+      if (live() && document.visibilityState === "visible") setNow(Date.now())
+      follow()
+    }, liveMs())
+  }
+  follow()
+  onCleanup(() => clearTimeout(timer))
   const choose = (next: RangeChoice) => {
     setNow(Date.now())
     setRange(next)
