@@ -31,6 +31,8 @@ describe("a vendor's plugin enabled by configuration", () => {
     await page.getByRole("heading", { name: "Greetings wall" }).waitFor()
     await page.getByRole("cell", { name: "Hello from a vendor's plugin" }).waitFor()
     await page.getByRole("button", { name: "Leave a greeting" }).click()
-    await page.getByText("message: must not be empty").waitFor()
+    // The server's refusal, shown under the field it names.
+    await page.getByRole("textbox", { name: "Greeting" }).and(page.locator("[aria-invalid=true]")).waitFor()
+    await page.getByText("must not be empty", { exact: true }).waitFor()
   })
 })

@@ -9,7 +9,9 @@ $PNPM install --frozen-lockfile
 echo "== lint (biome)"
 ./node_modules/.bin/biome check .
 echo "== types (tsc -b)"
-./node_modules/.bin/tsc -b
+# One checker per project, two projects at a time: 22 s on a fresh clone here, against 45 s
+# with tsc's default of four checkers per project (each re-checks what the others share).
+./node_modules/.bin/tsc -b --checkers 1 --builders 2
 # The metrics suite runs a real Prometheus; install it before the suites start, not inside one.
 sh tooling/scripts/ensure-prometheus.sh
 echo "== unit and integration suites${WHARF_TEST_DATABASE_URL:+ (PGlite and PostgreSQL)}"

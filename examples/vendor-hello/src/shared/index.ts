@@ -2,6 +2,7 @@
  * @module What the hello plugin's server and console share: the greeting's shape and the
  * input that adds one, decoded at the edge.
  */
+import { Text } from "@wharf/core/schemas"
 import { Schema } from "effect"
 
 export interface Greeting {
@@ -11,8 +12,6 @@ export interface Greeting {
 }
 
 export const GreetingInput = Schema.Struct({
-  message: Schema.String.pipe(
-    Schema.check(Schema.isMinLength(1, { message: "must not be empty" })),
-    Schema.check(Schema.isMaxLength(200, { message: "must be at most 200 characters" }))
-  )
+  // Core's shared schemas name each bound in the refusal, as every plugin's fields do.
+  message: Text(1, 200)
 })

@@ -1,21 +1,19 @@
-import { Button, Card, ErrorNotice, errorMessage, Page, Table, TextInput, t } from "@wharf/core/web"
+import { Button, Card, createSubmit, ErrorNotice, Page, Table, TextInput, t } from "@wharf/core/web"
 import { createResource, createSignal, Show } from "solid-js"
 import { api } from "../api"
 
 export default function Greetings() {
   const [greetings, { refetch }] = createResource(() => api.greetings.list.query())
   const [message, setMessage] = createSignal("")
-  const [error, setError] = createSignal<string>()
-  const add = async (e: SubmitEvent) => {
+  // The house way to save: busy while it runs, the server's complaint shown by its field.
+  const submit = createSubmit()
+  const add = (e: SubmitEvent) => {
     e.preventDefault()
-    try {
+    void submit.run(async () => {
       await api.greetings.add.mutate({ message: message() })
       setMessage("")
-      setError(undefined)
       await refetch()
-    } catch (err) {
-      setError(errorMessage(err))
-    }
+    })
   }
   return (
     <Page title={t("hello.title")}>
@@ -25,9 +23,9 @@ export default function Greetings() {
             label={t("hello.message")}
             value={message()}
             onInput={(e) => setMessage(e.currentTarget.value)}
-            error={error()}
+            error={submit.issue("message") ?? submit.failure()}
           />
-          <Button type="submit" variant="primary">
+          <Button type="submit" variant="primary" loading={submit.busy()}>
             {t("hello.add")}
           </Button>
         </form>
