@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { afterEach, describe, expect, it, vi } from "vitest"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { jsonLoggerLayer } from "./log"
 
 const captured = () => {
@@ -12,7 +12,12 @@ const captured = () => {
 }
 
 describe("logs from services", () => {
-  afterEach(() => vi.restoreAllMocks())
+  // Whatever an earlier suite in this worker chose (suites silence request logs), these log.
+  beforeEach(() => vi.stubEnv("WHARF_LOG", ""))
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.unstubAllEnvs()
+  })
 
   it("come out as one JSON line each, with the message, the level and the fields", () => {
     const lines = captured()
