@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config"
 
-// Browser suites: one real Wharf server (built console, embedded PGlite, demo data) for
-// the run, driven by Debian's Chromium through playwright-core.
+// Browser suites: real Wharf servers (built console, embedded PGlite, demo data), one per
+// worker, driven by Debian's Chromium through playwright-core.
 export default defineConfig({
   test: {
     // Wharf's suites, and those plugins keep beside their code (`npm run new-plugin` makes one).
@@ -9,6 +9,8 @@ export default defineConfig({
     globalSetup: ["src/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: false
+    // Two suites at a time, each worker against its own server (global-setup.ts): a suite
+    // waits on the browser and the server more than it computes.
+    maxWorkers: 2
   }
 })

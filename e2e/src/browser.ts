@@ -8,16 +8,29 @@ import { fileURLToPath } from "node:url"
 import type { Page } from "playwright-core"
 import { inject } from "vitest"
 
+/** One Wharf the global setup started for the browser suites. */
+export interface E2eServer {
+  readonly baseUrl: string
+  /** Where the server takes replies to its mails. */
+  readonly smtpPort: number
+}
+
 // What the global setup provides every browser suite (here, so a plugin's own suite sees it too).
 declare module "vitest" {
   export interface ProvidedContext {
-    baseUrl: string
-    /** Where the server takes replies to its mails. */
-    smtpPort: number
+    /** One server per worker: two suites run at once, each against its worker's own Wharf. */
+    servers: ReadonlyArray<E2eServer>
   }
 }
 
-export const baseUrl = () => inject("baseUrl")
+/** This worker's server (workers are numbered from 1 by VITEST_POOL_ID). */
+const server = (): E2eServer => {
+  const servers = inject("servers")
+  return servers[(Number(process.env.VITEST_POOL_ID ?? "1") - 1) % servers.length]!
+}
+
+export const baseUrl = () => server().baseUrl
+export const smtpPort = () => server().smtpPort
 
 export { launchBrowser } from "./chromium"
 

@@ -1,7 +1,7 @@
 /**
  * @module Builds the browser suites' console (every run, so it shows the sources as they
- * are) and starts the Wharf server they use, with the contract-test and example vendor
- * plugins enabled beside the product's plugins; stops it afterwards.
+ * are) and starts the Wharf servers they use, one per worker, with the contract-test and
+ * example vendor plugins enabled beside the product's plugins; stops them afterwards.
  */
 import type { TestProject } from "vitest/node"
 import type {} from "./browser"
@@ -9,8 +9,13 @@ import { buildE2eConsole, startE2eServer } from "./server"
 
 export default async function setup(project: TestProject) {
   await buildE2eConsole()
-  const server = await startE2eServer()
-  project.provide("baseUrl", server.url)
-  project.provide("smtpPort", server.smtpPort)
-  return () => server.stop()
+  const workers = Number(project.config.maxWorkers) || 1
+  const servers = await Promise.all(Array.from({ length: workers }, () => startE2eServer()))
+  project.provide(
+    "servers",
+    servers.map((s) => ({ baseUrl: s.url, smtpPort: s.smtpPort }))
+  )
+  return async () => {
+    await Promise.all(servers.map((s) => s.stop()))
+  }
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto"
 import nodemailer from "nodemailer"
 import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
-import { baseUrl, launchBrowser, screenshot, signIn } from "./browser"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { baseUrl, launchBrowser, screenshot, signIn, smtpPort } from "./browser"
 
 const ADMIN = { email: "admin@wharf.test", password: "admin-password-1" }
 const PASSWORD = "wharf-demo-1"
@@ -178,7 +178,7 @@ describe("the helpdesk in the browser", () => {
     expect(await page.locator(".upload-item").count()).toBe(0)
 
     // Or they simply answer the mail (HD-13): the reply shows in the thread, marked as mail.
-    const smtp = nodemailer.createTransport({ host: "127.0.0.1", port: inject("smtpPort"), ignoreTLS: true })
+    const smtp = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort(), ignoreTLS: true })
     await smtp.sendMail({
       from: "访客 刘洋 <liu.yang@example.net>",
       to: mail!.headers["Reply-To"],
