@@ -219,3 +219,15 @@ describe.each(testBackends())("metrics store on $name", (backend) => {
     expect(await count("metric_rollups")).toBe(0)
   })
 })
+
+describe("metrics settings", () => {
+  it("a setting that is not a positive number stops start-up, naming it", async () => {
+    await expect(
+      startTestWharf({
+        backend: testBackends()[0]!,
+        plugins: ["identity", "clusters", "tenants", "app-catalog", "observe"],
+        env: { WHARF_KUBE_SIM: "0", WHARF_METRICS_RAW_HOURS: "two days" }
+      })
+    ).rejects.toThrow('WHARF_METRICS_RAW_HOURS must be a positive number, got "two days"')
+  })
+})
