@@ -63,6 +63,31 @@ describe("the embedded database's socket", () => {
     }
   })
 
+  it("keeps each connection's exchanges whole while a replica's connections query at the same time", async () => {
+    // The socket server feeds every connection into the one PGlite message by message. A
+    // query is several messages (Parse, Bind, Execute, Sync): another connection's landing
+    // between them answered `portal "" does not exist`, or one query with another's rows
+    // (patches/@electric-sql__pglite-socket@0.2.17.patch keeps an exchange together).
+    const replica = await openServerDatabase(database.url, 4)
+    try {
+      const asked = Array.from({ length: 1200 }, (_, i) => i)
+      const answers = await Promise.all(
+        asked.map(async (i) => {
+          const rows =
+            i % 3 === 0
+              ? await database.pool.begin((sql) => sql<{ n: number }[]>`select ${i}::int as n`)
+              : i % 3 === 1
+                ? await replica.pool<{ n: number }[]>`select ${i}::int as n, pg_sleep(0.001)`
+                : await replica.pool.unsafe<{ n: number }[]>(`select ${i}::int as n`)
+          return rows[0]?.n
+        })
+      )
+      expect(answers).toEqual(asked)
+    } finally {
+      await replica.close()
+    }
+  })
+
   it("starts again over a socket file a killed server left behind, and removes its own on close", async () => {
     await database.close()
     expect(existsSync(join(socketDir(), ".s.PGSQL.5432"))).toBe(false)

@@ -86,9 +86,10 @@ export const openEmbeddedDatabase = async (dataDir: string | null): Promise<Open
   await server.start()
   chmodSync(join(socket.dir, SOCKET_FILE), 0o600)
   const url = `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socket.dir)}`
-  // One connection: the socket server feeds every connection into one PGlite, message by
-  // message, so two connections' extended-protocol exchanges would interleave ("portal
-  // does not exist"). PGlite runs one query at a time anyway.
+  // One connection: PGlite runs one query at a time anyway. Other connections (a replica,
+  // psql, postgres.js's own LISTEN connection) share it message by message; our patch of
+  // pglite-socket (patches/) keeps each connection's Parse…Sync exchange together, which
+  // upstream only does inside a transaction (electric-sql/pglite#1046).
   const pool = connect(url, 1)
   await pool`select 1`
   return {
