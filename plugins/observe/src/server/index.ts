@@ -3,8 +3,9 @@
  * the app page) and metrics. Each part adds its own router, routes and layer below.
  */
 import { definePlugin, defineRoutes, readMigrations, router } from "@wharf/core"
-import { collectJob, MetricsSettings, metricsRouter } from "./metrics"
+import { collectJob, metricsRouter } from "./metrics"
 import { addLiveRoutes } from "./routes"
+import { ObserveSettings } from "./settings"
 import { terminalSocket } from "./terminal"
 
 export const observePlugin = definePlugin({
@@ -21,7 +22,7 @@ export const observePlugin = definePlugin({
   sockets: [terminalSocket],
   migrations: readMigrations(new URL("../../migrations/", import.meta.url)),
   router: router({ metrics: metricsRouter }),
-  layer: MetricsSettings.layer,
+  layer: ObserveSettings.layer,
   // Metrics: the collector, once across replicas.
   jobs: [collectJob]
 })

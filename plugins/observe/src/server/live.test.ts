@@ -9,6 +9,7 @@ import {
   openTerminal,
   runningPod,
   startHarness,
+  startReplica,
   waitFor
 } from "./testing/harness"
 
@@ -131,15 +132,16 @@ describe("a pod's terminal and logs through Wharf", () => {
     // Told by identity at once, not by the 30 s fallback check: well within 2 s even on a loaded machine.
     expect(Date.now() - signedOutAt).toBeLessThan(2_000)
 
-    process.env.WHARF_TERMINAL_IDLE = "1"
+    // A replica configured to close a terminal after 1 s without a keystroke.
+    const impatient = await startReplica(h, { WHARF_TERMINAL_IDLE: "1" })
     try {
-      const again = await h.signedIn("li.wei@example.com")
-      const idle = await openTerminal(h, browserHeaders(h, again), q(LI_NS, "web-1"))
-      if (!idle.ok) throw new Error("refused")
+      const again = await impatient.signedIn("li.wei@example.com")
+      const idle = await openTerminal(impatient, browserHeaders(impatient, again), q(LI_NS, "web-1"))
+      if (!idle.ok) throw new Error(`refused: ${idle.status} ${idle.body}`)
       expect(await idle.terminal.message("ready")).toMatchObject({ idleSeconds: 1 })
       expect(await idle.terminal.message("closed")).toMatchObject({ reason: "idle" })
     } finally {
-      delete process.env.WHARF_TERMINAL_IDLE
+      await impatient.close()
     }
   }, 30_000)
 

@@ -28,6 +28,7 @@ import {
   type TerminalServerMessage
 } from "../shared"
 import { allowedPod } from "./access"
+import { ObserveSettings } from "./settings"
 
 /** Sign-out reaches an open terminal by identity's `SessionChanges` at once; this check also
  * catches a session that expired or a change whose notice was lost (another replica's). */
@@ -36,12 +37,6 @@ const SESSION_CHECK_MS = 30_000
 const PING_MS = 30_000
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
-
-/** Seconds of no input after which a terminal closes: WHARF_TERMINAL_IDLE, default 15 minutes. */
-const terminalIdleSeconds = (env: NodeJS.ProcessEnv = process.env) => {
-  const n = Number(env.WHARF_TERMINAL_IDLE ?? 900)
-  return Number.isFinite(n) && n > 0 ? n : 900
-}
 
 const clampSize = (n: unknown, fallback: number) =>
   typeof n === "number" && Number.isInteger(n) && n > 0 && n <= 1000 ? n : fallback
@@ -94,7 +89,8 @@ const bridge = (
   kubeConfig: k8s.KubeConfig,
   p: Params & { container: string },
   session: SocketSession,
-  onSessionChange: (listener: () => void) => () => void
+  onSessionChange: (listener: () => void) => () => void,
+  idleSeconds: number
 ) => {
   const startedAt = new Date().toISOString()
   const target = `${p.clusterId}/${p.namespace}/${p.pod}/${p.container}`
@@ -136,8 +132,7 @@ const bridge = (
   const closeFor = (reason: TerminalCloseReason, detail?: string) =>
     end(4000, { type: "closed", reason, ...(detail ? { detail } : {}) }, reason)
 
-  const idleMs = terminalIdleSeconds() * 1000
-  const idle = setTimeout(() => closeFor("idle"), idleMs)
+  const idle = setTimeout(() => closeFor("idle"), idleSeconds * 1000)
   const check = () =>
     void session.stillSignedIn().then((ok) => {
       if (!ok) closeFor("signedOut")
@@ -183,7 +178,7 @@ const bridge = (
       (conn) => {
         exec = conn
         if (ended) conn.close()
-        else send(ws, { type: "ready", container: p.container, shell: p.shell, idleSeconds: idleMs / 1000 })
+        else send(ws, { type: "ready", container: p.container, shell: p.shell, idleSeconds })
         // The cluster closed the stream without an exit status (API server restarted, pod deleted).
         conn.addEventListener("close", () => closeFor("cluster"))
       },
@@ -206,13 +201,14 @@ export const terminalSocket: SocketRoute = {
             onNone: () => () => () => {},
             onSome: (c) => c.subscribe
           })
-          return { container: allowed.container, kubeConfig, onSessionChange }
+          const { terminalIdleSeconds } = yield* ObserveSettings
+          return { container: allowed.container, kubeConfig, onSessionChange, terminalIdleSeconds }
         })
       )
       .then(
-        ({ container, kubeConfig, onSessionChange }) =>
+        ({ container, kubeConfig, onSessionChange, terminalIdleSeconds }) =>
           wss.handleUpgrade(request, socket, head, (ws) =>
-            bridge(ws, kubeConfig, { ...p, container }, session, onSessionChange)
+            bridge(ws, kubeConfig, { ...p, container }, session, onSessionChange, terminalIdleSeconds)
           ),
         (e: unknown) =>
           isWharfError(e)

@@ -9,7 +9,7 @@ import * as k8s from "@kubernetes/client-node"
 import type { JobDefinition } from "@wharf/core"
 import { KubeClients, quantity } from "@wharf/plugin-clusters/shared"
 import { Effect } from "effect"
-import { INTERVAL_SECONDS, INTERVAL_SETTING, MetricsSettings } from "./settings"
+import { INTERVAL_SECONDS, INTERVAL_SETTING, ObserveSettings } from "../settings"
 import { appendCycle, expire, type Observation, rollupFinishedHours } from "./store"
 
 interface PodMetrics {
@@ -88,7 +88,7 @@ const group = { group: "metrics.k8s.io", version: "v1beta1" }
 export const collectOnce = Effect.fn("Metrics.collect")(function* (now = Date.now()) {
   const clients = yield* KubeClients
   const clusters = yield* clients.clusters
-  const settings = yield* MetricsSettings
+  const settings = yield* ObserveSettings
   const all = yield* Effect.forEach(
     clusters,
     (c) =>

@@ -2,5 +2,4 @@
 // The store's writers, for the benchmark's generator and imports of history.
 export { collectJob, collectOnce, observationsOf } from "./collector"
 export { metricsRouter } from "./router"
-export { MetricsSettings } from "./settings"
 export { appendCycle, appendSamples, expire, rollupFinishedHours } from "./store"

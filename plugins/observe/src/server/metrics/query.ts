@@ -10,9 +10,9 @@ import { ClusterAccess, KubeClients } from "@wharf/plugin-clusters/shared"
 import { Tenants } from "@wharf/plugin-tenants/shared"
 import { Effect } from "effect"
 import type { MetricsRangeInput } from "../../shared/metrics"
+import { ObserveSettings } from "../settings"
 import { prometheusRange } from "./prometheus"
 import { storeRange } from "./range"
-import { MetricsSettings } from "./settings"
 import { findSeries } from "./store"
 
 const MAX_SPAN_MS = 31 * 86_400_000
@@ -46,7 +46,7 @@ export const metricsRange = Effect.fn("Metrics.range")(function* (input: Metrics
     if (!input[field as keyof MetricsRangeInput])
       return yield* new Invalid({ message: `A ${input.target} range needs ${field}` })
   yield* authorize(input)
-  const settings = yield* MetricsSettings
+  const settings = yield* ObserveSettings
   if (settings.prometheusUrl)
     return yield* prometheusRange(settings.prometheusUrl, input, settings.intervalSeconds)
   return yield* storeRangeOf(input)

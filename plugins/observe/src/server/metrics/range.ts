@@ -5,8 +5,8 @@
  */
 import { Effect } from "effect"
 import type { MetricKind, MetricLine, MetricsRange } from "../../shared/metrics"
+import { ObserveSettings } from "../settings"
 import { type Bucket, HOUR_MS, hourOf, rollup, type Sample } from "./codec"
-import { MetricsSettings } from "./settings"
 import { readRaw, readRollups, type SeriesRow } from "./store"
 
 /** Seconds between points for a span: raw samples, or a rollup step. */
@@ -71,7 +71,7 @@ export const storeRange = Effect.fn("MetricsRange.store")(function* (
   to: number,
   now = Date.now()
 ) {
-  const settings = yield* MetricsSettings
+  const settings = yield* ObserveSettings
   const step = stepFor(to - from, from, now, settings.rawHours)
   const points = yield* pointsOf(
     series.map((s) => s.id),

@@ -3,7 +3,9 @@
  * streams need one), a kube-sim registered as a cluster, tenants' namespaces with pods, and a
  * browser-like terminal client (cookie, Origin) that speaks Wharf's terminal protocol.
  */
+import { readFileSync } from "node:fs"
 import type { Server } from "node:http"
+import { join } from "node:path"
 import { serve } from "@hono/node-server"
 import * as k8s from "@kubernetes/client-node"
 import { testBackends } from "@wharf/core/testing"
@@ -31,21 +33,43 @@ export interface Harness {
   readonly close: () => Promise<void>
 }
 
+const PLUGINS = ["identity", "clusters", "tenants", "app-catalog", "observe"]
+
+/** `wharf` on a free loopback port, WebSocket upgrades included. */
+const listen = async (wharf: TestWharf) => {
+  const server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" }) as Server
+  server.on("upgrade", wharf.upgrade)
+  await new Promise((r) => server.once("listening", r))
+  const address = server.address()
+  return {
+    url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+    }
+  }
+}
+
+const signedInTo =
+  (wharf: TestWharf) =>
+  async (email?: string): Promise<TestClient> => {
+    const c = wharf.client()
+    if (email) await c.signIn(email, DEMO_PASSWORD)
+    else await c.signIn()
+    return c
+  }
+
 export const startHarness = async (env: Record<string, string> = {}): Promise<Harness> => {
   const backend = testBackends()[0]!
   const wharf = await startTestWharf({
     backend,
-    plugins: ["identity", "clusters", "tenants", "app-catalog", "observe"],
+    plugins: PLUGINS,
     demo: true,
     env: { WHARF_KUBE_SIM: "0", ...env }
   })
   // Log lines every 50 ms: a follow sees new ones quickly.
   const sim = await startKubeSim({ port: 0, nodes: 2, tickMs: 50, logIntervalMs: 50 })
-  const server = serve({ fetch: wharf.app.fetch, port: 0, hostname: "127.0.0.1" }) as Server
-  server.on("upgrade", wharf.upgrade)
-  await new Promise((r) => server.once("listening", r))
-  const address = server.address()
-  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`
+  const http = await listen(wharf)
   const admin = wharf.client()
   await admin.signIn()
   const r = await admin.rest<ClusterSummary>("POST", "/clusters", {
@@ -58,20 +82,43 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
   return {
     wharf,
     sim,
-    url,
+    url: http.url,
     cluster: r.body,
     core: kc.makeApiClient(k8s.CoreV1Api),
-    signedIn: async (email) => {
-      const c = wharf.client()
-      if (email) await c.signIn(email, DEMO_PASSWORD)
-      else await c.signIn()
-      return c
-    },
+    signedIn: signedInTo(wharf),
     close: async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
+      await http.close()
       await wharf.stop()
       await sim.close()
+    }
+  }
+}
+
+/**
+ * A second Wharf on `h`'s database with settings of its own (a replica configured otherwise):
+ * the same cluster, pods and users. Closing it leaves `h` running.
+ */
+export const startReplica = async (h: Harness, env: Record<string, string>): Promise<Harness> => {
+  const wharf = await startTestWharf({
+    backend: testBackends()[0]!,
+    plugins: PLUGINS,
+    databaseUrl: h.wharf.databaseUrl,
+    // Replicas share the master secret (it opens the cluster's sealed credentials).
+    env: {
+      WHARF_KUBE_SIM: "0",
+      WHARF_SECRET_KEY: readFileSync(join(h.wharf.dataDir, "secret.key"), "utf8"),
+      ...env
+    }
+  })
+  const http = await listen(wharf)
+  return {
+    ...h,
+    wharf,
+    url: http.url,
+    signedIn: signedInTo(wharf),
+    close: async () => {
+      await http.close()
+      await wharf.stop()
     }
   }
 }
