@@ -1,3 +1,4 @@
+import { Duration } from "effect"
 import { describe, expect, it } from "vitest"
 import { nextSlot, scheduleIn } from "./jobs"
 import type { JobSchedule } from "./plugin"
@@ -27,7 +28,15 @@ describe("job schedules", () => {
   it("a job's interval setting, when the configuration sets it, replaces its interval", () => {
     const schedule: JobSchedule = { every: "15 seconds", everySetting: "WHARF_METRICS_INTERVAL" }
     expect(scheduleIn(schedule, {})).toBe(schedule)
-    expect(scheduleIn(schedule, { WHARF_METRICS_INTERVAL: "2" })).toEqual({ every: "2 seconds" })
+    const every = (env: Record<string, string>) => {
+      const s = scheduleIn(schedule, env)
+      return "every" in s ? Duration.toMillis(Duration.fromInputUnsafe(s.every)) : undefined
+    }
+    expect(every({ WHARF_METRICS_INTERVAL: "2" })).toBe(2000)
+    expect(every({ WHARF_METRICS_INTERVAL: "0.5" })).toBe(500)
+    expect(() => scheduleIn(schedule, { WHARF_METRICS_INTERVAL: "1e-7" })).toThrow(
+      'WHARF_METRICS_INTERVAL must be at least 0.001 seconds, got "1e-7"'
+    )
     expect(() => scheduleIn(schedule, { WHARF_METRICS_INTERVAL: "soon" })).toThrow(
       'WHARF_METRICS_INTERVAL must be a positive number, got "soon"'
     )

@@ -35,10 +35,15 @@ export const nextSlot = (schedule: JobSchedule, now: Date): Date => {
 export const scheduleIn = (
   schedule: JobSchedule,
   env: Readonly<Record<string, string | undefined>>
-): JobSchedule =>
-  "every" in schedule && schedule.everySetting && env[schedule.everySetting]
-    ? { every: `${positiveSetting(env, schedule.everySetting, 1)} seconds` }
-    : schedule
+): JobSchedule => {
+  if (!("every" in schedule) || !schedule.everySetting || !env[schedule.everySetting]) return schedule
+  const ms = Math.round(positiveSetting(env, schedule.everySetting, 1) * 1000)
+  if (ms < 1)
+    throw new Error(
+      `${schedule.everySetting} must be at least 0.001 seconds, got "${env[schedule.everySetting]}"`
+    )
+  return { every: Duration.millis(ms) }
+}
 
 export class Jobs extends Context.Service<
   Jobs,

@@ -14,7 +14,8 @@ export type JobSchedule =
   | {
       readonly every: Duration.Input
       /** A setting of the configuration's environment, in seconds, that replaces `every` when set:
-       * an operator's longer cycle, a suite's shorter one. */
+       * an operator's longer cycle, a suite's shorter one. Replicas must agree on it: each
+       * computes the slots from its own, and one run per slot holds only for equal slots. */
       readonly everySetting?: string
     }
 

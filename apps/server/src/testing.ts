@@ -173,10 +173,20 @@ export const startTestWharf = async (options: StartOptions): Promise<TestWharf> 
   // Request logs would bury the test report.
   process.env.WHARF_LOG ??= "silent"
   const dataDir = mkdtempSync(join(tmpdir(), "wharf-test-"))
-  const created = options.databaseUrl
-    ? { url: options.databaseUrl, drop: async () => {} }
-    : await freshDatabase(options, dataDir)
-  const wharf = await boot(options, dataDir, created.url, options.jobs ?? false)
+  let created: { readonly url: string | undefined; readonly drop: () => Promise<void> } | undefined
+  let wharf: Wharf
+  try {
+    created = options.databaseUrl
+      ? { url: options.databaseUrl, drop: async () => {} }
+      : await freshDatabase(options, dataDir)
+    wharf = await boot(options, dataDir, created.url, options.jobs ?? false)
+  } catch (e) {
+    // A start that fails (a suite proving it does) leaves no folder or database behind.
+    await created?.drop().catch(() => {})
+    rmSync(dataDir, { recursive: true, force: true })
+    throw e
+  }
+  const dropDatabase = created.drop
   return {
     ...wharf,
     dataDir,
@@ -184,7 +194,7 @@ export const startTestWharf = async (options: StartOptions): Promise<TestWharf> 
     client: () => new TestClient(wharf),
     stop: async () => {
       await wharf.close()
-      await created.drop()
+      await dropDatabase()
       rmSync(dataDir, { recursive: true, force: true })
     }
   }

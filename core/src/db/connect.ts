@@ -89,7 +89,9 @@ export const openEmbeddedDatabase = async (dataDir: string | null): Promise<Open
   // One connection: PGlite runs one query at a time anyway. Other connections (a replica,
   // psql, postgres.js's own LISTEN connection) share it message by message; our patch of
   // pglite-socket (patches/) keeps each connection's Parse…Sync exchange together, which
-  // upstream only does inside a transaction (electric-sql/pglite#1046).
+  // upstream only does inside a transaction (electric-sql/pglite#1046). So a connection that
+  // stops mid-exchange (a cursor's Execute waiting on its caller) holds the others until it
+  // goes on or closes: Wharf reads no cursors.
   const pool = connect(url, 1)
   await pool`select 1`
   return {

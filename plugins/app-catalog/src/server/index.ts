@@ -9,6 +9,7 @@ import { Layer } from "effect"
 import { appCatalogs } from "../shared/extension-point"
 import { appCatalogLayer } from "./catalog"
 import { loadDemoApps } from "./demo"
+import { KeptLists } from "./kept"
 import { reconcileJob, reconcilerLayer } from "./reconciler"
 import { appCatalogRouter } from "./router"
 import { appCatalogRoutes } from "./routes"
@@ -25,7 +26,7 @@ export const appCatalogPlugin = definePlugin({
   router: appCatalogRouter,
   routes: appCatalogRoutes,
   layer: Layer.mergeAll(
-    Layer.provideMerge(reconcilerLayer, appCatalogLayer),
+    Layer.provideMerge(reconcilerLayer, Layer.merge(appCatalogLayer, KeptLists.layer)),
     // Passwords stored before sealing existed are sealed once, at the first start after.
     Layer.effectDiscard(sealPlainPasswords)
   ),

@@ -5,9 +5,10 @@
  */
 import { Effect } from "effect"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { forgetLists, keptFor } from "./kept"
+import { makeKeptLists } from "./kept"
 
 describe("kept control panel lists", () => {
+  let lists = makeKeptLists()
   let computed = 0
   let fingerprints = 0
   let version = "v1"
@@ -20,12 +21,12 @@ describe("kept control panel lists", () => {
     fingerprints++
     return version
   })
-  const read = (key = "admin") => Effect.runPromise(Effect.result(keptFor(key, compute, fingerprint)))
+  const read = (key = "admin") => Effect.runPromise(Effect.result(lists.keptFor(key, compute, fingerprint)))
   const later = (ms: number) => vi.setSystemTime(Date.now() + ms)
 
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["Date"] })
-    forgetLists()
+    lists = makeKeptLists()
     computed = 0
     fingerprints = 0
     version = "v1"
@@ -45,6 +46,16 @@ describe("kept control panel lists", () => {
     expect(fingerprints).toBeLessThanOrEqual(2 + 5)
   })
 
+  it("keeps each Wharf's lists apart: another's answer for the same key is not this one's", async () => {
+    const other = makeKeptLists()
+    await read()
+    const theirs = await Effect.runPromise(
+      Effect.result(other.keptFor("admin", Effect.succeed({ items: ["theirs"] }), fingerprint))
+    )
+    expect(theirs).toMatchObject({ success: { items: ["theirs"] } })
+    expect(await read()).toMatchObject({ success: { items: [1] } })
+  })
+
   it("computes afresh within a second of a change it did not make, and at once after its own", async () => {
     await read()
     version = "v2"
@@ -53,7 +64,7 @@ describe("kept control panel lists", () => {
     later(1100)
     await read()
     expect(computed).toBe(2)
-    forgetLists()
+    lists.forget()
     await read()
     expect(computed).toBe(3)
   })

@@ -29,7 +29,7 @@ import { type InstanceEvent, InstanceStatus, Visibility } from "../shared/instan
 import { INSTANCE_LABEL } from "../shared/render"
 import type { AppCatalog } from "../shared/service"
 import { renderRow } from "./desired"
-import { forgetLists } from "./kept"
+import { KeptLists } from "./kept"
 import { applyAll, deleteOwned, keyOf, kubeMessage, objectApi, prune } from "./kube"
 import { observe, workloadOf } from "./status"
 import {
@@ -116,6 +116,7 @@ export const reconcilerLayer = Layer.effect(
   Reconciler,
   Effect.gen(function* () {
     const db = yield* Db
+    const lists = yield* KeptLists
     const leaseMs = positiveSetting((yield* WharfConfig).env, "WHARF_APP_LEASE_SECONDS", LEASE_SECONDS) * 1000
     const events = yield* Events
     const kube = yield* KubeClients
@@ -134,7 +135,7 @@ export const reconcilerLayer = Layer.effect(
       visibility: row.visibility
     })
     const tell = (change: InstanceChange) => {
-      forgetLists()
+      lists.forget()
       for (const l of listeners) l(change)
     }
     /** A change committed here: this replica's streams at once, the others' by the event. */
@@ -297,7 +298,7 @@ export const reconcilerLayer = Layer.effect(
       trigger: (clusterId, names) =>
         db.afterCommit(() => {
           // An install, change or delete committed: the control panel shows it at once.
-          forgetLists()
+          lists.forget()
           for (const name of names) enqueue(clusterId, name)
         }),
       reconcileAll,

@@ -20,7 +20,7 @@ import { INSTANCE_LABEL, roleSettings } from "../shared/render"
 import { AppCatalog } from "../shared/service"
 import { maySee, seeInstance, usableTenants } from "./access"
 import { toYaml } from "./desired"
-import { keptFor } from "./kept"
+import { KeptLists } from "./kept"
 import { clusterSilent, listOwned } from "./kube"
 import { linkUrl } from "./links"
 import { podTrouble } from "./status"
@@ -97,7 +97,7 @@ export const listInstances = (query: InstanceListQuery) =>
   Effect.gen(function* () {
     const tenants = yield* usableTenants
     const key = JSON.stringify([tenants === null ? null : [...tenants].sort(), query])
-    return yield* keptFor(key, listFor(tenants, query), listFingerprint)
+    return yield* (yield* KeptLists).keptFor(key, listFor(tenants, query), listFingerprint)
   })
 
 const listFor = (tenants: ReadonlySet<string> | null, query: InstanceListQuery) =>

@@ -3,7 +3,7 @@
  * memory, network, storage) of a pod, an app instance by role, or a host. Short ranges (1h, 6h)
  * follow live: the panel asks again every collector interval and the chart slides.
  */
-import { Card, EmptyState, ErrorNotice, Loading, t } from "@wharf/core/web"
+import { Card, EmptyState, ErrorNotice, Loading, settled, t } from "@wharf/core/web"
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { type MetricKind, type MetricLine, type MetricsRange, RANGE_MS } from "../../shared/metrics"
 import { metricsApi } from "./api"
@@ -62,7 +62,8 @@ export const MetricsPanel = (props: { of: MetricsTarget; title?: string; initial
     (q) => metricsApi.range.query(q) as Promise<MetricsRange>
   )
   // A live range asks again each collector cycle: its raw answer's step is that interval.
-  const liveMs = () => Math.min(LIVE_MS, Math.max(1000, (data.latest?.step ?? 15) * 1000))
+  // (`settled`: a failed answer's `latest` would throw here and end the timer's chain.)
+  const liveMs = () => Math.min(LIVE_MS, Math.max(1000, (settled(data)?.step ?? 15) * 1000))
   let timer: ReturnType<typeof setTimeout>
   const follow = () => {
     timer = setTimeout(() => {
@@ -77,7 +78,7 @@ export const MetricsPanel = (props: { of: MetricsTarget; title?: string; initial
     setRange(next)
   }
   const charts = createMemo(() => {
-    const d = data.latest
+    const d = settled(data)
     if (!d) return []
     return GROUPS[props.of.target]
       .map((g) => ({
@@ -95,11 +96,11 @@ export const MetricsPanel = (props: { of: MetricsTarget; title?: string; initial
       actions={<RangeTabs value={range()} onChange={choose} />}
       class="metrics-panel"
     >
-      <Show when={data.error && !data.latest}>
+      <Show when={data.error && !settled(data)}>
         <ErrorNotice error={data.error} />
       </Show>
-      <Show when={!data.error || data.latest}>
-        <Show when={data.latest} fallback={<Loading label={t("observe.metrics.loading")} />}>
+      <Show when={!data.error || settled(data)}>
+        <Show when={settled(data)} fallback={<Loading label={t("observe.metrics.loading")} />}>
           {(d) => (
             <>
               <div class="metrics-meta muted" aria-live="polite">
