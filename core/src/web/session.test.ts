@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import type { SessionInfo } from "../console-boot"
 import { locale } from "./i18n"
 import { entriesFor, navFor, registerPlugins } from "./registry"
-import { chooseLocale, refreshSession, signIn, signOut, viewer } from "./session"
+import { chooseLocale, refreshSession, signIn, signOut, viewer, viewerHas } from "./session"
 import { type SessionClient, sessionClient, sessionHeaders } from "./session-client"
 
 const wei: SessionInfo = {
@@ -58,11 +58,15 @@ describe("the console's session, through whichever plugin owns sessions", () => 
 
     await signIn("li.wei@example.com", "right")
     expect(viewer()?.name).toBe("李伟")
+    // Pages ask this before they show an admin's or an editor's controls.
+    expect(viewerHas("user")).toBe(true)
+    expect(viewerHas("admin", "agent")).toBe(false)
     expect(locale()).toBe("en")
     await chooseLocale("zh-CN")
     expect(viewer()?.locale).toBe("zh-CN")
     await signOut()
     expect(viewer()).toBeNull()
+    expect(viewerHas("user")).toBe(false)
     expect(calls).toEqual([
       "signIn li.wei@example.com",
       "signIn li.wei@example.com",

@@ -3,7 +3,7 @@
  */
 import { createSignal } from "solid-js"
 import type { SessionInfo } from "../console-boot"
-import type { Locale, Viewer } from "../roles"
+import { hasRole, type Locale, type Role, type Viewer } from "../roles"
 import { onSessionLost } from "./api"
 import { locale, setLocale } from "./i18n"
 import { sessionClient } from "./session-client"
@@ -15,6 +15,13 @@ const [ended, setEnded] = createSignal(false)
 
 /** True after the server ended a session this console thought was open (until the next sign-in). */
 export { ended as sessionEnded, ready as sessionReady, viewer }
+
+/** Whether someone is signed in with one of `roles`: what a page asks before it shows an
+ * admin's or an editor's controls (reactive, like `viewer`). */
+export const viewerHas = (...roles: ReadonlyArray<Role>): boolean => {
+  const v = viewer()
+  return v !== null && hasRole(v, ...roles)
+}
 
 onSessionLost(() => {
   if (!viewer()) return

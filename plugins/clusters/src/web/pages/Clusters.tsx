@@ -3,7 +3,7 @@
  * owner, registry, status); admins add clusters here.
  */
 import { A } from "@solidjs/router"
-import { Button, type Column, ErrorNotice, hasRole, Page, Table, t, viewer } from "@wharf/core/web"
+import { Button, type Column, ErrorNotice, Page, Table, t, viewerHas } from "@wharf/core/web"
 import { createResource, createSignal, Show } from "solid-js"
 import type { ClusterSummary } from "../../shared/types"
 import { api } from "../api"
@@ -14,10 +14,7 @@ import "../clusters.css"
 export default function Clusters() {
   const [clusters, { refetch }] = createResource(() => api.list.query())
   const [adding, setAdding] = createSignal(false)
-  const isAdmin = () => {
-    const v = viewer()
-    return v ? hasRole(v, "admin") : false
-  }
+  const isAdmin = () => viewerHas("admin")
   const columns: ReadonlyArray<Column<ClusterSummary>> = [
     {
       header: t("clusters.name"),

@@ -9,13 +9,12 @@ import {
   type Column,
   createAction,
   ErrorNotice,
-  hasRole,
   Loading,
   Page,
   Slot,
   Table,
   t,
-  viewer
+  viewerHas
 } from "@wharf/core/web"
 import { createEffect, createResource, For, Show } from "solid-js"
 import { formatBitRate, formatBytes, formatCores, formatCpu } from "../../shared/quantity"
@@ -51,10 +50,7 @@ export default function Host() {
     if (change.all || change.nodes.includes(params.name)) void refetch()
   })
   createEffect(() => live.open(params.id))
-  const canEdit = () => {
-    const v = viewer()
-    return v ? hasRole(v, "admin") : false
-  }
+  const canEdit = () => viewerHas("admin")
 
   const saving = createAction()
   const save = async (edits: LabelEdits) => {

@@ -14,14 +14,13 @@ import {
   FormError,
   fieldIssues,
   formatNumber,
-  hasRole,
   Select,
   settled,
   Table,
   TextInput,
   t,
   toast,
-  viewer
+  viewerHas
 } from "@wharf/core/web"
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import type { GroupCandidate, GroupMember, GroupSummary } from "../../shared/types"
@@ -151,10 +150,7 @@ const LOOKUP_DELAY_MS = 250
 
 const AddMemberForm = (props: { groupId: string; onAdded: () => void }) => {
   // Platform admins find people by any part of a name; a group's admin by a whole email.
-  const browse = () => {
-    const v = viewer()
-    return v !== null && v !== undefined && hasRole(v, "admin")
-  }
+  const browse = () => viewerHas("admin")
   const [who, setWho] = createSignal("")
   const [role, setRole] = createSignal<GroupRole>("member")
   const [whoError, setWhoError] = createSignal<string>()

@@ -4,7 +4,7 @@
  * no controls (the API refuses them too); to anyone else the group is not there.
  */
 import { A, useParams } from "@solidjs/router"
-import { Card, EmptyState, hasRole, Page, t, viewer } from "@wharf/core/web"
+import { Card, EmptyState, Page, t, viewer, viewerHas } from "@wharf/core/web"
 import { Match, Switch } from "solid-js"
 import { namespaceOf } from "../rules"
 import { GroupMembers } from "./GroupMembers"
@@ -48,7 +48,7 @@ export default function MyGroup() {
           </Page>
         )}
       </Match>
-      <Match when={viewer() && hasRole(viewer()!, "admin")}>
+      <Match when={viewerHas("admin")}>
         <Notice text={t("identity.myGroups.platformAdmin")} admin />
       </Match>
       <Match when={membership()}>

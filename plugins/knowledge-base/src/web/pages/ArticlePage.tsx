@@ -11,13 +11,13 @@ import {
   describeError,
   ErrorNotice,
   formatDateTime,
-  hasRole,
   Loading,
   locale,
   Page,
   t,
   toast,
-  viewer
+  viewer,
+  viewerHas
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import { tagLabel } from "../../shared/tags"
@@ -84,10 +84,7 @@ export default function ArticlePage() {
     () => params.id,
     (id) => api.related.query({ id })
   )
-  const editor = () => {
-    const v = viewer()
-    return v !== null && hasRole(v, "admin", "agent")
-  }
+  const editor = () => viewerHas("admin", "agent")
   const crumbs = <A href="/kb">{t("kb.back")}</A>
   return (
     <Show

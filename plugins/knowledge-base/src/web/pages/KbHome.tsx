@@ -12,7 +12,6 @@ import {
   ErrorNotice,
   formatNumber,
   Highlighted,
-  hasRole,
   Loading,
   locale,
   Page,
@@ -21,7 +20,7 @@ import {
   Select,
   Slot,
   t,
-  viewer
+  viewerHas
 } from "@wharf/core/web"
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js"
 import { api } from "../api"
@@ -93,7 +92,7 @@ export default function KbHome() {
               </A>
             )}
           </For>
-          <Show when={viewer() && hasRole(viewer()!, "admin")}>
+          <Show when={viewerHas("admin")}>
             <A class="kb-quick-admin" href="/admin/kb/quick-links">
               {t("kb.quick.edit")}
             </A>

@@ -10,14 +10,13 @@ import {
   Card,
   ErrorNotice,
   Highlighted,
-  hasRole,
   Loading,
   locale,
   Page,
   SearchInput,
   Select,
   t,
-  viewer
+  viewerHas
 } from "@wharf/core/web"
 import { createResource, createSignal, For, type JSX, onCleanup, Show } from "solid-js"
 import type { PageNode } from "../../shared/types"
@@ -59,7 +58,7 @@ export default function ManualPage() {
     (s) => api.search.query(s)
   )
   const base = () => `/manuals/${params.product}/${params.version}`
-  const editor = () => (viewer() ? hasRole(viewer()!, "admin", "agent") : false)
+  const editor = () => viewerHas("admin", "agent")
   // undefined: closed; null: a new page; a slug: editing that page.
   const [editing, setEditing] = createSignal<string | null>()
   const [versioning, setVersioning] = createSignal(false)

@@ -7,13 +7,12 @@ import {
   Card,
   EmptyState,
   ErrorNotice,
-  hasRole,
   Loading,
   locale,
   Page,
   Pagination,
   t,
-  viewer
+  viewerHas
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import { api } from "../api"
@@ -28,7 +27,7 @@ export default function Releases() {
     () => ({ offset: offset(), locale: locale() }),
     (q) => api.releases.list.query({ limit: PAGE, ...q })
   )
-  const admin = () => (viewer() ? hasRole(viewer()!, "admin") : false)
+  const admin = () => viewerHas("admin")
   const [announcing, setAnnouncing] = createSignal(false)
   return (
     <Page

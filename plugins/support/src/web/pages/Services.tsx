@@ -21,7 +21,8 @@ import {
   Textarea,
   t,
   toast,
-  viewer
+  viewer,
+  viewerHas
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { PremiumService, ServiceText } from "../../shared/types"
@@ -45,7 +46,7 @@ export default function Services() {
   const [note, setNote] = createSignal("")
   const [busy, setBusy] = createSignal(false)
   const categories = () => [...new Set((services() ?? []).map((s) => inReadersLanguage(s).category))]
-  const agent = () => viewer()?.roles.some((r) => r === "admin" || r === "agent") ?? false
+  const agent = () => viewerHas("admin", "agent")
   // undefined: closed; null: a new service; a service: editing it.
   const [editing, setEditing] = createSignal<PremiumService | null>()
   const [retiring, setRetiring] = createSignal<PremiumService>()

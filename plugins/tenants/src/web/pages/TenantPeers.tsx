@@ -10,12 +10,11 @@ import {
   ConfirmDialog,
   createAction,
   ErrorNotice,
-  hasRole,
   Select,
   settled,
   Table,
   t,
-  viewer
+  viewerHas
 } from "@wharf/core/web"
 import { createMemo, createResource, createSignal, Show } from "solid-js"
 import type { TenantRef } from "../../shared/types"
@@ -24,10 +23,7 @@ import { api } from "../api"
 const label = (tenant: TenantRef) => `${tenant.name} (${tenant.id})`
 
 export const TenantPeers = (props: { tenant: TenantRef }) => {
-  const isAdmin = () => {
-    const v = viewer()
-    return v ? hasRole(v, "admin") : false
-  }
+  const isAdmin = () => viewerHas("admin")
   const [peers, { refetch }] = createResource(
     () => props.tenant.id,
     (tenantId) => api.peers.list.query({ tenantId })
