@@ -13,11 +13,12 @@ import {
   locale,
   Page,
   SearchInput,
-  t
+  t,
+  viewerHas
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { Faq as FaqEntry } from "../../shared/types"
-import { AdminActions, isAdmin } from "../AdminActions"
+import { AdminActions } from "../AdminActions"
 import { api } from "../api"
 import { FaqDialog } from "../FaqDialog"
 import "../support.css"
@@ -48,7 +49,7 @@ export default function Faq() {
     <Page
       title={t("support.faq.title")}
       actions={
-        <Show when={isAdmin()}>
+        <Show when={viewerHas("admin")}>
           <Button variant="primary" onClick={() => setEditing(null)}>
             {t("support.admin.newFaq")}
           </Button>
@@ -74,7 +75,7 @@ export default function Faq() {
                       <Highlighted segments={f.questionSegments} />
                     </summary>
                     <div innerHTML={f.html} />
-                    <Show when={isAdmin()}>
+                    <Show when={viewerHas("admin")}>
                       <div class="support-faq-actions">
                         <AdminActions
                           onEdit={() => setEditing(f)}

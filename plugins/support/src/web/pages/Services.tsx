@@ -26,7 +26,7 @@ import {
 } from "@wharf/core/web"
 import { createResource, createSignal, For, Show } from "solid-js"
 import type { PremiumService, ServiceText } from "../../shared/types"
-import { AdminActions, isAdmin } from "../AdminActions"
+import { AdminActions } from "../AdminActions"
 import { api } from "../api"
 import { ServiceDialog } from "../ServiceDialog"
 import "../support.css"
@@ -86,7 +86,7 @@ export default function Services() {
       title={t("support.services.title")}
       subtitle={t("support.services.subtitle")}
       actions={
-        <Show when={isAdmin()}>
+        <Show when={viewerHas("admin")}>
           <Button variant="primary" onClick={() => setEditing(null)}>
             {t("support.admin.newService")}
           </Button>
@@ -146,7 +146,7 @@ export default function Services() {
             <div class="card">
               <EmptyState
                 title={t("support.services.empty")}
-                hint={isAdmin() ? t("support.services.emptyAdmin") : undefined}
+                hint={viewerHas("admin") ? t("support.services.emptyAdmin") : undefined}
               />
             </div>
           </Show>
