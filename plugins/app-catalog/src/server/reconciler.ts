@@ -25,7 +25,7 @@ import {
 } from "@wharf/core"
 import { KubeClients } from "@wharf/plugin-clusters/shared"
 import { Context, Effect, Layer, Option, Schema } from "effect"
-import { type InstanceEvent, InstanceStatus, Visibility } from "../shared/instances"
+import { InstanceEvent, type InstanceStatus, Visibility } from "../shared/instances"
 import { INSTANCE_LABEL } from "../shared/render"
 import type { AppCatalog } from "../shared/service"
 import { renderRow } from "./desired"
@@ -53,10 +53,12 @@ const STATUS_TOPIC = "app-catalog.status"
 const RECHECK_MS = 1_000
 
 /** A status change with who may see it, for the live stream to filter per viewer. */
-export interface InstanceChange extends InstanceEvent {
-  readonly tenant: string
-  readonly visibility: "all" | "tenant"
-}
+const InstanceChange = Schema.Struct({
+  ...InstanceEvent.fields,
+  tenant: Schema.String,
+  visibility: Visibility
+})
+export type InstanceChange = typeof InstanceChange.Type
 
 export interface ReconcilerShape {
   /** Queue instances (by name) of a cluster once the current transaction commits. */
@@ -95,21 +97,7 @@ const readState = async (kc: k8s.KubeConfig, row: InstanceRow) => {
 }
 
 /** What a replica publishes of a status change: which replica, and the change. */
-const HeardChange = Schema.fromJsonString(
-  Schema.Struct({
-    from: Schema.String,
-    change: Schema.Struct({
-      name: Schema.String,
-      status: InstanceStatus,
-      reason: Schema.optional(Schema.String),
-      waitingFor: Schema.optional(Schema.Array(Schema.String)),
-      generation: Schema.Number,
-      removed: Schema.optional(Schema.Boolean),
-      tenant: Schema.String,
-      visibility: Visibility
-    })
-  })
-)
+const HeardChange = Schema.fromJsonString(Schema.Struct({ from: Schema.String, change: InstanceChange }))
 const heardChange = Schema.decodeUnknownOption(HeardChange)
 
 export const reconcilerLayer = Layer.effect(

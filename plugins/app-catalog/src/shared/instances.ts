@@ -338,12 +338,13 @@ export interface InstanceKubeEvents {
 }
 
 /** A live status change, sent over SSE to the control panel and app pages. */
-export interface InstanceEvent {
-  readonly name: string
-  readonly status: InstanceStatus
-  readonly reason?: string | undefined
-  readonly waitingFor?: ReadonlyArray<string> | undefined
-  readonly generation: number
+export const InstanceEvent = Schema.Struct({
+  name: Schema.String,
+  status: InstanceStatus,
+  reason: Schema.optional(Schema.String),
+  waitingFor: Schema.optional(Schema.Array(Schema.String)),
+  generation: Schema.Number,
   /** True when the instance is gone. */
-  readonly removed?: boolean | undefined
-}
+  removed: Schema.optional(Schema.Boolean)
+})
+export type InstanceEvent = typeof InstanceEvent.Type
