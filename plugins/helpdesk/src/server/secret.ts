@@ -9,6 +9,13 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import { Secrets } from "@wharf/core"
 import { Context, Effect, Layer } from "effect"
 
+/** Whether `given` is `expected`, compared in constant time (a signature must not leak by timing). */
+const sameText = (given: string, expected: string) => {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
 export class GuestLinks extends Context.Service<
   GuestLinks,
   {
@@ -34,11 +41,8 @@ export class GuestLinks extends Context.Service<
       const key = secrets.signingKey("helpdesk/guest-link")
       const sign = (ticketId: string, email: string) =>
         createHmac("sha256", key).update(`${ticketId}\n${email.trim().toLowerCase()}`).digest("base64url")
-      const verify = (ticketId: string, email: string, token: string) => {
-        const expected = Buffer.from(sign(ticketId, email))
-        const given = Buffer.from(token)
-        return given.length === expected.length && timingSafeEqual(given, expected)
-      }
+      const verify = (ticketId: string, email: string, token: string) =>
+        sameText(token, sign(ticketId, email))
       const formKey = secrets.signingKey("helpdesk/guest-form-upload")
       const formSignature = (nonce: string) => createHmac("sha256", formKey).update(nonce).digest("base64url")
       const issueFormUpload = () => {
@@ -48,9 +52,7 @@ export class GuestLinks extends Context.Service<
       const formOf = (credential: string) => {
         const m = /^form\.([\w-]{24})\.([\w-]{43})$/.exec(credential)
         if (!m) return null
-        const expected = Buffer.from(formSignature(m[1]!))
-        const given = Buffer.from(m[2]!)
-        return given.length === expected.length && timingSafeEqual(given, expected) ? m[1]! : null
+        return sameText(m[2]!, formSignature(m[1]!)) ? m[1]! : null
       }
       const replyKey = secrets.signingKey("helpdesk/reply-by-mail")
       const replySignature = (ticketId: string, email: string) =>
@@ -64,11 +66,8 @@ export class GuestLinks extends Context.Service<
         const m = /^t(\d{1,15})-[0-9a-f]{32}$/.exec(tag.toLowerCase())
         return m ? Number(m[1]) : null
       }
-      const isReplyTag = (tag: string, ticketId: string, email: string) => {
-        const expected = Buffer.from(replySignature(ticketId, email))
-        const given = Buffer.from(tag.toLowerCase().split("-")[1] ?? "")
-        return given.length === expected.length && timingSafeEqual(given, expected)
-      }
+      const isReplyTag = (tag: string, ticketId: string, email: string) =>
+        sameText(tag.toLowerCase().split("-")[1] ?? "", replySignature(ticketId, email))
       return GuestLinks.of({ sign, verify, issueFormUpload, formOf, replyTag, replyTagNumber, isReplyTag })
     })
   )
